@@ -1,0 +1,65 @@
+/**
+ * text.requestsReceived: where the chapters state how many requests were received
+ * ("共收到42条依申请公开申请", "收到…申请 0 件", "未收到依申请公开申请"), that number must
+ * equal 表三 一、本年新收 总计.
+ */
+import type { CheckResult } from '../model/report.ts';
+import { toHalfWidth } from '../text/normalize.ts';
+import type { CellLookup, LineLookup } from './arithmetic.ts';
+
+export interface NumberedText {
+  text: string;
+  line: number;
+}
+
+export interface RequestStatement {
+  count: number;
+  quote: string;
+  line: number;
+}
+
+const UNIT = '(?:件|条|个|份|宗|次|项|起)';
+const RECEIVED = new RegExp(`(?:新|共|累计|共计)?(?:收到|受理|接到|接收)([^。；，,]{0,24}?)(?:共计|共|合计)?(\\d+)${UNIT}([^。；]{0,14})`, 'g');
+const NONE = /(?:未|没有|无)(?:新)?(?:收到|受理|接到|接收)([^。；]{0,16})/g;
+const COUNT_IS = /依?申请(?:公开)?(?:件数|数量|总数|总量)(?:为|是|共|共计)?(\d+)/g;
+
+/** Statements about other proceedings (复议, 诉讼, 建议提案) are not about disclosure requests. */
+const OTHER_MATTER = /复议|诉讼|建议|提案|议案|投诉|举报|信访/;
+
+function mentionsRequests(window: string): boolean {
+  return /申请/.test(window) && !OTHER_MATTER.test(window);
+}
+
+/** The first statement in the text about the number of requests received this year. */
+export function findRequestStatement(lines: NumberedText[]): RequestStatement | null {
+  for (const { text, line } of lines) {
+    const t = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
+    const hits: { at: number; count: number; quote: string }[] = [];
+    for (const m of t.matchAll(RECEIVED)) {
+      const window = `${m[1]}${m[3]}`;
+      if (!mentionsRequests(window) || /上年|结转/.test(m[1]!)) continue;
+      hits.push({ at: m.index, count: Number(m[2]), quote: m[0].split(/[,，]/)[0]! });
+    }
+    for (const m of t.matchAll(NONE)) {
+      if (mentionsRequests(m[1]!)) hits.push({ at: m.index, count: 0, quote: m[0].split(/[,，]/)[0]! });
+    }
+    for (const m of t.matchAll(COUNT_IS)) hits.push({ at: m.index, count: Number(m[1]), quote: m[0] });
+    if (hits.length) {
+      const first = hits.reduce((a, b) => (b.at < a.at ? b : a));
+      return { count: first.count, quote: first.quote, line };
+    }
+  }
+  return null;
+}
+
+export function textRequestsReceived(lines: NumberedText[], cell: CellLookup, line: LineLookup): CheckResult[] {
+  const statement = findRequestStatement(lines);
+  const table = cell('requests.newReceived.total');
+  if (!statement || table === undefined) return [];
+  const ok = table === statement.count || (table === null && statement.count === 0);
+  const tableText = table === null ? '空（按 0 计）' : String(table);
+  const message = ok
+    ? `正文第 ${statement.line} 行“${statement.quote}”与表三 一、本年新收 总计（${tableText}）一致`
+    : `正文第 ${statement.line} 行“${statement.quote}”称收到 ${statement.count} 件，但表三 一、本年新收 总计为 ${tableText}`;
+  return [{ id: 'text.requestsReceived', ok, message, cells: ['requests.newReceived.total'], line: statement.line ?? line('requests.newReceived.total') ?? null }];
+}

@@ -1,0 +1,23 @@
+/**
+ * URL slugs from Chinese names: Han characters become toneless pinyin (pinyin-pro, which reads
+ * polyphones in context: 银行 -> yinhang), ASCII letters and digits stay, anything else separates.
+ */
+import { pinyin } from 'pinyin-pro';
+
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const MAX_LENGTH = 60;
+
+export function slugify(text: string): string {
+  const spelled = text.replace(HAN_RUN, (run) => `-${pinyin(run, { toneType: 'none', type: 'array', v: true }).join('')}-`);
+  const slug = spelled
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.length > MAX_LENGTH ? slug.slice(0, MAX_LENGTH).replace(/-+$/, '') : slug;
+}
+
+/** True for a valid id or slug: lowercase ASCII words joined by single hyphens. */
+export function isSlug(text: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
+}

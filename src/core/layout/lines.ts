@@ -1,0 +1,89 @@
+/**
+ * Splitting the text into lines and cells, whatever the delimiter: tab rows, one cell per line,
+ * pipe rows / Markdown tables, or columns separated by runs of spaces (text from PDFs).
+ * Tables are then found by their labels (../tables), never by the delimiter.
+ */
+import { stripArtefacts } from '../text/normalize.ts';
+import { readCell, type CellReading } from './values.ts';
+
+export type LineKind = 'blank' | 'single' | 'tab' | 'pipe' | 'rule' | 'spaces';
+
+export interface Cell {
+  /** The cell text, trimmed, artefacts removed. */
+  text: string;
+  /** 1-based source line. */
+  line: number;
+  reading: CellReading;
+}
+
+export interface Line {
+  /** 1-based source line. */
+  no: number;
+  /** The line with export artefacts removed, not trimmed. */
+  text: string;
+  kind: LineKind;
+  cells: Cell[];
+}
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const RULE_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const SPACE_GAP = /[ \u3000]{2,}|\u3000/;
+const SENTENCE_END = /[。！？；]$/;
+
+function makeCell(text: string, line: number): Cell {
+  const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return { text: trimmed, line, reading: readCell(trimmed) };
+}
+
+/**
+ * A cell such as "规章 0 0 0" (a row whose separators became single spaces) is split into its
+ * label and the numbers at its end. Prose is left alone: it ends with punctuation or is long.
+ */
+function splitTrailingNumbers(cell: Cell): Cell[] {
+  if (cell.reading.kind !== 'text' || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
+  const m = /^(.*?[^\d\s,.，．+-])((?:\s+[+-]?\d[\d,.]*)+)$/.exec(cell.text);
+  if (!m) return [cell];
+  const label = m[1]!;
+  // "2023 年" style prose keeps its numbers; a label ends in a Han character or a bracket.
+  if (!/[\u4e00-\u9fff)）”"]$/.test(label)) return [cell];
+  const numbers = m[2]!.trim().split(/\s+/);
+  return [makeCell(label, cell.line), ...numbers.map((n) => makeCell(n, cell.line))];
+}
+
+/** A cell made only of space-separated numbers ("0 0 0 0") becomes one cell per number. */
+function splitNumberRun(cell: Cell): Cell[] {
+  if (cell.reading.kind !== 'unreadable' || !/^(?:[+-]?\d[\d,.]*\s+){2,}[+-]?\d[\d,.]*$/.test(cell.text)) return [cell];
+  return cell.text.split(/\s+/).map((n) => makeCell(n, cell.line));
+}
+
+export function splitLine(raw: string, no: number): Line {
+  const text = stripArtefacts(raw);
+  if (text.trim() === '' && !text.includes('\t')) return { no, text, kind: 'blank', cells: [] };
+  const body = text.replace(/^[\s\u3000]+/, '');
+  let kind: LineKind;
+  let parts: string[];
+  if (RULE_ROW.test(text) && text.includes('|')) {
+    return { no, text, kind: 'rule', cells: [] };
+  } else if (PIPE_ROW.test(text)) {
+    kind = 'pipe';
+    parts = text.trim().slice(1, -1).split('|');
+  } else if (body.includes('\t')) {
+    kind = 'tab';
+    parts = text.split('\t');
+  } else if (SPACE_GAP.test(body.trimEnd())) {
+    kind = 'spaces';
+    parts = body.trimEnd().split(/[ \u3000]{2,}|\u3000/);
+  } else {
+    kind = 'single';
+    parts = [text];
+  }
+  let cells = parts.map((p) => makeCell(p, no)).flatMap(splitTrailingNumbers);
+  // In tab and pipe rows a cell holding "12 34" stays one (unreadable) cell: the row decides.
+  if (kind === 'single' || kind === 'spaces') cells = cells.flatMap(splitNumberRun);
+  return { no, text, kind, cells };
+}
+
+/** Splits text on any line end (CRLF, CR, LF) into numbered lines. */
+export function splitLines(text: string, firstLine = 1): Line[] {
+  return text.split(/\r\n|\r|\n/).map((raw, i) => splitLine(raw, firstLine + i));
+}

@@ -1,0 +1,93 @@
+/**
+ * Building the nested table objects of the Report from the flat path -> value maps the readers
+ * produce, and reading them back by path (for checks, renderers and exports).
+ */
+import { APPEAL_COLUMNS, APPLICANT_COLUMNS } from '../model/cells.ts';
+import type { AppealsTable, Proactive2019Table, ProactiveTable, RequestsTable } from '../model/report.ts';
+import { APPEAL_GROUPS, PROACTIVE_2019, REQUESTS_2019, REQUESTS_2021 } from './definitions.ts';
+import { cellPath } from './table-result.ts';
+
+type Values = Map<string, number | null>;
+
+/** Value at a dotted path of any object, or undefined when the path does not exist. */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur = obj;
+  for (const key of keys.slice(0, -1)) {
+    cur[key] ??= {};
+    cur = cur[key] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]!] = value;
+}
+
+const get = (values: Values, path: string) => values.get(path) ?? null;
+
+function applicants(values: Values, rowPath: string) {
+  return Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, get(values, `${rowPath}.${c}`)])) as RequestsTable['granted'];
+}
+
+export function assembleRequests(values: Values, template: '2021' | '2019'): RequestsTable {
+  const out: Record<string, unknown> = {};
+  for (const row of REQUESTS_2021) setPath(out, row.path.replace(/^requests\./, ''), applicants(values, row.path));
+  if (template === '2019') {
+    const row = REQUESTS_2019.find((r) => r.path === 'requests.template2019.otherHandling')!;
+    out.template2019 = { otherHandling: applicants(values, row.path) };
+  }
+  return out as RequestsTable;
+}
+
+export function assembleAppeals(values: Values): AppealsTable {
+  const out: Record<string, unknown> = {};
+  for (const g of APPEAL_GROUPS) {
+    setPath(out, g.path.replace(/^appeals\./, ''), Object.fromEntries(APPEAL_COLUMNS.map((c) => [c, get(values, `${g.path}.${c}`)])));
+  }
+  return out as AppealsTable;
+}
+
+function assemble2019(values: Values): Proactive2019Table {
+  const out: Record<string, unknown> = {};
+  for (const spec of PROACTIVE_2019) {
+    setPath(out, spec.path.replace(/^proactive\.template2019\./, ''), Object.fromEntries(spec.columns.map((c) => [c, get(values, cellPath(spec, c))])));
+  }
+  return out as Proactive2019Table;
+}
+
+/**
+ * 表二. On the 2019 template the common fields take what has the same meaning (本年新制作数量 as
+ * issued, 处理决定数量 as the decisions); the rest stays in template2019.
+ */
+export function assembleProactive(values: Values, template: '2021' | '2019'): ProactiveTable {
+  if (template === '2021') {
+    return {
+      regulations: { issued: get(values, 'proactive.regulations.issued'), repealed: get(values, 'proactive.regulations.repealed'), inForce: get(values, 'proactive.regulations.inForce') },
+      normativeDocuments: {
+        issued: get(values, 'proactive.normativeDocuments.issued'),
+        repealed: get(values, 'proactive.normativeDocuments.repealed'),
+        inForce: get(values, 'proactive.normativeDocuments.inForce'),
+      },
+      licensing: get(values, 'proactive.licensing'),
+      punishment: get(values, 'proactive.punishment'),
+      enforcement: get(values, 'proactive.enforcement'),
+      fees: get(values, 'proactive.fees'),
+    };
+  }
+  const t = assemble2019(values);
+  return {
+    regulations: { issued: t.regulations.made, repealed: null, inForce: null },
+    normativeDocuments: { issued: t.normativeDocuments.made, repealed: null, inForce: null },
+    licensing: t.licensing.decisions,
+    punishment: t.punishment.decisions,
+    enforcement: t.enforcement.decisions,
+    fees: null,
+    template2019: t,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Finding a table's rows by their labels, in the official order, in a stream of cells. Labels are
+ * matched by meaning (numbering, spaces and brackets ignored); when a label occurs more than once
+ * (a repeated header, a label echoed in a note) the assignment that keeps the official order and
+ * has values after each label wins.
+ */
+import type { Cell } from '../layout/lines.ts';
+import { matchKey } from '../text/normalize.ts';
+import type { RowSpec } from './definitions.ts';
+import { rowValues, type RowValues } from './row-values.ts';
+
+export interface FoundRow {
+  spec: RowSpec;
+  /** Index of the label cell in the stream. */
+  at: number;
+  /** Source line of the label. */
+  line: number;
+  result: RowValues;
+  /** Index of the last cell consumed as a value. */
+  end: number;
+}
+
+const MAX_LABEL_LENGTH = 64;
+
+/** The cells that follow index `at` up to the next text cell. */
+export function valueRun(cells: Cell[], at: number): Cell[] {
+  const run: Cell[] = [];
+  for (let i = at + 1; i < cells.length; i++) {
+    if (cells[i]!.reading.kind === 'text') break;
+    run.push(cells[i]!);
+  }
+  return run;
+}
+
+interface State {
+  pos: number;
+  score: number;
+  picks: number[]; // picks[specIndex] = cell index, or -1
+}
+
+export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): FoundRow[] {
+  const keys = cells.map((c) => (c.reading.kind === 'text' && c.text.length <= MAX_LABEL_LENGTH ? matchKey(c.text) : null));
+  const hasValues = (i: number) => valueRun(cells, i).some((c) => c.reading.kind !== 'empty');
+
+  let states: State[] = [{ pos: -1, score: 0, picks: [] }];
+  specs.forEach((spec, s) => {
+    const candidates: number[] = [];
+    keys.forEach((k, i) => {
+      if (k !== null && spec.match.test(k)) candidates.push(i);
+    });
+    const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
+    for (const c of candidates) {
+      let best: State | undefined;
+      for (const st of states) if (st.pos < c && (!best || st.score > best.score)) best = st;
+      if (best) next.push({ pos: c, score: best.score + (hasValues(c) ? 2 : 1), picks: [...best.picks, c] });
+    }
+    // Keep only states not dominated by one that ends earlier with at least the same score.
+    next.sort((a, b) => a.pos - b.pos || b.score - a.score);
+    states = [];
+    let bestScore = -1;
+    for (const st of next) {
+      if (st.score > bestScore) {
+        states.push(st);
+        bestScore = st.score;
+      }
+    }
+  });
+  const winner = states.reduce((a, b) => (b.score > a.score ? b : a));
+
+  const rows: FoundRow[] = [];
+  winner.picks.forEach((at, s) => {
+    if (at < 0) return;
+    const spec = specs[s]!;
+    const run = valueRun(cells, at);
+    const result = rowValues(run, spec.columns.length, {
+      label: spec.label,
+      headings: spec.headings,
+      decimals: spec.decimals,
+      signed: spec.signed,
+    });
+    rows.push({ spec, at, line: cells[at]!.line, result, end: at + run.length });
+  });
+  return rows;
+}

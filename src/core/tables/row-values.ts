@@ -1,0 +1,153 @@
+/**
+ * Turning the cells that follow a row label into exactly the row's values. Blank cells are
+ * spacers unless the row needs them; a short row is repaired only where the repair is certain
+ * (a visible separator, or the one way to split a run of digits); anything else is reported.
+ */
+import type { Cell } from '../layout/lines.ts';
+import { cellText, digitSplits, readCell } from '../layout/values.ts';
+
+export interface RowOptions {
+  /** Column headings, for messages. */
+  headings: readonly string[];
+  /** The row's label, for messages. */
+  label: string;
+  decimals?: boolean;
+  signed?: boolean;
+}
+
+export interface RowValues {
+  values: (number | null)[];
+  /** Source line of each value (null where no cell was found). */
+  lines: (number | null)[];
+  warnings: { message: string; line: number }[];
+}
+
+type Slot = { value: number | null; line: number | null; cell?: Cell };
+
+/** The value of one readable cell, or a warning when it cannot stand in this column. */
+function cellValue(cell: Cell, column: number, opts: RowOptions, warn: (m: string, l: number) => void): number | null {
+  const r = cell.reading;
+  const where = `${opts.label}”行“${opts.headings[column] ?? `第${column + 1}列`}”列`;
+  if (r.kind === 'number') {
+    if (!r.integer && !opts.decimals) {
+      warn(`“${where}的“${cell.text}”不是整数，未采用`, cell.line);
+      return null;
+    }
+    if (r.value < 0 && !opts.signed) {
+      warn(`“${where}的“${cell.text}”是负数，未采用`, cell.line);
+      return null;
+    }
+    return r.value;
+  }
+  if (r.kind === 'unreadable') {
+    warn(`“${where}无法读取：${r.reason}`, cell.line);
+    return null;
+  }
+  return null; // empty or not-applicable
+}
+
+/** Trims blank spacer cells from the ends until the run has `n` cells (if it can). */
+function trimSpacers(cells: Cell[], n: number): Cell[] {
+  const out = cells.slice();
+  while (out.length > n && out[out.length - 1]!.reading.kind === 'empty') out.pop();
+  while (out.length > n && out[0]!.reading.kind === 'empty') out.shift();
+  return out;
+}
+
+/** Splits cells such as "12 34" at their visible spaces. */
+function splitAtSpaces(cells: Cell[]): Cell[] {
+  return cells.flatMap((c) =>
+    c.reading.kind === 'unreadable' && /^[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+$/.test(cellText(c.text))
+      ? cellText(c.text).split(/\s+/).map((t) => ({ text: t, line: c.line, reading: readCell(t) }))
+      : [c],
+  );
+}
+
+/**
+ * Every way to read `cells` as `n` numbers when digit runs may hold several numbers whose
+ * separator was lost. Returns the readings (capped) as arrays of slots.
+ */
+function digitReadings(cells: Cell[], n: number): Slot[][] {
+  const extra = n - cells.length;
+  const results: Slot[][] = [];
+  const walk = (i: number, left: number, acc: Slot[]) => {
+    if (results.length > 64) return;
+    if (i === cells.length) {
+      if (left === 0) results.push(acc);
+      return;
+    }
+    const cell = cells[i]!;
+    const digits = cellText(cell.text);
+    walk(i + 1, left, [...acc, { value: null, line: cell.line, cell }]);
+    if (cell.reading.kind !== 'number' || !/^\d{2,}$/.test(digits)) return;
+    for (let k = 1; k <= left && k < digits.length; k++) {
+      for (const split of digitSplits(digits, k + 1)) {
+        walk(i + 1, left - k, [...acc, ...split.map((v) => ({ value: v, line: cell.line }))]);
+      }
+    }
+  };
+  walk(0, extra, []);
+  return results;
+}
+
+/** Reads the run of cells after a label as exactly `n` values. */
+export function rowValues(run: Cell[], n: number, opts: RowOptions): RowValues {
+  const warnings: RowValues['warnings'] = [];
+  const warn = (message: string, line: number) => warnings.push({ message, line });
+  const firstLine = run[0]?.line ?? null;
+  const nonEmpty = run.filter((c) => c.reading.kind !== 'empty');
+
+  let cells: Cell[];
+  if (nonEmpty.length === n) cells = nonEmpty;
+  else if (nonEmpty.length > n) {
+    warn(`“${opts.label}”行有 ${nonEmpty.length} 个数值，表格只有 ${n} 列；多出的“${nonEmpty.slice(n).map((c) => c.text).join('、')}”未采用`, nonEmpty[n]!.line);
+    cells = nonEmpty.slice(0, n);
+  } else {
+    cells = trimSpacers(run, n);
+    if (cells.length < n) cells = splitAtSpaces(cells);
+  }
+
+  if (cells.length === n) {
+    return {
+      values: cells.map((c, i) => cellValue(c, i, opts, warn)),
+      lines: cells.map((c) => c.line),
+      warnings,
+    };
+  }
+
+  if (cells.length > n) {
+    // Blank cells inside the row: which of them are real cannot be told.
+    warn(`“${opts.label}”行的空白单元格位置不明（${cells.length} 个单元格，${n} 列），本行未采用`, cells[0]!.line);
+    return { values: Array(n).fill(null), lines: Array(n).fill(firstLine), warnings };
+  }
+
+  // Short row: numbers run together after a lost separator?
+  const readings = cells.length > 0 ? digitReadings(cells, n) : [];
+  if (readings.length === 0) {
+    if (cells.length === 0) warn(`“${opts.label}”行没有数值`, firstLine ?? 0);
+    else warn(`“${opts.label}”行只有 ${cells.length} 个数值（${cells.map((c) => c.text || '空').join('、')}），表格有 ${n} 列，无法确定各列，本行未采用`, cells[0]!.line);
+    return { values: Array(n).fill(null), lines: Array(n).fill(firstLine), warnings };
+  }
+  const values: (number | null)[] = [];
+  const lines: (number | null)[] = [];
+  const unsure: string[] = [];
+  for (let col = 0; col < n; col++) {
+    const slot = readings[0]![col]!;
+    const same = readings.every((r) => {
+      const s = r[col]!;
+      return s.cell === slot.cell && (slot.cell ? true : s.value === slot.value);
+    });
+    lines.push(slot.line);
+    if (!same) {
+      values.push(null);
+      unsure.push(opts.headings[col] ?? `第${col + 1}列`);
+    } else values.push(slot.cell ? cellValue(slot.cell, col, opts, warn) : slot.value);
+  }
+  const joined = cells.filter((c) => c.reading.kind === 'number' && /^\d{2,}$/.test(cellText(c.text)));
+  if (readings.length === 1) {
+    warn(`“${opts.label}”行少了分隔符：“${joined.map((c) => c.text).join('、')}”只能读作 ${values.filter((v) => v !== null).join('、')}，请核对`, cells[0]!.line);
+  } else {
+    warn(`“${opts.label}”行“${unsure.join('、')}”列无法确定：“${joined.map((c) => c.text).join('、')}”中的数字连在一起，可有多种拆分，未采用`, cells[0]!.line);
+  }
+  return { values, lines, warnings };
+}
