@@ -1,0 +1,78 @@
+/**
+ * A digest cache for parse results, shared by the Astro loader, the search indexer and the CLI:
+ * an unchanged file (same bytes, same sidecar, same registry, same parser code) is not parsed
+ * again. The parser's own source is part of the key, so changing the parser invalidates it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+let parserVersionMemo: string | undefined;
+/** A digest of the code that turns bytes into a Report. */
+export function parserVersion(): string {
+  if (parserVersionMemo) return parserVersionMemo;
+  const h = createHash('sha256');
+  for (const f of [...listFiles(join(SRC, 'core')), ...listFiles(join(SRC, 'decode')), ...listFiles(join(SRC, 'node'))]) {
+    if (!f.endsWith('.ts')) continue;
+    h.update(f.slice(SRC.length));
+    h.update(readFileSync(f));
+  }
+  parserVersionMemo = h.digest('hex').slice(0, 16);
+  return parserVersionMemo;
+}
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.XXGK_CACHE_DIR ?? 'node_modules/.cache/xxgk/parse');
+}
+
+export class ParseCache<T> {
+  readonly dir: string;
+  hits = 0;
+  misses = 0;
+  constructor(dir: string = cacheDir()) {
+    this.dir = dir;
+  }
+
+  key(...parts: string[]): string {
+    return createHash('sha256').update([parserVersion(), ...parts].join('\u0000')).digest('hex');
+  }
+
+  get(key: string): T | undefined {
+    const file = join(this.dir, key.slice(0, 2), `${key}.json`);
+    try {
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      this.hits++;
+      return value;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  set(key: string, value: T): void {
+    const file = join(this.dir, key.slice(0, 2), `${key}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    // Write then rename, so a build killed mid-write never leaves a torn entry.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  }
+}
+
+export function fileExists(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Every file of the archive folder, each as a Report or as an error naming the file: nothing is
+ * skipped silently. Sidecar metadata (NAME.meta.yaml) belongs to its report and is not an entry.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { decodeText } from '../decode/decode-text.ts';
+import type { AgencyRegistry } from '../core/model/registry.ts';
+import type { Report } from '../core/model/report.ts';
+import { isRecognised } from '../core/parse-report.ts';
+import { ParseCache, fileExists } from './parse-cache.ts';
+import { reportFromBytes, ReportFileError, sha256 } from './read-report.ts';
+
+export interface ArchiveEntry {
+  /** Path inside the archive folder, with / separators. */
+  file: string;
+  /** Absolute path. */
+  path: string;
+  sha256: string;
+  size: number;
+  report: Report | null;
+  /** Why the file is not a report (unreadable, unknown type, nothing recognisable). */
+  error: { message: string; line: number | null } | null;
+  /** The decoded text, kept for reports that have errors (their page shows it). */
+  rawText: string | null;
+}
+
+type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
+
+const IGNORED = /(?:^|\/)\.|\.meta\.ya?ml$|(?:^|\/)(?:README|readme)(?:\.md|\.txt)?$/;
+
+export function listArchiveFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+      const p = join(d, e.name);
+      if (e.isDirectory()) return e.name.startsWith('.') ? [] : walk(p);
+      return [p];
+    });
+  return walk(dir)
+    .filter((p) => !IGNORED.test(relative(dir, p).split(sep).join('/')))
+    .sort();
+}
+
+function sidecarDigest(path: string): string {
+  const sidecar = path.replace(/\.[^./]+$/, '') + '.meta.yaml';
+  return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
+}
+
+export function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>): ArchiveEntry {
+  const bytes = readFileSync(path);
+  const digest = sha256(bytes);
+  const file = relative(dir, path).split(sep).join('/');
+  const key = cache?.key(file, digest, sidecarDigest(path), registryDigest);
+  const base = { file, path, sha256: digest, size: bytes.length };
+  const hit = key ? cache!.get(key) : undefined;
+  if (hit) return { ...base, ...hit };
+  let result: Cached;
+  try {
+    const report = reportFromBytes(path, bytes, { root: dir, registry });
+    const hasErrors = report.diagnostics.some((d) => d.level === 'error');
+    const rawText = hasErrors ? decodeText(bytes).text : null;
+    result = isRecognised(report)
+      ? { report, error: null, rawText }
+      : { report, error: { message: '没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四', line: null }, rawText };
+  } catch (err) {
+    if (!(err instanceof ReportFileError)) throw err;
+    result = { report: null, error: { message: err.reason, line: err.line }, rawText: null };
+  }
+  if (key) cache!.set(key, result);
+  return { ...base, ...result };
+}
+
+export interface ArchiveOptions {
+  registry?: AgencyRegistry;
+  /** Digest of the registry file, part of the cache key. */
+  registryDigest?: string;
+  cache?: ParseCache<Cached> | null;
+}
+
+export function readArchive(dir: string, options: ArchiveOptions = {}): ArchiveEntry[] {
+  const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached>());
+  return listArchiveFiles(dir).map((p) => readEntry(p, dir, options.registry, options.registryDigest ?? '', cache));
+}
