@@ -110,9 +110,10 @@ function layoutName(lines: Line[], spans: [number, number][]): string {
       else if (k === 'pipe' || k === 'rule') kinds.add(lines.slice(a, b + 1).some((l) => l.kind === 'rule') ? 'markdown-table' : 'pipe-rows');
       else if (k === 'spaces') kinds.add('space-columns');
     }
-    // One cell per line: many single-cell lines inside the table.
-    const singles = lines.slice(a, b + 1).filter((l) => l.kind === 'single' && l.cells.length === 1).length;
-    if (singles > (b - a + 1) / 3) kinds.add('cell-per-line');
+    // One cell per line: many lines holding a single number inside the table.
+    const span = lines.slice(a, b + 1);
+    const singles = span.filter((l) => l.kind === 'single' && l.cells.length === 1 && l.cells[0]!.reading.kind === 'number').length;
+    if (singles > span.filter((l) => l.kind !== 'blank').length / 3) kinds.add('cell-per-line');
   }
   return kinds.size ? [...kinds].sort().join('+') : 'none';
 }

@@ -80,6 +80,8 @@ export function splitLine(raw: string, no: number): Line {
   let cells = parts.map((p) => makeCell(p, no)).flatMap(splitTrailingNumbers);
   // In tab and pipe rows a cell holding "12 34" stays one (unreadable) cell: the row decides.
   if (kind === 'single' || kind === 'spaces') cells = cells.flatMap(splitNumberRun);
+  // "规章 0 0 0" was one line of single spaces: it is a space-separated row, not one cell.
+  if (kind === 'single' && cells.length > 1) kind = 'spaces';
   return { no, text, kind, cells };
 }
 

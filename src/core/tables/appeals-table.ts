@@ -12,8 +12,16 @@ import type { TableRead } from './table-result.ts';
 
 const ANCHOR = /^(?:表四[:：]?)?行政复议$/;
 
+/** The cell that starts 表四: 行政复议, alone or followed by other header words ("行政复议 行政诉讼"). */
+function isAnchor(cell: Cell): boolean {
+  if (cell.reading.kind !== 'text') return false;
+  const [first, ...rest] = cell.text.trim().split(/\s+/);
+  return ANCHOR.test(labelKey(first!)) && rest.every((w) => APPEAL_HEADER_WORDS.test(labelKey(w)));
+}
+
+/** A header cell of 表四, possibly several header words joined by spaces (text from PDFs). */
 function isHeaderWord(cell: Cell): boolean {
-  return APPEAL_HEADER_WORDS.test(labelKey(cell.text)) || APPEAL_HEADER_WORDS.test(matchKey(cell.text));
+  return cell.text.trim().split(/\s+/).every((w) => APPEAL_HEADER_WORDS.test(labelKey(w)) || APPEAL_HEADER_WORDS.test(matchKey(w)));
 }
 
 export function readAppealsTable(cells: Cell[]): TableRead {
@@ -22,7 +30,7 @@ export function readAppealsTable(cells: Cell[]): TableRead {
   const diagnostics: DiagnosticEntry[] = [];
   for (const g of APPEAL_GROUPS) for (const k of APPEAL_KEYS) values.set(`${g.path}.${k}`, null);
 
-  const anchor = cells.findIndex((c) => c.reading.kind === 'text' && ANCHOR.test(labelKey(c.text)));
+  const anchor = cells.findIndex(isAnchor);
   if (anchor < 0) return { values, lines, rowsFound: 0, cellRange: null, diagnostics };
 
   // Runs of value cells between header words; runs holding no number are header spacers.

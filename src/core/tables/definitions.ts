@@ -69,7 +69,7 @@ const REQUESTS_HEAD: readonly RowSpec[] = [
   requestRow('newReceived', '一、本年新收政府信息公开申请数量', /本年新收/),
   requestRow('carriedOver', '二、上年结转政府信息公开申请数量', /上年结转/),
   requestRow('granted', '（一）予以公开', /^(?:本年度?办理结果)?予以公开$/),
-  requestRow('partlyGranted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', /^部分公开/),
+  requestRow('partlyGranted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', /^(?:本年度?办理结果)?部分公开(?:\(.*\))?$/),
   requestRow('denied.stateSecret', '1. 属于国家秘密', /国家秘密$/, DENIED),
   requestRow('denied.lawForbidden', '2. 其他法律行政法规禁止公开', /法规禁止公开$/, DENIED),
   requestRow('denied.safetyStability', '3. 危及“三安全一稳定”', /三安全一稳定/, DENIED),
