@@ -46,7 +46,8 @@ export function findTitle(lines: Line[], limit: number): TitleFound | null {
 const TITLE_SUFFIX = /(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?(?:报告|年报)$/;
 
 /** The issuing body as the title names it, and the year in the title. */
-export function agencyAndYearFromTitle(title: string): { agency: string | null; year: number | null } {
+export function agencyAndYearFromTitle(fullTitle: string): { agency: string | null; year: number | null } {
+  const title = fullTitle.replace(/^关于/, '');
   const m = /^(.*?)[(（]?(\d{4})\s*年(?:度)?[)）]?(.*)$/.exec(title);
   if (!m) {
     const agency = title.replace(TITLE_SUFFIX, '').replace(/的$/, '');
