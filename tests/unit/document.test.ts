@@ -16,6 +16,10 @@ describe('title', () => {
     expect(r.title).toBe('硚口区测试局2023年度政府信息公开工作年度报告');
     expect(r.agency).toBe('硚口区测试局');
   });
+  it('prefers the titled line naming a year over portal chrome above it', () => {
+    const r = parseText(`首页 > 政务公开 > 政府信息公开年度报告\n发布时间：2024-01-10\n${report}`);
+    expect(r.title).toBe('硚口区测试局2023年度政府信息公开工作年度报告');
+  });
   it('reads full-width digits in the title', () => {
     expect(parseText(replaceTitle('硚口区测试局２０２３年政府信息公开工作年度报告')).year).toBe(2023);
   });
@@ -82,6 +86,10 @@ describe('chapters', () => {
     const r = parseText(text);
     expect(r.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+  it('finds a heading left in a row of empty table cells', () => {
+    const r = parseText(report.replace('\n四、政府信息公开行政复议、行政诉讼情况\n', '\n\t四、政府信息公开行政复议、行政诉讼情况\t\t\n'));
+    expect(r.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
   });
   it('warns about a missing chapter and keeps the others', () => {
     const r = parseText(report.replace('五、存在的主要问题及改进情况\n', ''));

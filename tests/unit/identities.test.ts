@@ -74,6 +74,18 @@ describe('breaking one identity at a time', () => {
     expect(failing(r)).toEqual(['text.requestsReceived']);
   });
 
+  it('text.requestsReceived: a count that includes last year\'s carried-over requests', () => {
+    const over = base.get('requests.carriedOver.total')!;
+    const r = render(base, `本年度共收到政府信息公开申请${received + over}件（含上年结转${over}件）。`);
+    expect(failing(r)).toEqual([]);
+    expect(r.checks.find((c) => c.id === 'text.requestsReceived')!.cells).toEqual(['requests.newReceived.total', 'requests.carriedOver.total']);
+  });
+
+  it('text.requestsReceived: "新收…申请N件" is read too', () => {
+    expect(failing(render(base, `本年度新收政府信息公开申请${received}件。`))).toEqual([]);
+    expect(failing(render(base, `本年度新收政府信息公开申请${received - 1}件。`))).toEqual(['text.requestsReceived']);
+  });
+
   it('counts empty cells as 0 and says so', () => {
     const text = renderReport((p) => (p === 'requests.granted.commercial' ? '' : String(base.get(p))), 'tab-rows', { statement: '' });
     const r = parseText(text);

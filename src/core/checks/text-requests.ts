@@ -16,10 +16,12 @@ export interface RequestStatement {
   count: number;
   quote: string;
   line: number;
+  /** The sentence counts last year's carried-over requests in ("含上年结转2件"). */
+  includesCarriedOver: boolean;
 }
 
 const UNIT = '(?:件|条|个|份|宗|次|项|起)';
-const RECEIVED = new RegExp(`(?:新|共|累计|共计)?(?:收到|受理|接到|接收)([^。；，,]{0,24}?)(?:共计|共|合计)?(\\d+)${UNIT}([^。；]{0,14})`, 'g');
+const RECEIVED = new RegExp(`(?:新|共|累计|共计)?(?:收到|受理|接到|接收|新收)([^。；，,]{0,24}?)(?:共计|共|合计)?(\\d+)${UNIT}([^。；]{0,14})`, 'g');
 const NONE = /(?:未|没有|无)(?:新)?(?:收到|受理|接到|接收)([^。；]{0,16})/g;
 const COUNT_IS = /依?申请(?:公开)?(?:件数|数量|总数|总量)(?:为|是|共|共计)?(\d+)/g;
 
@@ -34,19 +36,20 @@ function mentionsRequests(window: string): boolean {
 export function findRequestStatement(lines: NumberedText[]): RequestStatement | null {
   for (const { text, line } of lines) {
     const t = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
-    const hits: { at: number; count: number; quote: string }[] = [];
+    const hits: { at: number; count: number; quote: string; includesCarriedOver: boolean }[] = [];
     for (const m of t.matchAll(RECEIVED)) {
       const window = `${m[1]}${m[3]}`;
       if (!mentionsRequests(window) || /上年|结转/.test(m[1]!)) continue;
-      hits.push({ at: m.index, count: Number(m[2]), quote: m[0].split(/[,，]/)[0]! });
+      const includesCarriedOver = /^[^。；]{0,4}[(（]?(?:含|包括)(?:上年|上一年度?)?结转/.test(m[3]!);
+      hits.push({ at: m.index, count: Number(m[2]), quote: m[0].split(/[,，]/)[0]!, includesCarriedOver });
     }
     for (const m of t.matchAll(NONE)) {
-      if (mentionsRequests(m[1]!)) hits.push({ at: m.index, count: 0, quote: m[0].split(/[,，]/)[0]! });
+      if (mentionsRequests(m[1]!)) hits.push({ at: m.index, count: 0, quote: m[0].split(/[,，]/)[0]!, includesCarriedOver: false });
     }
-    for (const m of t.matchAll(COUNT_IS)) hits.push({ at: m.index, count: Number(m[1]), quote: m[0] });
+    for (const m of t.matchAll(COUNT_IS)) hits.push({ at: m.index, count: Number(m[1]), quote: m[0], includesCarriedOver: false });
     if (hits.length) {
       const first = hits.reduce((a, b) => (b.at < a.at ? b : a));
-      return { count: first.count, quote: first.quote, line };
+      return { count: first.count, quote: first.quote, line, includesCarriedOver: first.includesCarriedOver };
     }
   }
   return null;
@@ -54,12 +57,16 @@ export function findRequestStatement(lines: NumberedText[]): RequestStatement | 
 
 export function textRequestsReceived(lines: NumberedText[], cell: CellLookup, line: LineLookup): CheckResult[] {
   const statement = findRequestStatement(lines);
-  const table = cell('requests.newReceived.total');
-  if (!statement || table === undefined) return [];
-  const ok = table === statement.count || (table === null && statement.count === 0);
-  const tableText = table === null ? '空（按 0 计）' : String(table);
+  if (!statement) return [];
+  const paths = statement.includesCarriedOver ? ['requests.newReceived.total', 'requests.carriedOver.total'] : ['requests.newReceived.total'];
+  const values = paths.map((p) => cell(p));
+  if (values.some((v) => v === undefined)) return [];
+  const table = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  const ok = table === statement.count;
+  const what = statement.includesCarriedOver ? '表三 一、本年新收 + 二、上年结转 总计' : '表三 一、本年新收 总计';
+  const tableText = values.every((v) => v === null) ? '空（按 0 计）' : String(table);
   const message = ok
-    ? `正文第 ${statement.line} 行“${statement.quote}”与表三 一、本年新收 总计（${tableText}）一致`
-    : `正文第 ${statement.line} 行“${statement.quote}”称收到 ${statement.count} 件，但表三 一、本年新收 总计为 ${tableText}`;
-  return [{ id: 'text.requestsReceived', ok, message, cells: ['requests.newReceived.total'], line: statement.line ?? line('requests.newReceived.total') ?? null }];
+    ? `正文第 ${statement.line} 行“${statement.quote}”与${what}（${tableText}）一致`
+    : `正文第 ${statement.line} 行“${statement.quote}”称收到 ${statement.count} 件，但${what}为 ${tableText}`;
+  return [{ id: 'text.requestsReceived', ok, message, cells: paths, line: statement.line ?? line(paths[0]!) ?? null }];
 }

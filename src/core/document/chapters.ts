@@ -54,8 +54,11 @@ export function findChapters(lines: Line[]): ChapterHeading[] {
   for (let no = 1; no <= 6; no++) {
     for (let i = from; i < lines.length; i++) {
       const line = lines[i]!;
-      if (line.kind === 'blank' || line.cells.length > 2) continue;
-      const h = headingKey(line.text);
+      if (line.kind === 'blank') continue;
+      // A heading is one cell, though an export may leave empty cells around it.
+      const filled = line.cells.filter((c) => c.text !== '');
+      if (filled.length !== 1) continue;
+      const h = headingKey(filled[0]!.text);
       if (!h || !CHAPTER_PATTERNS[no - 1]!.test(h.key)) continue;
       if (h.numbered !== null && h.numbered !== no) continue;
       found.push({ no, index: i, line: line.no, title: CHAPTER_TITLES[no - 1]! });

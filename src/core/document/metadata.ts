@@ -23,24 +23,27 @@ function compact(text: string): string {
  * right above it (titles are often broken: "…2022年度政府" / "信息公开工作年度报告").
  */
 export function findTitle(lines: Line[], limit: number): TitleFound | null {
+  const clean = (line: Line) => compact(line.text.replace(/^#+\s*/, '').replace(/\*\*/g, ''));
+  const candidates: TitleFound[] = [];
   let seen = 0;
   for (let i = 0; i < lines.length && i < limit; i++) {
     const line = lines[i]!;
     if (line.kind === 'blank') continue;
     if (++seen > 12) break;
-    const text = compact(line.text.replace(/^#+\s*/, '').replace(/\*\*/g, ''));
+    const text = clean(line);
     if (text.length > 80 || SENTENCE.test(text) || !TITLE_END.test(text)) continue;
     const indexes = [i];
-    for (let j = i - 1; j >= 0; j--) {
+    // Lines right above belong to the title when they are short Han text (not "发布时间：…").
+    for (let j = i - 1; j >= 0 && indexes.length < 3; j--) {
       const prev = lines[j]!;
-      const t = compact(prev.text.replace(/^#+\s*/, '').replace(/\*\*/g, ''));
-      if (prev.kind === 'blank' || t.length === 0 || t.length > 40 || SENTENCE.test(t) || /报告$/.test(t)) break;
+      const t = clean(prev);
+      if (prev.kind === 'blank' || t.length === 0 || t.length > 40 || SENTENCE.test(t) || /[:：>|/]|报告$/.test(t)) break;
       indexes.unshift(j);
     }
-    const title = indexes.map((k) => compact(lines[k]!.text.replace(/^#+\s*/, '').replace(/\*\*/g, ''))).join('');
-    return { title, indexes };
+    candidates.push({ title: indexes.map((k) => clean(lines[k]!)).join(''), indexes });
   }
-  return null;
+  // Portal chrome may say "政府信息公开年度报告" too; the report's own title names its year.
+  return candidates.find((c) => /\d{4}\s*年/.test(c.title)) ?? candidates[0] ?? null;
 }
 
 const TITLE_SUFFIX = /(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?(?:报告|年报)$/;
