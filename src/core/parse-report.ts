@@ -12,11 +12,10 @@ import { splitFrontMatter, type Meta } from './meta/front-matter.ts';
 import { lookupAgency, type AgencyRegistry } from './model/registry.ts';
 import { Report, SCHEMA_VERSION, type DiagnosticEntry, type Report as ReportData, type SectionEntry } from './model/report.ts';
 import { readAppealsTable } from './tables/appeals-table.ts';
-import { assembleAppeals, assembleProactive, assembleRequests, getPath } from './tables/assemble.ts';
+import { assembleAppeals, assembleProactive, assembleRequests } from './tables/assemble.ts';
 import { PROACTIVE_2019, PROACTIVE_2021, PROACTIVE_HEADER_WORDS, REQUESTS_2019, REQUESTS_2021, REQUESTS_HEADER_WORDS, TEMPLATE_2019_MARKERS } from './tables/definitions.ts';
 import { readRowTable, type TableRead } from './tables/table-result.ts';
 import { proseToMarkdown, type ProseLine } from './text/markdown.ts';
-import { labelKey } from './text/normalize.ts';
 import { furnitureLines } from './text/page-furniture.ts';
 
 export type ReportFormat = 'txt' | 'md' | 'html' | 'docx';
@@ -80,7 +79,7 @@ function placeTable(
     if (header) {
       // The header (caption, column headings) sits between the prose and the first row label.
       for (let i = from; i < first; i++) {
-        if (!skip.has(i) && lines[i]!.cells.some((c) => header.test(labelKey(c.text)))) {
+        if (!skip.has(i) && lines[i]!.cells.some((c) => c.key !== null && header.test(c.key))) {
           first = i;
           break;
         }
@@ -104,16 +103,22 @@ function regionOf(chapters: ChapterHeading[], no: number, total: number): [numbe
 function layoutName(lines: Line[], spans: [number, number][]): string {
   const kinds = new Set<string>();
   for (const [a, b] of spans) {
+    let rule = false;
+    let pipe = false;
+    let singles = 0;
+    let filled = 0;
     for (let i = a; i <= b; i++) {
-      const k = lines[i]!.kind;
-      if (k === 'tab') kinds.add('tab-rows');
-      else if (k === 'pipe' || k === 'rule') kinds.add(lines.slice(a, b + 1).some((l) => l.kind === 'rule') ? 'markdown-table' : 'pipe-rows');
-      else if (k === 'spaces') kinds.add('space-columns');
+      const l = lines[i]!;
+      if (l.kind === 'tab') kinds.add('tab-rows');
+      else if (l.kind === 'spaces') kinds.add('space-columns');
+      else if (l.kind === 'rule') rule = true;
+      else if (l.kind === 'pipe') pipe = true;
+      else if (l.kind === 'single' && l.cells.length === 1 && l.cells[0]!.reading.kind === 'number') singles++;
+      if (l.kind !== 'blank') filled++;
     }
+    if (pipe) kinds.add(rule ? 'markdown-table' : 'pipe-rows');
     // One cell per line: many lines holding a single number inside the table.
-    const span = lines.slice(a, b + 1);
-    const singles = span.filter((l) => l.kind === 'single' && l.cells.length === 1 && l.cells[0]!.reading.kind === 'number').length;
-    if (singles > span.filter((l) => l.kind !== 'blank').length / 3) kinds.add('cell-per-line');
+    if (singles > filled / 3) kinds.add('cell-per-line');
   }
   return kinds.size ? [...kinds].sort().join('+') : 'none';
 }
@@ -151,7 +156,7 @@ export function parseReport(input: ReportInput): ReportData {
   const firstChapter = chapters[0]?.index ?? lines.length;
   const title = findTitle(lines, Math.min(firstChapter, 40));
 
-  const template = lines.some((l) => l.cells.some((c) => c.text.length < 40 && TEMPLATE_2019_MARKERS.test(labelKey(c.text)))) ? '2019' : '2021';
+  const template = lines.some((l) => l.cells.some((c) => c.key !== null && TEMPLATE_2019_MARKERS.test(c.key))) ? '2019' : '2021';
   const proactiveSpecs = template === '2019' ? PROACTIVE_2019 : PROACTIVE_2021;
   const requestSpecs = template === '2019' ? REQUESTS_2019 : REQUESTS_2021;
 
@@ -209,7 +214,9 @@ export function parseReport(input: ReportInput): ReportData {
   if (!title) warning('未找到报告标题（应以“年度报告”结尾）', lines.find((l) => l.kind !== 'blank')?.no ?? null);
   const fromTitle = title ? agencyAndYearFromTitle(title.title) : { agency: null, year: null };
   const titleLine = title ? lines[title.indexes[0]!]!.no : null;
-  const periodYear = yearFromStatisticsPeriod(bodyText);
+  // The statistics period is stated before the tables (preamble or chapter one).
+  const headEnd = chapters.find((c) => c.no >= 2)?.index ?? Math.min(lines.length, 80);
+  const periodYear = yearFromStatisticsPeriod(lines.slice(0, headEnd).map((l) => l.text).join('\n'));
   let year = fromTitle.year ?? periodYear;
   if (fromTitle.year && periodYear && fromTitle.year !== periodYear) {
     warning(`标题中的年份 ${fromTitle.year} 与统计期间的年份 ${periodYear} 不一致`, titleLine);
@@ -240,8 +247,10 @@ export function parseReport(input: ReportInput): ReportData {
   const spans = tables.map((t) => t.p.span).filter((s): s is [number, number] => s !== null);
   const layout = input.layout ?? layoutName(lines, spans);
 
-  const values = new Map<string, number | null>([...proactive.read.values, ...requests.read.values, ...appeals.read.values]);
-  const cellLines = new Map<string, number>([...proactive.read.lines, ...requests.read.lines, ...appeals.read.lines]);
+  // Each reader keeps its own cells; a path's prefix says which table holds it.
+  const tableOf = (path: string) => (path.startsWith('requests.') ? requests.read : path.startsWith('appeals.') ? appeals.read : proactive.read);
+  const valueAt = (path: string) => tableOf(path).values.get(path);
+  const lineAt = (path: string) => tableOf(path).lines.get(path);
 
   const report: ReportData = {
     schemaVersion: SCHEMA_VERSION,
@@ -258,17 +267,18 @@ export function parseReport(input: ReportInput): ReportData {
     source: { file: input.file, sha256: input.sha256, encoding: input.encoding, layout, format: input.format },
     preamble,
     sections,
-    proactive: assembleProactive(values, template),
-    requests: assembleRequests(values, template),
-    appeals: assembleAppeals(values),
+    proactive: assembleProactive(proactive.read.values, template),
+    requests: assembleRequests(requests.read.values, template),
+    appeals: assembleAppeals(appeals.read.values),
     checks: [],
     diagnostics: [],
   };
 
+  // The readers' paths are the published paths for 表三 and 表四, which are all the checks read.
   report.checks = runChecks({
     template,
-    cell: (path) => getPath(report, path) as number | null | undefined,
-    line: (path) => cellLines.get(path),
+    cell: valueAt,
+    line: lineAt,
     prose,
     requestsFound: requests.read.rowsFound > 0,
   });

@@ -47,6 +47,16 @@ export function phrase(terms: Term[], cell: CellLookup): string {
   return parts.join(' + ');
 }
 
+/** A side of an identity in words: "一、本年新收（42）+ 二、上年结转（0）= 42". Long sides are summed up when they hold. */
+function side(terms: Term[], total: number, cell: CellLookup, detailed: boolean): string {
+  if (terms.length === 1) return `${terms[0]!.label}（${cell(terms[0]!.path) ?? '空'}）`;
+  if (!detailed) return `${terms.length} 项之和（${total}）`;
+  return `${phrase(terms, cell)} = ${total}`;
+}
+
+/** Sides longer than this are phrased term by term only when the identity fails. */
+const LONG_SIDE = 6;
+
 /** Builds the check entry comparing two sums, or null when every cell involved is empty. */
 export function compareSums(
   id: string,
@@ -55,17 +65,21 @@ export function compareSums(
   right: Term[],
   cell: CellLookup,
   line: LineLookup,
+  cells: string[] = [...left, ...right].map((t) => t.path),
 ): CheckResult | null {
   const a = sum(left, cell);
   const b = sum(right, cell);
   if (a.allEmpty && b.allEmpty) return null;
   const ok = a.value === b.value;
-  const emptyLabels = [...a.emptyLabels, ...b.emptyLabels];
-  const lhs = left.length === 1 ? `${left[0]!.label}（${cell(left[0]!.path) ?? '空'}）` : `${phrase(left, cell)} = ${a.value}`;
-  const rhs = right.length === 1 ? `${right[0]!.label}（${cell(right[0]!.path) ?? '空'}）` : `${phrase(right, cell)} = ${b.value}`;
+  const lhs = side(left, a.value, cell, !ok || left.length <= LONG_SIDE);
+  const rhs = side(right, b.value, cell, !ok || right.length <= LONG_SIDE);
   let message = ok ? `${subject}：${lhs}，等于 ${rhs}` : `${subject}：${lhs}，但 ${rhs}，相差 ${round(Math.abs(a.value - b.value))}`;
+  const emptyLabels = a.emptyLabels.concat(b.emptyLabels);
   if (emptyLabels.length) message += `（空白单元格按 0 计：${emptyLabels.join('、')}）`;
-  const cells = [...left, ...right].map((t) => t.path);
-  const lines = cells.map((p) => line(p)).filter((l): l is number => typeof l === 'number');
-  return { id, ok, message, cells, line: lines.length ? Math.min(...lines) : null };
+  let first: number | null = null;
+  for (const p of cells) {
+    const l = line(p);
+    if (typeof l === 'number' && (first === null || l < first)) first = l;
+  }
+  return { id, ok, message, cells, line: first };
 }

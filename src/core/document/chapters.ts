@@ -3,7 +3,6 @@
  * and spacing vary), in order.
  */
 import type { Line } from '../layout/lines.ts';
-import { labelKey } from '../text/normalize.ts';
 
 export const CHAPTER_TITLES = [
   '总体情况',
@@ -34,8 +33,8 @@ export interface ChapterHeading {
 }
 
 /** Heading text without Markdown marks, numbering, trailing colon; null when it is no heading. */
-function headingKey(text: string): { key: string; numbered: number | null } | null {
-  let t = labelKey(text).replace(/^#+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/[:：。]$/, '');
+function headingKey(key: string): { key: string; numbered: number | null } | null {
+  let t = key.replace(/^#+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/[:：。]$/, '');
   if (t.length === 0 || t.length > 40) return null;
   if (/^表[一二三四]/.test(t)) return null; // a table caption, not the chapter
   let numbered: number | null = null;
@@ -48,6 +47,9 @@ function headingKey(text: string): { key: string; numbered: number | null } | nu
   return { key: t.replace(/\*\*/g, ''), numbered };
 }
 
+/** Words at least one chapter heading holds: other lines need no closer look. */
+const HEADING_WORDS = /总体情况|概述|主动公开|收到和处理|行政复议|存在的?主要问题|其他需要报告/;
+
 export function findChapters(lines: Line[]): ChapterHeading[] {
   const found: ChapterHeading[] = [];
   let from = 0;
@@ -57,8 +59,8 @@ export function findChapters(lines: Line[]): ChapterHeading[] {
       if (line.kind === 'blank') continue;
       // A heading is one cell, though an export may leave empty cells around it.
       const filled = line.cells.filter((c) => c.text !== '');
-      if (filled.length !== 1) continue;
-      const h = headingKey(filled[0]!.text);
+      if (filled.length !== 1 || filled[0]!.key === null || !HEADING_WORDS.test(filled[0]!.key)) continue;
+      const h = headingKey(filled[0]!.key);
       if (!h || !CHAPTER_PATTERNS[no - 1]!.test(h.key)) continue;
       if (h.numbered !== null && h.numbered !== no) continue;
       found.push({ no, index: i, line: line.no, title: CHAPTER_TITLES[no - 1]! });

@@ -7,7 +7,20 @@ import { pinyin } from 'pinyin-pro';
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const MAX_LENGTH = 60;
 
+const MEMO = new Map<string, string>();
+
+/** Slugs are asked for the same agency names again and again across an archive. */
 export function slugify(text: string): string {
+  let slug = MEMO.get(text);
+  if (slug === undefined) {
+    slug = spell(text);
+    if (MEMO.size > 50_000) MEMO.clear();
+    MEMO.set(text, slug);
+  }
+  return slug;
+}
+
+function spell(text: string): string {
   const spelled = text.replace(HAN_RUN, (run) => `-${pinyin(run, { toneType: 'none', type: 'array', v: true }).join('')}-`);
   const slug = spelled
     .toLowerCase()

@@ -3,7 +3,7 @@
  * pipe rows / Markdown tables, or columns separated by runs of spaces (text from PDFs).
  * Tables are then found by their labels (../tables), never by the delimiter.
  */
-import { stripArtefacts } from '../text/normalize.ts';
+import { labelKey, matchKeyOf, stripArtefacts } from '../text/normalize.ts';
 import { readCell, type CellReading } from './values.ts';
 
 export type LineKind = 'blank' | 'single' | 'tab' | 'pipe' | 'rule' | 'spaces';
@@ -14,7 +14,14 @@ export interface Cell {
   /** 1-based source line. */
   line: number;
   reading: CellReading;
+  /** For short text cells (possible labels): labelKey(text), computed once. Null otherwise. */
+  key: string | null;
+  /** For short text cells: matchKey(text), numbering removed. Null otherwise. */
+  match: string | null;
 }
+
+/** Labels are short; longer text is prose and is never compared with a label. */
+export const MAX_LABEL_LENGTH = 64;
 
 export interface Line {
   /** 1-based source line. */
@@ -30,9 +37,11 @@ const RULE_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const SPACE_GAP = /[ \u3000]{2,}|\u3000/;
 const SENTENCE_END = /[。！？；]$/;
 
-function makeCell(text: string, line: number): Cell {
-  const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-  return { text: trimmed, line, reading: readCell(trimmed) };
+export function makeCell(text: string, line: number): Cell {
+  const trimmed = text.trim();
+  const reading = readCell(trimmed);
+  const key = reading.kind === 'text' && trimmed.length <= MAX_LABEL_LENGTH ? labelKey(trimmed) : null;
+  return { text: trimmed, line, reading, key, match: key === null ? null : matchKeyOf(key) };
 }
 
 /**
@@ -40,7 +49,8 @@ function makeCell(text: string, line: number): Cell {
  * label and the numbers at its end. Prose is left alone: it ends with punctuation or is long.
  */
 function splitTrailingNumbers(cell: Cell): Cell[] {
-  if (cell.reading.kind !== 'text' || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
+  const last = cell.text.charCodeAt(cell.text.length - 1);
+  if (cell.reading.kind !== 'text' || last < 48 || last > 57 || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
   const m = /^(.*?[^\d\s,.，．+-])((?:\s+[+-]?\d[\d,.]*)+)$/.exec(cell.text);
   if (!m) return [cell];
   const label = m[1]!;
@@ -58,13 +68,14 @@ function splitNumberRun(cell: Cell): Cell[] {
 
 export function splitLine(raw: string, no: number): Line {
   const text = stripArtefacts(raw);
-  if (text.trim() === '' && !text.includes('\t')) return { no, text, kind: 'blank', cells: [] };
-  const body = text.replace(/^[\s\u3000]+/, '');
+  const body = text.trimStart();
+  if (body === '' && !text.includes('\t')) return { no, text, kind: 'blank', cells: [] };
+  const pipes = body.includes('|');
   let kind: LineKind;
   let parts: string[];
-  if (RULE_ROW.test(text) && text.includes('|')) {
+  if (pipes && RULE_ROW.test(text)) {
     return { no, text, kind: 'rule', cells: [] };
-  } else if (PIPE_ROW.test(text)) {
+  } else if (pipes && PIPE_ROW.test(text)) {
     kind = 'pipe';
     parts = text.trim().slice(1, -1).split('|');
   } else if (body.includes('\t')) {
@@ -77,9 +88,15 @@ export function splitLine(raw: string, no: number): Line {
     kind = 'single';
     parts = [text];
   }
-  let cells = parts.map((p) => makeCell(p, no)).flatMap(splitTrailingNumbers);
   // In tab and pipe rows a cell holding "12 34" stays one (unreadable) cell: the row decides.
-  if (kind === 'single' || kind === 'spaces') cells = cells.flatMap(splitNumberRun);
+  const runs = kind === 'single' || kind === 'spaces';
+  const cells: Cell[] = [];
+  for (const part of parts) {
+    for (const cell of splitTrailingNumbers(makeCell(part, no))) {
+      if (runs && cell.reading.kind === 'unreadable') cells.push(...splitNumberRun(cell));
+      else cells.push(cell);
+    }
+  }
   // "规章 0 0 0" was one line of single spaces: it is a space-separated row, not one cell.
   if (kind === 'single' && cells.length > 1) kind = 'spaces';
   return { no, text, kind, cells };

@@ -15,6 +15,8 @@ const NA_MARKS = new Set(['/', '\\', '-', '--', '—', '——', '–', '无', '
 const UNIT = '(?:件|条|个|项|次|人次|人|万元|元|份|宗|起|家|户|篇)';
 /** Digits with optional sign, separators, decimals and a unit: anything number-like. */
 const NUMBERISH = new RegExp(`^[+-]?\\d[\\d\\s,.]*${UNIT}?$`);
+const TRAILING_UNIT = new RegExp(`${UNIT}$`);
+const DIGITS = /^\d{1,15}$/;
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -23,15 +25,32 @@ export function cellText(raw: string): string {
   return toHalfWidth(raw).replace(/[‐‑‒–―−﹣]/g, '-').trim();
 }
 
+/** Characters a number-like cell can start with (after trimming): digits, signs, marks. */
+const NUMERIC_START = /^[\s\u3000]*[\d+\-０-９＋－/／\\—–‐‑‒―−﹣无空Nn×]/;
+
+const EMPTY: CellReading = Object.freeze({ kind: 'empty' });
+const TEXT: CellReading = Object.freeze({ kind: 'text' });
+const NA: CellReading = Object.freeze({ kind: 'na' });
+/** Readings of small whole numbers are shared: most cells of a report are 0 or small counts. */
+const SMALL = Array.from({ length: 1000 }, (_, value): CellReading => Object.freeze({ kind: 'number', value, integer: true }));
+
+function whole(value: number): CellReading {
+  return value < SMALL.length ? SMALL[value]! : { kind: 'number', value, integer: true };
+}
+
 export function readCell(raw: string): CellReading {
+  // Most cells of a report are prose or labels: decide those without normalizing the text.
+  if (raw !== '' && !NUMERIC_START.test(raw)) return raw.trim() === '' ? EMPTY : TEXT;
+  if (DIGITS.test(raw)) return whole(Number(raw));
   const text = cellText(raw);
-  if (text === '') return { kind: 'empty' };
-  if (NA_MARKS.has(text)) return { kind: 'na' };
-  if (!NUMBERISH.test(text)) return { kind: 'text' };
-  const bare = text.replace(new RegExp(`${UNIT}$`), '').trim();
+  if (text === '') return EMPTY;
+  if (NA_MARKS.has(text)) return NA;
+  if (!NUMBERISH.test(text)) return TEXT;
+  const bare = text.replace(TRAILING_UNIT, '').trim();
   if (PLAIN.test(bare) || GROUPED.test(bare)) {
     const value = Number(bare.replace(/,/g, ''));
-    return { kind: 'number', value, integer: Number.isInteger(value) && !bare.includes('.') };
+    const integer = Number.isInteger(value) && !bare.includes('.');
+    return integer && value >= 0 ? whole(value) : { kind: 'number', value, integer };
   }
   if (/\s/.test(bare)) return { kind: 'unreadable', reason: `“${text}”里有几个数字连在一起` };
   if (bare.includes(',')) return { kind: 'unreadable', reason: `“${text}”的千位分隔不合规则` };

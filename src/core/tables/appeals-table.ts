@@ -14,13 +14,14 @@ const ANCHOR = /^(?:表四[:：]?)?行政复议$/;
 
 /** The cell that starts 表四: 行政复议, alone or followed by other header words ("行政复议 行政诉讼"). */
 function isAnchor(cell: Cell): boolean {
-  if (cell.reading.kind !== 'text') return false;
+  if (cell.key === null || !cell.key.includes('行政复议')) return false;
   const [first, ...rest] = cell.text.trim().split(/\s+/);
   return ANCHOR.test(labelKey(first!)) && rest.every((w) => APPEAL_HEADER_WORDS.test(labelKey(w)));
 }
 
 /** A header cell of 表四, possibly several header words joined by spaces (text from PDFs). */
 function isHeaderWord(cell: Cell): boolean {
+  if (cell.key === null) return false;
   return cell.text.trim().split(/\s+/).every((w) => APPEAL_HEADER_WORDS.test(labelKey(w)) || APPEAL_HEADER_WORDS.test(matchKey(w)));
 }
 

@@ -19,6 +19,19 @@ export function getPath(obj: unknown, path: string): unknown {
   return cur;
 }
 
+/** Every table cell of a report by dotted path (proactive.*, requests.*, appeals.*). */
+export function tableCells(report: { proactive: unknown; requests: unknown; appeals: unknown }): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const walk = (value: unknown, path: string) => {
+    if (value === null || typeof value === 'number') out.set(path, value);
+    else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) walk(v, `${path}.${k}`);
+  };
+  walk(report.proactive, 'proactive');
+  walk(report.requests, 'requests');
+  walk(report.appeals, 'appeals');
+  return out;
+}
+
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let cur = obj;
@@ -31,8 +44,13 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
 
 const get = (values: Values, path: string) => values.get(path) ?? null;
 
+const ROW_PATHS = new Map<string, string[]>();
 function applicants(values: Values, rowPath: string) {
-  return Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, get(values, `${rowPath}.${c}`)])) as RequestsTable['granted'];
+  let paths = ROW_PATHS.get(rowPath);
+  if (!paths) ROW_PATHS.set(rowPath, (paths = APPLICANT_COLUMNS.map((c) => `${rowPath}.${c}`)));
+  const row: Record<string, number | null> = {};
+  APPLICANT_COLUMNS.forEach((c, i) => (row[c] = get(values, paths[i]!)));
+  return row as RequestsTable['granted'];
 }
 
 export function assembleRequests(values: Values, template: '2021' | '2019'): RequestsTable {

@@ -5,7 +5,6 @@
  * has values after each label wins.
  */
 import type { Cell } from '../layout/lines.ts';
-import { matchKey } from '../text/normalize.ts';
 import type { RowSpec } from './definitions.ts';
 import { rowValues, type RowValues } from './row-values.ts';
 
@@ -20,7 +19,6 @@ export interface FoundRow {
   end: number;
 }
 
-const MAX_LABEL_LENGTH = 64;
 
 /** The cells that follow index `at` up to the next text cell. */
 export function valueRun(cells: Cell[], at: number): Cell[] {
@@ -38,16 +36,34 @@ interface State {
   picks: number[]; // picks[specIndex] = cell index, or -1
 }
 
+const ANY_LABEL = new WeakMap<readonly RowSpec[], RegExp>();
+
+/** One pattern matching any label of the table, to pass over other cells with one test. */
+function anyLabel(specs: readonly RowSpec[]): RegExp {
+  let re = ANY_LABEL.get(specs);
+  if (!re) ANY_LABEL.set(specs, (re = new RegExp(specs.map((s) => `(?:${s.match.source})`).join('|'))));
+  return re;
+}
+
 export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): FoundRow[] {
-  const keys = cells.map((c) => (c.reading.kind === 'text' && c.text.length <= MAX_LABEL_LENGTH ? matchKey(c.text) : null));
-  const hasValues = (i: number) => valueRun(cells, i).some((c) => c.reading.kind !== 'empty');
+  const any = anyLabel(specs);
+  const keyed: { i: number; key: string }[] = [];
+  cells.forEach((c, i) => {
+    if (c.match !== null && any.test(c.match)) keyed.push({ i, key: c.match });
+  });
+  const hasValues = (at: number) => {
+    for (let i = at + 1; i < cells.length; i++) {
+      const kind = cells[i]!.reading.kind;
+      if (kind === 'text') return false;
+      if (kind !== 'empty') return true;
+    }
+    return false;
+  };
 
   let states: State[] = [{ pos: -1, score: 0, picks: [] }];
   specs.forEach((spec, s) => {
     const candidates: number[] = [];
-    keys.forEach((k, i) => {
-      if (k !== null && spec.match.test(k)) candidates.push(i);
-    });
+    for (const { i, key } of keyed) if (spec.match.test(key)) candidates.push(i);
     const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
     for (const c of candidates) {
       let best: State | undefined;

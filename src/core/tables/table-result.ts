@@ -24,18 +24,25 @@ export function cellPath(spec: RowSpec, column: string): string {
   return column === 'value' ? spec.path : `${spec.path}.${column}`;
 }
 
+const PATHS = new WeakMap<RowSpec, string[]>();
+/** The cell paths of a row, in column order (computed once per spec). */
+export function cellPaths(spec: RowSpec): string[] {
+  let paths = PATHS.get(spec);
+  if (!paths) PATHS.set(spec, (paths = spec.columns.map((c) => cellPath(spec, c))));
+  return paths;
+}
+
 /** Reads the rows of `specs` from `cells`; rows not found are reported and left null. */
 export function readRowTable(cells: Cell[], specs: readonly RowSpec[], tableName: string): TableRead {
   const found = findLabelledRows(cells, specs);
   const values = new Map<string, number | null>();
   const lines = new Map<string, number>();
   const diagnostics: DiagnosticEntry[] = [];
-  for (const spec of specs) for (const col of spec.columns) values.set(cellPath(spec, col), null);
+  for (const spec of specs) for (const path of cellPaths(spec)) values.set(path, null);
   let first = Infinity;
   let last = -1;
   for (const row of found) {
-    row.spec.columns.forEach((col, i) => {
-      const path = cellPath(row.spec, col);
+    cellPaths(row.spec).forEach((path, i) => {
       values.set(path, row.result.values[i] ?? null);
       lines.set(path, row.result.lines[i] ?? row.line);
     });

@@ -46,13 +46,24 @@ export function proseBlocks(lines: ProseLine[]): Block[] {
   return blocks;
 }
 
-/** Markdown for a chapter body; sub-headings are level 3 (the chapter itself is level 2). */
-export function proseToMarkdown(lines: ProseLine[]): string {
-  const children: RootContent[] = proseBlocks(lines).map((b): Heading | Paragraph =>
+/**
+ * Text that Markdown could read as markup: ASCII punctuation with a meaning, or a line start
+ * that opens a list, quote, heading, rule or code block. Most report prose has none of it; the
+ * rest goes through mdast-util-to-markdown, which escapes exactly what needs escaping.
+ */
+const MAYBE_MARKUP = /[\\`*_[\]<>&|~!#$]|^(?:\s|[-+=>]|\d+[.)])/;
+
+function blockMarkdown(b: Block): string {
+  const node: Heading | Paragraph =
     b.kind === 'heading'
       ? { type: 'heading', depth: 3, children: [{ type: 'text', value: b.text }] }
-      : { type: 'paragraph', children: [{ type: 'text', value: b.text }] },
-  );
-  if (children.length === 0) return '';
+      : { type: 'paragraph', children: [{ type: 'text', value: b.text }] };
+  if (!MAYBE_MARKUP.test(b.text)) return b.kind === 'heading' ? `### ${b.text}` : b.text;
+  const children: RootContent[] = [node];
   return toMarkdown({ type: 'root', children }).trimEnd();
+}
+
+/** Markdown for a chapter body; sub-headings are level 3 (the chapter itself is level 2). */
+export function proseToMarkdown(lines: ProseLine[]): string {
+  return proseBlocks(lines).map(blockMarkdown).join('\n\n');
 }

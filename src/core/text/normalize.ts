@@ -4,7 +4,10 @@
  */
 
 /** Full-width ASCII variants (！..～) and the ideographic space to their half-width forms. */
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -25,12 +28,18 @@ const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]/g;
 const ARTEFACTS = /\[(?:bookmark|anchor|image|pic|picture)\s*:[^\]\n]*\]|\{\s*(?:PAGE|NUMPAGES)\s*\}|\f/gi;
 
 /** Removes export artefacts and invisible characters; turns no-break spaces into spaces. */
+const ANY_ARTEFACT = /[[{\f\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad\u00a0]/;
+
 export function stripArtefacts(line: string): string {
+  if (!ANY_ARTEFACT.test(line)) return line;
   return line.replace(ARTEFACTS, '').replace(INVISIBLE, '').replace(/\u00a0/g, ' ');
 }
 
 /** Dashes and quotes collapsed so that label matching does not depend on the font used. */
+const MARKS = /[“”„‟"'‘’「」『』‐‑‒–—―−﹣－【〔［】〕］]/;
+
 function unifyMarks(text: string): string {
+  if (!MARKS.test(text)) return text;
   return text
     .replace(/[“”„‟"'‘’「」『』]/g, '')
     .replace(/[‐‑‒–—―−﹣－]/g, '-')
@@ -64,7 +73,12 @@ export function hasNumbering(text: string): boolean {
  * "三、本年度办理结果 (一)予以公开" and "（一）予以公开" both read 本年度办理结果予以公开 / 予以公开.
  */
 export function matchKey(text: string): string {
-  return labelKey(text)
+  return matchKeyOf(labelKey(text));
+}
+
+/** matchKey for a text already reduced by labelKey. */
+export function matchKeyOf(key: string): string {
+  return key
     .replace(/\((?:[一二三四五六七八九十]+|\d{1,2})\)/g, '')
     .replace(/第?[一二三四五六七八九十]+[、.:：]/g, '')
     .replace(/\d{1,2}[.、:](?!\d)/g, '')

@@ -15,6 +15,7 @@ const PAGE_NUMBER = [
 ];
 
 function isPageNumber(text: string): boolean {
+  if (text.length > 30 || !/[页\-—–/／Pp]/.test(text)) return false;
   const t = toHalfWidth(text).replace(/\s+/g, '');
   return PAGE_NUMBER.some((re) => re.test(t));
 }
