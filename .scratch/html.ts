@@ -1,0 +1,10 @@
+import { fixtureReport } from '../tests/fixtures/distinct/reports.ts';
+import * as L from '../tests/fixtures/distinct/layouts.ts';
+import { htmlToText } from '../src/formats/html-to-text.ts';
+import { parseFile } from '../src/formats/report-file.ts';
+const f = fixtureReport('2019');
+const h = htmlToText(L.portalPage(f));
+h.text.split('\n').slice(0, 40).forEach((l, i) => console.log(h.lineMap[i], l.replace(/\t/g, '→')));
+const { report: r } = await parseFile({ name: 'x.html', bytes: new TextEncoder().encode(L.portalPage(f)), sha256: '0'.repeat(64) });
+console.log(JSON.stringify(r.sections, null, 1).slice(0, 1500));
+console.log(r.preamble, r.checks.slice(0,2));
