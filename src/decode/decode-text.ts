@@ -33,22 +33,6 @@ function controlRatio(text: string): number {
   return text.length ? bad / text.length : 0;
 }
 
-/** Mostly zero bytes at every other position: UTF-16 text that lost (or never had) its BOM. */
-function looksLikeUtf16(bytes: Uint8Array): 'le' | 'be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 8) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
-  const pairs = n / 2;
-  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'le';
-  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'be';
-  return null;
-}
-
 /** East Asian multi-byte encodings chardet (ICU's recognisers) tells apart by character frequency. */
 const CJK = new Set(['GB18030', 'Big5', 'Shift_JIS', 'EUC-JP', 'EUC-KR']);
 const NAMES: Record<string, string> = { Big5: 'Big5（繁体中文）', Shift_JIS: 'Shift-JIS（日文）', 'EUC-JP': 'EUC-JP（日文）', 'EUC-KR': 'EUC-KR（韩文）' };
@@ -66,7 +50,7 @@ function otherThanGb(bytes: Uint8Array): string | null {
   const gb = ranked.find((m) => m.name === 'GB18030');
   const rival = ranked.filter((m) => m.name !== 'GB18030').sort((a, b) => b.confidence - a.confidence)[0];
   if (gb && gb.confidence >= MIN_CONFIDENCE && (!rival || gb.confidence > rival.confidence)) return null;
-  return rival && (!gb || rival.confidence >= gb.confidence) ? (NAMES[rival.name] ?? rival.name) : '';
+  return rival && rival.confidence >= MIN_CONFIDENCE && (!gb || rival.confidence >= gb.confidence) ? (NAMES[rival.name] ?? rival.name) : '';
 }
 
 let level1: Set<string> | undefined;
@@ -93,6 +77,23 @@ function commonHanShare(text: string): number {
   return han === 0 ? 0 : hits / han;
 }
 
+/** Plain text read as UTF-16: printable, and Chinese (common characters) or mostly ASCII. */
+function readsAsText(text: string | null): boolean {
+  if (text === null || text.length < 4 || controlRatio(text) > 0.01) return false;
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x7f) ascii++;
+  return ascii / text.length > 0.9 || commonHanShare(text) >= 0.8;
+}
+
+/** UTF-16 text that lost (or never had) its BOM: named, since it cannot be told apart reliably. */
+function bomlessUtf16(bytes: Uint8Array): 'LE' | 'BE' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE));
+  if (readsAsText(strict('utf-16le', sample))) return 'LE';
+  if (readsAsText(strict('utf-16be', sample))) return 'BE';
+  return null;
+}
+
 const SAVE_AS = '请用 UTF-8 或 GBK 另存后再放入';
 
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -111,22 +112,19 @@ export function decodeText(bytes: Uint8Array): Decoded {
     if (text === null) throw new DecodeError('文件以 UTF-16BE BOM 开头，但内容不是有效的 UTF-16');
     return { text, encoding: 'utf-16be' };
   }
-  const utf16 = looksLikeUtf16(bytes);
-  if (utf16) throw new DecodeError(`文件像是没有 BOM 的 UTF-16${utf16.toUpperCase()} 文本，无法可靠识别；${SAVE_AS}`);
   const utf8 = strict('utf-8', bytes);
-  if (utf8 !== null) {
-    if (controlRatio(utf8) > 0.01) throw new DecodeError('文件含有大量控制字符，不是文本文件');
-    return { text: utf8, encoding: 'utf-8' };
-  }
+  if (utf8 !== null && controlRatio(utf8) <= 0.01) return { text: utf8, encoding: 'utf-8' };
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) throw new DecodeError(`文件像是没有 BOM 的 UTF-16${utf16} 文本，无法可靠识别；${SAVE_AS}`);
+  if (utf8 !== null) throw new DecodeError('文件含有大量控制字符，不是文本文件');
   const gb = strict('gb18030', bytes);
-  if (gb === null || controlRatio(gb) > 0.01) {
-    throw new DecodeError('无法识别文件编码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK 中文文本');
-  }
   const other = otherThanGb(bytes);
-  if (other === null && commonHanShare(gb) >= 0.8) return { text: gb, encoding: 'gb18030' };
+  if (gb !== null && controlRatio(gb) <= 0.01 && other === null && commonHanShare(gb) >= 0.8) return { text: gb, encoding: 'gb18030' };
   throw new DecodeError(
     other
       ? `无法识别文件编码：内容像是 ${other} 编码，不是 UTF-8 或 GB18030/GBK；${SAVE_AS}`
-      : `无法识别文件编码：不是 UTF-8，按 GB18030/GBK 读出的也不像中文文本；${SAVE_AS}`,
+      : gb !== null && controlRatio(gb) <= 0.01
+        ? `无法识别文件编码：不是 UTF-8，按 GB18030/GBK 读出的也不像中文文本；${SAVE_AS}`
+        : '无法识别文件编码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK 中文文本',
   );
 }
