@@ -77,6 +77,7 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
       headings: spec.headings,
       decimals: spec.decimals,
       signed: spec.signed,
+      totalColumn: spec.columns[spec.columns.length - 1] === 'total',
     });
     rows.push({ spec, at, line: cells[at]!.line, result, end: at + run.length });
   });
