@@ -34,8 +34,11 @@ const BLOCK = new Set([
   'main', 'menu', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-/** One line of output; `el` is the element it came from (null for the page <title>). */
-type Block = { text: string; line: number; el: Element | null; row?: string[] };
+/**
+ * One line of output; `el` is the element it came from (null for the page <title>); `link` is true
+ * when all its text is link text (a menu or a list of other reports, never the title).
+ */
+type Block = { text: string; line: number; el: Element | null; row?: string[]; link?: boolean };
 
 const CJK = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 /** A line break between two CJK characters is no space (CSS Text: segment break transformation). */
@@ -92,18 +95,24 @@ class Walker {
   private parts: string[] = [];
   private line: number | null = null;
   private lastLine = 1;
+  private linkDepth = 0;
+  private plainText = false;
 
   flush(el: Element): void {
     const text = normalizeSpace(this.parts.join(''));
-    if (text) this.blocks.push({ text, line: this.line ?? this.lastLine, el });
+    if (text) this.blocks.push({ text, line: this.line ?? this.lastLine, el, link: !this.plainText });
     this.parts = [];
     this.line = null;
+    this.plainText = false;
   }
 
   walk(node: Root | Element, container: Element): void {
     for (const child of node.children as (RootContent | ElementContent)[]) {
       if (child.type === 'text') {
-        if (this.line === null && child.value.trim() !== '') this.line = lineOf(child, this.lastLine);
+        if (child.value.trim() !== '') {
+          if (this.line === null) this.line = lineOf(child, this.lastLine);
+          if (this.linkDepth === 0) this.plainText = true;
+        }
         this.lastLine = lineOf(child, this.lastLine);
         this.parts.push(child.value);
       } else if (child.type === 'element') {
@@ -115,9 +124,10 @@ class Walker {
 
   private element(el: Element, container: Element): void {
     const tag = el.tagName;
-    if (tag === 'title' && !this.title) {
-      const text = normalizeSpace(textOf(el));
-      if (text) this.title = { text, line: lineOf(el, 1) };
+    if (tag === 'head') {
+      const title = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'title');
+      const text = title ? normalizeSpace(textOf(title)) : '';
+      if (title && text && !this.title) this.title = { text, line: lineOf(title, 1) };
     }
     if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'br') {
@@ -139,7 +149,9 @@ class Walker {
       return;
     }
     if (!BLOCK.has(tag)) {
+      if (tag === 'a') this.linkDepth++;
       this.walk(el, container);
+      if (tag === 'a') this.linkDepth--;
       return;
     }
     this.flush(container);
@@ -234,7 +246,7 @@ function titleLike(text: string): boolean {
 function outsideTitle(blocks: Block[], firstKept: number, pageTitle: { text: string; line: number } | null): Block | null {
   for (let i = firstKept - 1, seen = 0; i >= 0 && seen < 40; i--, seen++) {
     const b = blocks[i]!;
-    if (!b.row && titleLike(b.text)) return b;
+    if (!b.row && !b.link && titleLike(b.text)) return b;
   }
   if (pageTitle) {
     const part = pageTitle.text.split(/\s*[_|｜–—-]\s*|\s{2,}/).find(titleLike);
