@@ -192,7 +192,7 @@ export function parseReport(input: ReportInput): ReportData {
 
   // Signature block (publication date) after the last chapter's text.
   const lastTableLine = Math.max(-1, ...tables.map((t) => t.p.span?.[1] ?? -1));
-  const signature = findSignature(lines, Math.max(chapters[chapters.length - 1]?.index ?? 0, lastTableLine + 1));
+  const signature = findSignature(lines, Math.max(chapters[chapters.length - 1]?.index ?? 0, lastTableLine + 1), furniture);
   if (signature) for (const i of signature.indexes) taken.add(i);
 
   // Chapters.
