@@ -38,15 +38,28 @@ interface State {
   picks: number[]; // picks[specIndex] = cell index, or -1
 }
 
+/** A printed explanation in brackets after a label: 规章（设区的市、自治州人民政府应提供相关数据）. */
+const EXPLANATION = /[（(][^（）()]*[）)]$/;
+
+/** The keys a cell may be recognised by: itself, and itself without a trailing explanation. */
+function labelKeys(cell: Cell): string[] | null {
+  if (cell.reading.kind !== 'text') return null;
+  const keys: string[] = [];
+  if (cell.text.length <= MAX_LABEL_LENGTH) keys.push(matchKey(cell.text));
+  const bare = cell.text.trim().replace(EXPLANATION, '');
+  if (bare !== cell.text.trim() && bare.length > 0 && bare.length <= MAX_LABEL_LENGTH) keys.push(matchKey(bare));
+  return keys.length ? keys : null;
+}
+
 export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): FoundRow[] {
-  const keys = cells.map((c) => (c.reading.kind === 'text' && c.text.length <= MAX_LABEL_LENGTH ? matchKey(c.text) : null));
+  const keys = cells.map(labelKeys);
   const hasValues = (i: number) => valueRun(cells, i).some((c) => c.reading.kind !== 'empty');
 
   let states: State[] = [{ pos: -1, score: 0, picks: [] }];
   specs.forEach((spec, s) => {
     const candidates: number[] = [];
     keys.forEach((k, i) => {
-      if (k !== null && spec.match.test(k)) candidates.push(i);
+      if (k !== null && k.some((key) => spec.match.test(key))) candidates.push(i);
     });
     const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
     for (const c of candidates) {
