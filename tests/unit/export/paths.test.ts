@@ -97,3 +97,31 @@ describe('isSafeRelativePath', () => {
     expect(isSafeRelativePath(p)).toBe(ok);
   });
 });
+
+describe('publishOriginal', () => {
+  it('copies the original byte for byte next to the page, inside dist/', async () => {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, sep } = await import('node:path');
+    const { createHash } = await import('node:crypto');
+    const { publishOriginal } = await import('../../../src/node/publish-original.ts');
+    const { readReport } = await import('../../../src/node/read-report.ts');
+    const iconvLite = (await import('iconv-lite')).default;
+    const work = mkdtempSync(join(tmpdir(), 'xxgk-publish-'));
+    try {
+      const src = join(work, '..\u202e报告.txt');
+      const bytes = iconvLite.encode(tabRows(fixtureReport('2021')).replace(/\n/g, '\r\n'), 'gbk');
+      writeFileSync(src, bytes);
+      const report = await readReport(src, { root: work });
+      const dist = join(work, 'dist');
+      const written = publishOriginal(report, src, dist);
+      expect(written).toBe(join(dist, 'reports', report.id, `${report.id}.txt`));
+      expect(written.startsWith(dist + sep)).toBe(true);
+      const copied = readFileSync(written);
+      expect(createHash('sha256').update(copied).digest('hex')).toBe(report.source.sha256);
+      expect(Buffer.compare(copied, Buffer.from(bytes))).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

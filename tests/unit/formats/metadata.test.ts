@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyRegistry } from '../../../src/core/model/registry.ts';
 import { ReportFileError } from '../../../src/formats/report-file.ts';
+import { loadRegistry } from '../../../src/node/load-registry.ts';
+import { readReport } from '../../../src/node/read-report.ts';
 import { portalPage, tabRows, wordFile } from '../../fixtures/distinct/layouts.ts';
 import { fixtureReport } from '../../fixtures/distinct/reports.ts';
 import { parseBytes } from '../../helpers/parse.ts';
@@ -128,5 +130,20 @@ describe('agency registry', () => {
     const reg: AgencyRegistry = { agencies: [{ name: f.agency, district: '江夏经济开发区' }] };
     expect((await parseBytes('a.txt', body, { registry: reg })).report.district).toBe('江夏经济开发区');
     expect((await parseBytes('a.txt', body)).report.district).toBe('江夏区');
+  });
+});
+
+describe('the default content', () => {
+  it('gives sample 002 (titled only 政务服务和大数据管理局) its district through content/agencies.yaml', async () => {
+    const root = new URL('../../../content/reports/', import.meta.url).pathname;
+    const registry = loadRegistry(new URL('../../../content/agencies.yaml', import.meta.url).pathname);
+    const report = await readReport(`${root}002_485bb66b608aa965.txt`, { root, registry });
+    expect(report).toMatchObject({
+      agency: '政务服务和大数据管理局',
+      canonicalAgency: '东湖新技术开发区政务服务和大数据管理局',
+      district: '东湖新技术开发区',
+      id: '2023-donghu-zhengwu-dashuju',
+    });
+    expect((await readReport(`${root}002_485bb66b608aa965.txt`, { root })).district).toBeNull();
   });
 });

@@ -1,0 +1,10 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { fixtureReport } from '../tests/fixtures/distinct/reports.ts';
+import * as L from '../tests/fixtures/distinct/layouts.ts';
+mkdirSync('/tmp/arch', { recursive: true });
+writeFileSync('/tmp/arch/a.docx', await L.wordFile(fixtureReport('2019')));
+writeFileSync('/tmp/arch/a.meta.yaml', 'district: 蔡甸区\nsourceUrl: https://www.example.gov.cn/a\n');
+writeFileSync('/tmp/arch/b.html', iconv.encode(L.portalPage(fixtureReport('2021')), 'gbk'));
+writeFileSync('/tmp/arch/c.md', L.markdown(fixtureReport('2021')).replace('江夏区', '洪山区'));
+writeFileSync('/tmp/arch/d.doc', 'x');
