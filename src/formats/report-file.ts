@@ -10,7 +10,6 @@ import type { Meta, MetaLines } from '../core/meta/front-matter.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { DiagnosticEntry, Report } from '../core/model/report.ts';
 import { parseReport, type ReportFormat, type ReportInput } from '../core/parse-report.ts';
-import { docxToHtml, DocxError } from './docx-to-html.ts';
 import { htmlToText } from './html-to-text.ts';
 import { markdownToText } from './markdown-to-text.ts';
 import { frontMatterMeta, MetaError, readMetaYaml, type MetaRead } from './meta-yaml.ts';
@@ -137,6 +136,8 @@ export async function parseFile(file: ReportFile): Promise<ParsedFile> {
   let lineMap: number[] | undefined;
   let front: MetaRead | null = null;
   if (format === 'docx') {
+    // Loaded on demand: mammoth is large, and a browser page needs it only for a dropped .docx.
+    const { docxToHtml, DocxError } = await import('./docx-to-html.ts');
     let html: string;
     try {
       html = (await docxToHtml(bytes)).html;
