@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { settings } from './src/site/settings.ts';
+
+// Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
+// OUT_DIR and ASTRO_CACHE_DIR let tests build into a temporary folder without sharing state.
+export default defineConfig({
+  site: settings.siteUrl,
+  base: settings.basePath,
+  trailingSlash: 'ignore',
+  outDir: process.env.OUT_DIR || './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+});

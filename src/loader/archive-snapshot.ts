@@ -1,0 +1,94 @@
+/**
+ * The archive folder read once per build: every file as a report or a problem, page ids assigned,
+ * archive-wide checks run. Both collections (reports, archiveFiles) load from the same snapshot,
+ * so the folder is read and parsed (through the digest cache) once.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { archiveProblems, type ArchiveProblem } from '../core/archive/archive-checks.ts';
+import type { Report } from '../core/model/report.ts';
+import { sidecarName } from '../formats/meta-yaml.ts';
+import { registryFile, reportsDir } from '../node/archive-paths.ts';
+import { loadRegistry } from '../node/load-registry.ts';
+import { parserVersion } from '../node/parse-cache.ts';
+import { readArchive, type ArchiveEntry } from '../node/read-archive.ts';
+import { assignPageIds } from './page-ids.ts';
+
+export interface ReportPage {
+  /** Page id (reports/<pageId>/); equals report.id unless another file had that id first. */
+  pageId: string;
+  report: Report;
+  entry: ArchiveEntry;
+  /** Everything the stored data depends on: bytes, sidecar, registry, parser code, page id. */
+  digestKey: string;
+}
+
+export interface ArchiveSnapshot {
+  dir: string;
+  entries: ArchiveEntry[];
+  /** Recognised reports, by file name. */
+  reports: ReportPage[];
+  /** Files that are not reports (unreadable or unrecognised), by file name. */
+  problemFiles: { entry: ArchiveEntry; pageId: string | null; digestKey: string }[];
+  /** Duplicates and the cross-year carry-over check. */
+  problems: ArchiveProblem[];
+  /** Page id of every file that has a page, by file name. */
+  pageIds: Map<string, string>;
+}
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function fileDigest(path: string): string {
+  return existsSync(path) ? sha(readFileSync(path)) : '';
+}
+
+/** A report whose page id differs from its id: the page carries the new id and says why. */
+function withPageId(report: Report, pageId: string): Report {
+  if (pageId === report.id) return report;
+  return {
+    ...report,
+    id: pageId,
+    diagnostics: [
+      ...report.diagnostics,
+      { level: 'error', message: `编号“${report.id}”已被另一份报告使用，本页暂用编号“${pageId}”；请在 front matter 或机构名录中指定不重复的 id`, line: null },
+    ],
+  };
+}
+
+export async function readSnapshot(env: NodeJS.ProcessEnv = process.env): Promise<ArchiveSnapshot> {
+  const dir = reportsDir(env);
+  if (!existsSync(dir)) throw new Error(`${dir}: 报告目录不存在（用 REPORTS_DIR 指定）`);
+  const regFile = registryFile(env);
+  const registry = loadRegistry(regFile);
+  const registryDigest = fileDigest(regFile);
+  const entries = await readArchive(dir, { registry, registryDigest });
+  const pageIds = assignPageIds(entries.flatMap((e) => (e.report ? [{ file: e.file, id: e.report.id, sha256: e.sha256 }] : [])));
+  const version = parserVersion();
+  const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, fileDigest(sidecarName(e.path)), pageId ?? ''].join('\u0000');
+
+  const reports: ReportPage[] = [];
+  const problemFiles: ArchiveSnapshot['problemFiles'] = [];
+  for (const entry of entries) {
+    const pageId = pageIds.get(entry.file) ?? null;
+    if (entry.report && !entry.error) reports.push({ pageId: pageId!, report: withPageId(entry.report, pageId!), entry, digestKey: key(entry, pageId) });
+    else problemFiles.push({ entry, pageId: entry.rawText !== null ? pageId : null, digestKey: key(entry, pageId) });
+  }
+  // Archive checks run on the reports as parsed (duplicates are found by their own ids).
+  const problems = archiveProblems(entries.flatMap((e) => (e.report && !e.error ? [e.report] : [])));
+  const pages = new Map([...reports.map((r) => [r.entry.file, r.pageId] as const), ...problemFiles.flatMap((p) => (p.pageId ? [[p.entry.file, p.pageId] as const] : []))]);
+  return { dir, entries, reports, problemFiles, problems, pageIds: pages };
+}
+
+let memo: { key: string; promise: Promise<ArchiveSnapshot> } | null = null;
+
+/** The snapshot of this build, read once and shared by the collections' loaders. */
+export function archiveSnapshot(env: NodeJS.ProcessEnv = process.env): Promise<ArchiveSnapshot> {
+  const key = `${reportsDir(env)}\u0000${registryFile(env)}`;
+  if (!memo || memo.key !== key) memo = { key, promise: readSnapshot(env) };
+  return memo.promise;
+}
+
+/** Forget the snapshot (dev server: a report file changed). */
+export function invalidateSnapshot(): void {
+  memo = null;
+}

@@ -1,0 +1,130 @@
+/**
+ * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (schema: the Report
+ * zod schema) from the parser; `archiveFilesLoader` feeds `archiveFiles`, the files that are not
+ * reports, so nothing in the folder goes missing from the site.
+ *
+ * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
+ * everything its data depends on: an unchanged report is neither parsed nor validated again.
+ * The store keeps only what pages need: the Report, and the raw text of reports with errors.
+ */
+import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { Report } from '../core/model/report.ts';
+import { ArchiveFile } from './archive-file.ts';
+import { archiveSnapshot, invalidateSnapshot, type ArchiveSnapshot } from './archive-snapshot.ts';
+import { buildSummary, strictFailure, summaryLine } from './build-summary.ts';
+
+/** At most this many problem lines in the build log; the quality page lists them all. */
+const MAX_LOG_LINES = 40;
+
+function rootOf(ctx: LoaderContext): string {
+  return fileURLToPath(ctx.config.root);
+}
+
+/** Removes entries of files no longer in the folder (the store persists between builds). */
+function prune(ctx: LoaderContext, keep: Set<string>): void {
+  for (const id of [...ctx.store.keys()]) if (!keep.has(id)) ctx.store.delete(id);
+}
+
+/** In `astro dev`, a change in the archive folder reloads the collection. */
+function watch(ctx: LoaderContext, dir: string, reload: () => Promise<void>): void {
+  if (!ctx.watcher) return;
+  ctx.watcher.add(dir);
+  const onChange = (path: string) => {
+    if (!path.startsWith(dir)) return;
+    invalidateSnapshot();
+    void reload();
+  };
+  ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
+}
+
+function report(ctx: LoaderContext, snapshot: ArchiveSnapshot): void {
+  const summary = buildSummary(
+    snapshot.entries.map((e) => ({ file: e.file, report: e.report, error: e.error })),
+    snapshot.problems,
+  );
+  for (const line of summary.lines.slice(0, MAX_LOG_LINES)) ctx.logger.warn(line);
+  if (summary.lines.length > MAX_LOG_LINES) ctx.logger.warn(`…另有 ${summary.lines.length - MAX_LOG_LINES} 条，见站点的“数据质量”页（/quality/）`);
+  ctx.logger.info(summaryLine(summary));
+  if (process.env.STRICT === '1') {
+    const failure = strictFailure(summary);
+    if (failure) throw new Error(failure);
+  }
+}
+
+export function reportsLoader(): Loader {
+  const load = async (ctx: LoaderContext): Promise<void> => {
+    const snapshot = await archiveSnapshot();
+    const root = rootOf(ctx);
+    const keep = new Set<string>();
+    for (const page of snapshot.reports) {
+      keep.add(page.pageId);
+      const digest = ctx.generateDigest(page.digestKey);
+      if (ctx.store.get(page.pageId)?.digest === digest) continue;
+      const data = await ctx.parseData({ id: page.pageId, data: page.report });
+      ctx.store.set({
+        id: page.pageId,
+        data,
+        digest,
+        // The original is published byte for byte from here (src/pages/reports/[id]/[original].ts).
+        filePath: relative(root, page.entry.path).split('\\').join('/'),
+        ...(page.entry.rawText !== null ? { body: page.entry.rawText } : {}),
+      });
+    }
+    prune(ctx, keep);
+    report(ctx, snapshot);
+  };
+  return {
+    name: 'xxgk-reports',
+    schema: Report,
+    load: async (ctx) => {
+      await load(ctx);
+      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+    },
+  };
+}
+
+export function archiveFilesLoader(): Loader {
+  const load = async (ctx: LoaderContext): Promise<void> => {
+    const snapshot = await archiveSnapshot();
+    const root = rootOf(ctx);
+    const keep = new Set<string>();
+    for (const { entry, pageId, digestKey } of snapshot.problemFiles) {
+      // Files without a page have no safe id of their own: their digest names them.
+      const id = pageId ?? `file-${createHash('sha256').update(entry.file).digest('hex').slice(0, 16)}`;
+      keep.add(id);
+      const digest = ctx.generateDigest(digestKey);
+      if (ctx.store.get(id)?.digest === digest) continue;
+      const data = await ctx.parseData({
+        id,
+        data: {
+        file: entry.file,
+        sha256: entry.sha256,
+        size: entry.size,
+        error: entry.error ?? { message: '无法读取', line: null },
+        pageId,
+        format: entry.report?.source.format ?? null,
+        diagnostics: entry.report?.diagnostics ?? [],
+        },
+      });
+      ctx.store.set({
+        id,
+        data,
+        digest,
+        filePath: relative(root, entry.path).split('\\').join('/'),
+        ...(entry.rawText !== null ? { body: entry.rawText } : {}),
+      });
+    }
+    prune(ctx, keep);
+  };
+  return {
+    name: 'xxgk-archive-files',
+    schema: ArchiveFile,
+    load: async (ctx) => {
+      await load(ctx);
+      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+    },
+  };
+}
