@@ -20,3 +20,33 @@ export const ArchiveFile = z.object({
 });
 
 export type ArchiveFileEntry = z.infer<typeof ArchiveFile>;
+
+/** A problem across reports (archiveProblems()), with the pages of the files involved. */
+export const ArchiveProblemEntry = z.object({
+  kind: z.enum(['duplicate-id', 'duplicate-agency-year', 'carry-over']),
+  level: z.enum(['error', 'warning']),
+  message: z.string(),
+  file: z.string(),
+  other: z.nullable(z.string()),
+  /** Page of the file the problem is reported against, and of the other file. */
+  pageId: z.nullable(z.string()),
+  otherPageId: z.nullable(z.string()),
+  cells: z.array(z.string()),
+});
+
+export type ArchiveProblemData = z.infer<typeof ArchiveProblemEntry>;
+
+/** The archive as a whole: the build summary's counts and the problems across reports. */
+export const ArchiveOverview = z.object({
+  files: z.number(),
+  reports: z.number(),
+  /** Files that are not reports (the archiveFiles collection). */
+  problemFiles: z.number(),
+  errorFiles: z.number(),
+  errors: z.number(),
+  failingChecks: z.number(),
+  warnings: z.number(),
+  problems: z.array(ArchiveProblemEntry),
+});
+
+export type ArchiveOverviewData = z.infer<typeof ArchiveOverview>;

@@ -12,7 +12,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { Report } from '../core/model/report.ts';
-import { ArchiveFile } from './archive-file.ts';
+import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { archiveSnapshot, invalidateSnapshot, type ArchiveSnapshot } from './archive-snapshot.ts';
 import { buildSummary, strictFailure, summaryLine } from './build-summary.ts';
 
@@ -40,11 +40,15 @@ function watch(ctx: LoaderContext, dir: string, reload: () => Promise<void>): vo
   ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
 }
 
-function report(ctx: LoaderContext, snapshot: ArchiveSnapshot): void {
-  const summary = buildSummary(
+function summarizeSnapshot(snapshot: ArchiveSnapshot) {
+  return buildSummary(
     snapshot.entries.map((e) => ({ file: e.file, report: e.report, error: e.error })),
     snapshot.problems,
   );
+}
+
+function report(ctx: LoaderContext, snapshot: ArchiveSnapshot): void {
+  const summary = summarizeSnapshot(snapshot);
   for (const line of summary.lines.slice(0, MAX_LOG_LINES)) ctx.logger.warn(line);
   if (summary.lines.length > MAX_LOG_LINES) ctx.logger.warn(`…另有 ${summary.lines.length - MAX_LOG_LINES} 条，见站点的“数据质量”页（/quality/）`);
   ctx.logger.info(summaryLine(summary));
@@ -122,6 +126,36 @@ export function archiveFilesLoader(): Loader {
   return {
     name: 'xxgk-archive-files',
     schema: ArchiveFile,
+    load: async (ctx) => {
+      await load(ctx);
+      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+    },
+  };
+}
+
+/** One entry, "archive": the summary counts and the archive-wide problems. */
+export function archiveLoader(): Loader {
+  const load = async (ctx: LoaderContext): Promise<void> => {
+    const snapshot = await archiveSnapshot();
+    const summary = summarizeSnapshot(snapshot);
+    const problems = snapshot.problems.map((p) => ({
+      kind: p.kind,
+      level: p.level,
+      message: p.message,
+      file: p.file,
+      other: p.other ?? null,
+      pageId: snapshot.pageIds.get(p.file) ?? null,
+      otherPageId: p.other ? (snapshot.pageIds.get(p.other) ?? null) : null,
+      cells: p.cells ?? [],
+    }));
+    const { lines: _lines, ...counts } = summary;
+    const data = await ctx.parseData({ id: 'archive', data: { ...counts, problemFiles: snapshot.problemFiles.length, problems } });
+    ctx.store.clear();
+    ctx.store.set({ id: 'archive', data });
+  };
+  return {
+    name: 'xxgk-archive',
+    schema: ArchiveOverview,
     load: async (ctx) => {
       await load(ctx);
       watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));

@@ -1,0 +1,94 @@
+/**
+ * Everything the listing pages share, computed once per build (module-level memo): the reports
+ * sorted by id, their summaries, groupings by agency and year, the files that are not reports and
+ * the archive-wide problems. Pages must use this rather than call getCollection themselves, so
+ * the work does not grow with (pages × reports).
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getCollection } from 'astro:content';
+import type { Report } from '../core/model/report.ts';
+import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
+import { groupByAgency, groupByYear, summarize, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
+
+export interface ReportEntry {
+  id: string;
+  report: Report;
+  /** The text the parser read, kept for reports with errors (shown on their page). */
+  rawText: string | null;
+  /** The original file, relative to the project root. */
+  filePath: string;
+  /** Its size in bytes. */
+  size: number;
+}
+
+export interface FileEntry {
+  id: string;
+  data: ArchiveFileEntry;
+  rawText: string | null;
+  filePath: string;
+}
+
+export interface ArchiveIndex {
+  entries: ReportEntry[];
+  summaries: ReportSummary[];
+  byId: Map<string, ReportSummary>;
+  agencies: AgencyGroup[];
+  agencyBySlug: Map<string, AgencyGroup>;
+  years: YearGroup[];
+  /** Reports whose year could not be determined. */
+  undated: ReportSummary[];
+  /** Files that are not reports, by file name. */
+  files: FileEntry[];
+  problems: ArchiveProblemData[];
+  /** Counts of the build summary. */
+  overview: ArchiveOverviewData;
+  /** Archive problems by the page they concern (both files of a pair). */
+  problemsByPage: Map<string, ArchiveProblemData[]>;
+}
+
+/** Size of an original (paths are relative to the project root, where the build runs). */
+function sizeOf(filePath: string | undefined): number {
+  return filePath ? statSync(resolve(filePath)).size : 0;
+}
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+async function build(): Promise<ArchiveIndex> {
+  const [reports, archive] = await Promise.all([getCollection('reports'), getCollection('archive')]);
+  const overview = archive[0]!.data as ArchiveOverviewData;
+  // Only asked for when there are such files: Astro warns about an empty collection.
+  const files = overview.problemFiles > 0 ? await getCollection('archiveFiles') : [];
+  const entries: ReportEntry[] = reports
+    .map((e) => ({ id: e.id, report: e.data as Report, rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) }))
+    .sort(byKey((e) => e.id));
+  const summaries = entries.map((e) => summarize(e.report));
+  const agencies = groupByAgency(summaries);
+  const problemData = overview.problems.slice().sort(byKey((p) => `${p.kind}\u0000${p.file}\u0000${p.message}`));
+  const problemsByPage = new Map<string, ArchiveProblemData[]>();
+  for (const p of problemData) {
+    for (const page of new Set([p.pageId, p.otherPageId])) if (page) problemsByPage.set(page, [...(problemsByPage.get(page) ?? []), p]);
+  }
+  return {
+    entries,
+    summaries,
+    byId: new Map(summaries.map((s) => [s.id, s])),
+    agencies,
+    agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
+    years: groupByYear(summaries),
+    undated: summaries.filter((s) => s.year === null),
+    files: files
+      .map((f) => ({ id: f.id, data: f.data as ArchiveFileEntry, rawText: f.body ?? null, filePath: f.filePath ?? '' }))
+      .sort(byKey((f) => f.data.file)),
+    problems: problemData,
+    overview,
+    problemsByPage,
+  };
+}
+
+let memo: Promise<ArchiveIndex> | undefined;
+
+export function archiveIndex(): Promise<ArchiveIndex> {
+  memo ??= build();
+  return memo;
+}

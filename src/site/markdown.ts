@@ -1,0 +1,62 @@
+/**
+ * Chapter text (Markdown from the parser) to HTML with unified: remark-parse, remark-rehype,
+ * rehype-stringify. Report text always shows as text: raw HTML in the Markdown becomes a text
+ * node (a report that says <script> shows "<script>"), images become their alt text, and only
+ * http(s) and mailto links stay links.
+ */
+import type { Root as MdRoot, RootContent } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
+
+/** remark plugin: everything that could run, load or hide something becomes plain text. */
+function remarkTextOnly() {
+  return (tree: MdRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      const replace = (value: string): [typeof SKIP, number] => {
+        // In a block container the text needs a paragraph around it, as a paragraph would have.
+        const text = { type: 'text', value } as const;
+        const node = BLOCK_PARENTS.has(parent.type) ? { type: 'paragraph', children: [text] } : text;
+        parent.children.splice(index, 1, node as RootContent as never);
+        return [SKIP, index];
+      };
+      if (node.type === 'html') return replace(node.value);
+      if (node.type === 'image') return replace(node.alt ?? '');
+      if (node.type === 'imageReference') return replace(node.alt ?? '');
+      if (node.type === 'link' && !SAFE_LINK.test(node.url)) {
+        const text = node.children.map((c) => ('value' in c ? c.value : '')).join('');
+        return replace(text || node.url);
+      }
+      return undefined;
+    });
+  };
+}
+
+/** Shifts headings so a chapter's own sub-headings sit under its h2 (### stays h3, # becomes h3). */
+function remarkHeadingFloor(floor: number) {
+  return (tree: MdRoot) => {
+    visit(tree, 'heading', (node) => {
+      node.depth = Math.min(6, Math.max(floor, node.depth)) as typeof node.depth;
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkTextOnly)
+  .use(remarkHeadingFloor, 3)
+  .use(remarkRehype)
+  .use(rehypeStringify)
+  .freeze();
+
+/** HTML of a chapter's Markdown; "" for empty text. */
+export function markdownToHtml(markdown: string): string {
+  if (markdown.trim() === '') return '';
+  return String(processor.processSync(markdown));
+}
