@@ -3,9 +3,10 @@
  * column spans, built from the table definitions (labels are never re-typed here) and one report.
  * The page renders a grid as it is; tests check the grid. Both templates (2021, 2019) are covered.
  *
- * Accessibility: 表三 and 表四 use header scopes (column groups for 法人或其他组织 and the
- * 行政诉讼 groups); 表二, whose blocks each have their own column headings, names its headers
- * on every data cell (headers attribute), which is what screen readers follow for such tables.
+ * Accessibility: every header cell has a scope (column groups for 法人或其他组织 and the two
+ * 行政诉讼 groups, row groups for 表二's blocks). 表二's blocks each have their own column
+ * headings, so its data cells also name their headers (headers attribute), which screen readers
+ * follow where scopes alone are ambiguous.
  */
 import type { Report } from '../../core/model/report.ts';
 import { getPath } from '../../core/tables/assemble.ts';
@@ -30,7 +31,7 @@ export interface HeaderCell {
   text: string;
   rowspan?: number;
   colspan?: number;
-  scope?: 'col' | 'colgroup' | 'row';
+  scope?: 'col' | 'colgroup' | 'row' | 'rowgroup';
   id?: string;
   className?: string;
 }
@@ -104,17 +105,17 @@ export function proactiveGrid(report: Report, opts: GridOptions = {}): TableGrid
     // The last heading spans what is left of the value columns (single-value rows span all three).
     const span = (i: number, n: number) => (i === n - 1 && n < width ? width - n + 1 : undefined);
     const rows: GridRow[] = [
-      [{ kind: 'th', text: block.heading, colspan: width + 1, id: blockId, className: 'block-heading' }],
+      [{ kind: 'th', text: block.heading, colspan: width + 1, scope: 'rowgroup', id: blockId, className: 'block-heading' }],
       [
-        { kind: 'th', text: PROACTIVE_CONTENT_HEADING, id: headIds[0] },
-        ...first.headings.map((h, i): HeaderCell => ({ kind: 'th', text: h, id: headIds[i + 1], colspan: span(i, first.headings.length) })),
+        { kind: 'th', text: PROACTIVE_CONTENT_HEADING, scope: 'col', id: headIds[0] },
+        ...first.headings.map((h, i): HeaderCell => ({ kind: 'th', text: h, scope: 'col', id: headIds[i + 1], colspan: span(i, first.headings.length) })),
       ],
     ];
     for (const path of block.rows) {
       const spec = specs.get(path)!;
       const rowId = `${blockId}-${path.split('.').pop()}`;
       rows.push([
-        { kind: 'th', text: spec.label, id: rowId },
+        { kind: 'th', text: spec.label, scope: 'row', id: rowId },
         ...spec.columns.map((c, i) =>
           dataCell(report, cellPath(spec, c), opts, {
             colspan: span(i, spec.columns.length),
