@@ -38,7 +38,8 @@ export function buildSummary(files: SummaryFile[], problems: ArchiveProblem[]): 
       fileErrors++;
       lines.push(`${at(f.error.line)}: error: ${f.error.message}`);
     } else if (f.report) reports++;
-    for (const d of f.report?.diagnostics ?? []) {
+    // A file that is not a report at all: its own diagnostics (no tables, no title…) say no more.
+    for (const d of f.error ? [] : (f.report?.diagnostics ?? [])) {
       if (d.level === 'error') fileErrors++;
       else warnings++;
       lines.push(`${at(d.line)}: ${d.level}: ${d.message}`);

@@ -10,6 +10,9 @@ import { absoluteUrl, routes } from './urls.ts';
 
 export const FEED_SIZE = 100;
 
+/** The feed library marks titles and summaries as HTML: text from reports is escaped for it. */
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** A date at noon China time, so it stays the same calendar day in every time zone. */
 const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
 
@@ -32,12 +35,12 @@ export function atomFeed(summaries: readonly ReportSummary[], site: SiteSettings
   for (const s of items) {
     const url = absoluteUrl(routes.report(s.id), site);
     feed.addItem({
-      title: s.title || s.id,
+      title: html(s.title || s.id),
       id: url,
       link: url,
       date: day(s.publishedOn!),
       published: day(s.publishedOn!),
-      description: `${s.canonicalAgency}${s.year !== null ? ` ${s.year} 年度` : ''}政府信息公开工作年度报告`,
+      description: html(`${s.canonicalAgency}${s.year !== null ? ` ${s.year} 年度` : ''}政府信息公开工作年度报告`),
       author: [{ name: s.canonicalAgency || s.agency }],
     });
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../src/core/model/report.ts';
+import { buildSummary, strictFailure, summaryLine } from '../../../src/loader/build-summary.ts';
+import { assignPageIds } from '../../../src/loader/page-ids.ts';
+import { distinctReport } from '../../helpers/distinct-report.ts';
+
+describe('assignPageIds', () => {
+  it('keeps ids, and gives a later file with a taken id a suffix from its digest', () => {
+    const ids = assignPageIds([
+      { file: 'a.txt', id: '2023-x', sha256: 'aaaaaaaa11' },
+      { file: 'b.txt', id: '2023-x', sha256: 'bbbbbbbb22' },
+      { file: 'c.txt', id: '2023-y', sha256: 'cccccccc33' },
+      { file: 'd.txt', id: '2023-x', sha256: 'bbbbbbbb22' },
+    ]);
+    expect([...ids]).toEqual([
+      ['a.txt', '2023-x'],
+      ['b.txt', '2023-x-bbbbbbbb'],
+      ['c.txt', '2023-y'],
+      ['d.txt', '2023-x-bbbbbbbb-2'],
+    ]);
+  });
+});
+
+describe('buildSummary', () => {
+  const ok = distinctReport('2021').report;
+  const bad: Report = structuredClone(ok);
+  bad.checks[0]!.ok = false;
+  bad.diagnostics = [{ level: 'error', message: '缺少表四', line: 9 }, { level: 'warning', message: '某行未找到', line: null }];
+
+  const s = buildSummary(
+    [
+      { file: 'ok.txt', report: ok, error: null },
+      { file: 'bad.txt', report: bad, error: null },
+      { file: 'x.pdf', report: null, error: { message: '不支持', line: null } },
+    ],
+    [{ file: 'ok.txt', other: 'bad.txt', level: 'warning', kind: 'carry-over', message: '结转不一致', line: null }],
+  );
+
+  it('counts files, reports, errors, failing checks and warnings', () => {
+    expect({ ...s, lines: undefined }).toEqual({ files: 3, reports: 2, errorFiles: 2, errors: 2, failingChecks: 1, warnings: 2, lines: undefined });
+    expect(summaryLine(s)).toBe('3 个文件：2 份报告，2 个文件有错误（共 2 个），1 项校验未通过，2 个警告');
+  });
+
+  it('names file and line for every problem', () => {
+    expect(s.lines).toEqual([
+      'ok.txt: warning: 结转不一致',
+      'bad.txt:9: error: 缺少表四',
+      'bad.txt: warning: 某行未找到',
+      `bad.txt${bad.checks[0]!.line ? `:${bad.checks[0]!.line}` : ''}: check ${bad.checks[0]!.id}: ${bad.checks[0]!.message}`,
+      'x.pdf: error: 不支持',
+    ]);
+  });
+
+  it('STRICT fails on an error or a failing check, not on warnings', () => {
+    expect(strictFailure(s)).toBe('STRICT=1：2 个错误，1 项校验未通过，构建失败');
+    const clean = buildSummary([{ file: 'ok.txt', report: ok, error: null }], [{ file: 'ok.txt', level: 'warning', kind: 'carry-over', message: 'w', line: null }]);
+    expect(strictFailure(clean)).toBeNull();
+  });
+});

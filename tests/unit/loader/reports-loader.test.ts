@@ -1,0 +1,186 @@
+/**
+ * The content-layer loaders, run against an in-memory store the way Astro runs them: what each
+ * collection holds for a mixed archive, that an unchanged report is not validated again, that
+ * removed files leave the store, and STRICT=1.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Report } from '../../../src/core/model/report.ts';
+import { invalidateSnapshot } from '../../../src/loader/archive-snapshot.ts';
+import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
+import { ROOT } from '../../helpers/paths.ts';
+import { writeMixedArchive } from '../../helpers/site-archive.ts';
+
+interface Stored {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string;
+  filePath?: string;
+  body?: string;
+}
+
+function fakeContext(collection: string, store: Map<string, Stored>, log: string[], validated: string[]): LoaderContext {
+  return {
+    collection,
+    store: {
+      get: (id: string) => store.get(id),
+      set: (e: Stored) => {
+        if (e.digest && store.get(e.id)?.digest === e.digest) return false;
+        store.set(e.id, e);
+        return true;
+      },
+      keys: () => [...store.keys()],
+      values: () => [...store.values()],
+      entries: () => [...store.entries()],
+      delete: (id: string) => void store.delete(id),
+      clear: () => store.clear(),
+      has: (id: string) => store.has(id),
+    },
+    meta: new Map(),
+    logger: { info: (m: string) => log.push(`info ${m}`), warn: (m: string) => log.push(`warn ${m}`), error: (m: string) => log.push(`error ${m}`), debug: () => {} },
+    config: { root: pathToFileURL(`${ROOT}/`) },
+    parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
+      validated.push(id);
+      return data;
+    },
+    generateDigest: (data: unknown) => createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
+    renderMarkdown: async () => ({ html: '' }),
+  } as unknown as LoaderContext;
+}
+
+let tmp: string;
+const env = { ...process.env };
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-loader-'));
+  writeMixedArchive(join(tmp, 'reports'));
+  process.env.REPORTS_DIR = join(tmp, 'reports');
+  process.env.AGENCIES_FILE = join(ROOT, 'content', 'agencies.yaml');
+  process.env.XXGK_CACHE_DIR = join(tmp, 'cache');
+});
+afterAll(() => {
+  process.env = env;
+  invalidateSnapshot();
+  rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(() => {
+  invalidateSnapshot();
+  delete process.env.STRICT;
+});
+
+async function loadAll() {
+  const stores = { reports: new Map<string, Stored>(), archiveFiles: new Map<string, Stored>(), archive: new Map<string, Stored>() };
+  const log: string[] = [];
+  const validated: string[] = [];
+  await reportsLoader().load(fakeContext('reports', stores.reports, log, validated));
+  await archiveFilesLoader().load(fakeContext('archiveFiles', stores.archiveFiles, log, validated));
+  await archiveLoader().load(fakeContext('archive', stores.archive, log, validated));
+  return { stores, log, validated };
+}
+
+describe('reportsLoader', () => {
+  it('stores every recognised report under its page id, valid against the Report schema', async () => {
+    const { stores } = await loadAll();
+    expect([...stores.reports.keys()].sort()).toEqual([
+      '2019-caidianqujiubanceshiju',
+      '2021-qiaokou-dashuju-zhongxin',
+      '2022-qiaokou-jiguan-shiwu',
+      '2023-donghu-zhengwu-dashuju',
+      `2023-donghu-zhengwu-dashuju-${(stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as Report).source.sha256.slice(0, 8)}`,
+      '2023-jiangxiaqushujuceshiju',
+      '2023-qiaokou-dashuju-zhongxin',
+      '2023-qiaokou-qiye-fuwu',
+      '2023-zhanhe-zhengwu-dashuju',
+      '2024-jiangxiaqushujuceshiju',
+    ].sort());
+    for (const e of stores.reports.values()) {
+      expect(Report.safeParse(e.data).success).toBe(true);
+      expect((e.data as Report).id).toBe(e.id);
+      // Relative to the project root (Astro's rule), and it leads to the file.
+      expect(e.filePath!.startsWith('/')).toBe(false);
+      expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', (e.data as Report).source.file));
+      expect(e.digest).toMatch(/^[0-9a-f]+$/);
+    }
+  });
+
+  it('keeps the raw text only for reports with errors', async () => {
+    const { stores } = await loadAll();
+    const broken = stores.reports.get('2021-qiaokou-dashuju-zhongxin')!;
+    expect(broken.body).toMatch(/^---\nyear: 2021\n---\n/);
+    expect(broken.body).toContain('本机关不掌握相关政府信息');
+    expect(stores.reports.get('2023-qiaokou-dashuju-zhongxin')!.body).toBeUndefined();
+  });
+
+  it('gives the second file with a taken id its own page id and says why', async () => {
+    const { stores } = await loadAll();
+    const copy = [...stores.reports.values()].find((e) => (e.data as Report).source.file === '002_copy.txt')!;
+    expect(copy.id).toMatch(/^2023-donghu-zhengwu-dashuju-[0-9a-f]{8}$/);
+    expect((copy.data as Report).diagnostics.at(-1)!.message).toContain('编号“2023-donghu-zhengwu-dashuju”已被另一份报告使用');
+    expect((stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as Report).source.file).toBe('002_485bb66b608aa965.txt');
+  });
+
+  it('prints the summary and fails under STRICT=1', async () => {
+    const { log } = await loadAll();
+    expect(log.at(-1)).toBe('info 12 个文件：10 份报告，5 个文件有错误（共 5 个），0 项校验未通过，1 个警告');
+    expect(log.filter((l) => l.startsWith('warn notes.txt'))).toEqual(['warn notes.txt: error: 没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四']);
+    expect(log.some((l) => l.startsWith('warn scan.pdf: error: 不支持的文件类型'))).toBe(true);
+    process.env.STRICT = '1';
+    invalidateSnapshot();
+    await expect(reportsLoader().load(fakeContext('reports', new Map(), [], []))).rejects.toThrow('STRICT=1：5 个错误，0 项校验未通过，构建失败');
+  });
+
+  it('does not validate an unchanged report again, and drops reports whose file is gone', async () => {
+    const stores = new Map<string, Stored>();
+    const first: string[] = [];
+    await reportsLoader().load(fakeContext('reports', stores, [], first));
+    expect(first).toHaveLength(10);
+    invalidateSnapshot();
+    const second: string[] = [];
+    await reportsLoader().load(fakeContext('reports', stores, [], second));
+    expect(second).toEqual([]);
+
+    const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-small-'));
+    writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
+    process.env.REPORTS_DIR = other;
+    invalidateSnapshot();
+    try {
+      await reportsLoader().load(fakeContext('reports', stores, [], []));
+      expect(stores.has('2023-qiaokou-qiye-fuwu')).toBe(false);
+      expect(stores.has('2023-zhanhe-zhengwu-dashuju')).toBe(true);
+    } finally {
+      process.env.REPORTS_DIR = join(tmp, 'reports');
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('archiveFilesLoader and archiveLoader', () => {
+  it('keep every file that is not a report: a page and raw text when it could be decoded', async () => {
+    const { stores } = await loadAll();
+    const files = [...stores.archiveFiles.values()].map((e) => e.data as { file: string; pageId: string | null; format: string | null; error: { message: string } });
+    expect(files.map((f) => f.file).sort()).toEqual(['notes.txt', 'scan.pdf']);
+    const notes = [...stores.archiveFiles.values()].find((e) => e.data.file === 'notes.txt')!;
+    expect(notes.data.pageId).toBe(notes.id);
+    expect(notes.id).toMatch(/^file-notes-[0-9a-f]{8}$/);
+    expect(notes.body).toContain('<script>alert(1)</script>');
+    const scan = [...stores.archiveFiles.values()].find((e) => e.data.file === 'scan.pdf')!;
+    expect(scan.data.pageId).toBeNull();
+    expect(scan.body).toBeUndefined();
+    expect((scan.data.error as { message: string }).message).toContain('.pdf');
+  });
+
+  it('sum the archive up and carry the problems across reports with their pages', async () => {
+    const { stores } = await loadAll();
+    const overview = stores.archive.get('archive')!.data as { files: number; reports: number; problemFiles: number; problems: { kind: string; pageId: string; otherPageId: string | null; cells: string[] }[] };
+    expect(overview).toMatchObject({ files: 12, reports: 10, problemFiles: 2, errorFiles: 5, errors: 5, failingChecks: 0, warnings: 1 });
+    const kinds = overview.problems.map((p) => p.kind).sort();
+    expect(kinds).toEqual(['carry-over', 'duplicate-id', 'duplicate-id']);
+    const carry = overview.problems.find((p) => p.kind === 'carry-over')!;
+    expect([carry.pageId, carry.otherPageId]).toEqual(['2024-jiangxiaqushujuceshiju', '2023-jiangxiaqushujuceshiju']);
+    expect(carry.cells).toContain('requests.carriedOver.total');
+  });
+});
