@@ -3,7 +3,7 @@
  * that is not a report, grouped by kind, each item linking to the page and the cells involved.
  */
 import type { Report } from '../core/model/report.ts';
-import { cellLabel } from '../core/tables/cell-label.ts';
+import { cellsByRow } from '../core/tables/cell-label.ts';
 import type { ArchiveFileEntry, ArchiveProblemData } from '../loader/archive-file.ts';
 import { problemCells } from './report-view.ts';
 import { checkAnchor, routes } from './urls.ts';
@@ -14,13 +14,21 @@ export interface QualityLink {
   path: string;
 }
 
+/** Cells of one table row: "表三 二、上年结转…" with a link per column. */
+export interface QualityCellRow {
+  label: string;
+  links: QualityLink[];
+}
+
 export interface QualityItem {
   /** The report or file concerned. */
   subject: string;
   subjectPath: string | null;
   message: string;
   line: number | null;
-  cells: QualityLink[];
+  cells: QualityCellRow[];
+  /** Other pages involved (the other file of a duplicate pair). */
+  related: QualityLink[];
 }
 
 export interface QualityGroup {
@@ -44,7 +52,8 @@ export interface QualityInput {
   problems: ArchiveProblemData[];
 }
 
-const cellLinks = (pageId: string, cells: readonly string[]): QualityLink[] => cells.map((c) => ({ label: cellLabel(c), path: routes.cell(pageId, c) }));
+const cellLinks = (pageId: string, cells: readonly string[], prefix = ''): QualityCellRow[] =>
+  cellsByRow(cells).map((r) => ({ label: `${prefix}${r.table} ${r.row}`, links: r.cells.map((c) => ({ label: c.column, path: routes.cell(pageId, c.path) })) }));
 
 export function qualityGroups(input: QualityInput): QualityGroup[] {
   const groups: QualityGroup[] = [];
@@ -53,19 +62,20 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
   };
   const name = (r: Report) => r.title || r.source.file;
 
-  add('unreadable', '无法读取的文件', 'error', input.files.filter((f) => f.pageId === null).map((f) => ({ subject: f.file, subjectPath: null, message: f.error.message, line: f.error.line, cells: [] })));
+  add('unreadable', '无法读取的文件', 'error', input.files.filter((f) => f.pageId === null).map((f) => ({ subject: f.file, subjectPath: null, message: f.error.message, line: f.error.line, cells: [], related: [] })));
   add(
     'unrecognised',
     '未能识别为年度报告的文件',
     'error',
-    input.files.filter((f) => f.pageId !== null).map((f) => ({ subject: f.file, subjectPath: routes.report(f.pageId!), message: f.error.message, line: f.error.line, cells: [] })),
+    input.files.filter((f) => f.pageId !== null).map((f) => ({ subject: f.file, subjectPath: routes.report(f.pageId!), message: f.error.message, line: f.error.line, cells: [], related: [] })),
   );
   const pair = (p: ArchiveProblemData): QualityItem => ({
     subject: p.file,
     subjectPath: p.pageId ? routes.report(p.pageId) : null,
     message: p.message,
     line: null,
-    cells: p.otherPageId ? [{ label: `另一份：${p.other}`, path: routes.report(p.otherPageId) }] : [],
+    cells: [],
+    related: p.otherPageId ? [{ label: `另一份：${p.other}`, path: routes.report(p.otherPageId) }] : [],
   });
   add('duplicate', '编号重复或同一机关同一年度有多份报告', 'error', input.problems.filter((p) => p.kind !== 'carry-over').map(pair));
   add(
@@ -73,7 +83,7 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
     '读取错误',
     'error',
     input.reports.flatMap(({ id, report }) =>
-      report.diagnostics.filter((d) => d.level === 'error').map((d) => ({ subject: name(report), subjectPath: `${routes.report(id)}#diagnostics`, message: d.message, line: d.line, cells: [] })),
+      report.diagnostics.filter((d) => d.level === 'error').map((d) => ({ subject: name(report), subjectPath: `${routes.report(id)}#diagnostics`, message: d.message, line: d.line, cells: [], related: [] })),
     ),
   );
   for (const k of CHECK_KINDS) {
@@ -84,7 +94,7 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
       input.reports.flatMap(({ id, report }) =>
         report.checks
           .filter((c) => !c.ok && k.test(c.id))
-          .map((c) => ({ subject: name(report), subjectPath: `${routes.report(id)}#${checkAnchor(c.id)}`, message: c.message, line: c.line, cells: cellLinks(id, c.cells) })),
+          .map((c) => ({ subject: name(report), subjectPath: `${routes.report(id)}#${checkAnchor(c.id)}`, message: c.message, line: c.line, cells: cellLinks(id, c.cells), related: [] })),
       ),
     );
   }
@@ -101,8 +111,9 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
         line: null,
         cells: [
           ...(p.pageId ? cellLinks(p.pageId, problemCells(p, p.pageId)) : []),
-          ...(p.otherPageId ? cellLinks(p.otherPageId, problemCells(p, p.otherPageId)).map((l) => ({ ...l, label: `上一年度 ${l.label}` })) : []),
+          ...(p.otherPageId ? cellLinks(p.otherPageId, problemCells(p, p.otherPageId), '上一年度报告 ') : []),
         ],
+        related: [],
       })),
   );
   add(
@@ -110,7 +121,7 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
     '读取警告',
     'warning',
     input.reports.flatMap(({ id, report }) =>
-      report.diagnostics.filter((d) => d.level === 'warning').map((d) => ({ subject: name(report), subjectPath: `${routes.report(id)}#diagnostics`, message: d.message, line: d.line, cells: [] })),
+      report.diagnostics.filter((d) => d.level === 'warning').map((d) => ({ subject: name(report), subjectPath: `${routes.report(id)}#diagnostics`, message: d.message, line: d.line, cells: [], related: [] })),
     ),
   );
   return groups;

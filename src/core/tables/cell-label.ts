@@ -56,3 +56,24 @@ export function cellLabel(path: string): string {
   const c = BY_PATH.get(path);
   return c ? `${c.table} ${c.row} · ${c.column}` : path;
 }
+
+export interface CellRow {
+  table: string;
+  row: string;
+  cells: { path: string; column: string }[];
+}
+
+/** Cells grouped by their row, in the order given: "二、上年结转…：自然人、商业企业、总计". */
+export function cellsByRow(paths: readonly string[]): CellRow[] {
+  const rows: CellRow[] = [];
+  for (const path of paths) {
+    const c = BY_PATH.get(path);
+    const table = c?.table ?? '';
+    const row = c?.row ?? path;
+    const column = c?.column ?? path;
+    const last = rows.find((r) => r.table === table && r.row === row);
+    if (last) last.cells.push({ path, column });
+    else rows.push({ table, row, cells: [{ path, column }] });
+  }
+  return rows;
+}

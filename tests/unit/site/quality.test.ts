@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
+import { cellsByRow } from '../../../src/core/tables/cell-label.ts';
 import type { ArchiveProblemData } from '../../../src/loader/archive-file.ts';
 import { qualityGroups } from '../../../src/site/quality.ts';
 import { checksFor, failingPaths, formatDate, problemCells } from '../../../src/site/report-view.ts';
@@ -46,7 +47,7 @@ describe('qualityGroups', () => {
   });
 
   it('lists files that are not reports, linking those that have a page', () => {
-    expect(kind('unreadable')!.items).toEqual([{ subject: 'scan.pdf', subjectPath: null, message: '不支持的文件类型“.pdf”', line: null, cells: [] }]);
+    expect(kind('unreadable')!.items).toEqual([{ subject: 'scan.pdf', subjectPath: null, message: '不支持的文件类型“.pdf”', line: null, cells: [], related: [] }]);
     expect(kind('unrecognised')!.items[0]!.subjectPath).toBe('reports/file-notes-bbbbbbbb/');
   });
 
@@ -54,12 +55,22 @@ describe('qualityGroups', () => {
     const item = kind('check-requests.balance')!.items[0]!;
     expect(item.subjectPath).toBe('reports/2023-broken/#check-requests-balance-total');
     expect(item.message).toBe(balance.message);
-    expect(item.cells.map((c) => c.path)).toEqual(balance.cells.map((p) => `reports/2023-broken/#cell-${p.replaceAll('.', '-')}`));
-    expect(item.cells[0]!.label).toBe('表三 一、本年新收政府信息公开申请数量 · 总计');
+    expect(item.cells.flatMap((r) => r.links.map((c) => c.path))).toEqual(balance.cells.map((p) => `reports/2023-broken/#cell-${p.replaceAll('.', '-')}`));
+    expect(item.cells.map((r) => [r.label, r.links.map((l) => l.label)])).toEqual([
+      ['表三 一、本年新收政府信息公开申请数量', ['总计']],
+      ['表三 二、上年结转政府信息公开申请数量', ['总计']],
+      ['表三 （七）总计', ['总计']],
+      ['表三 四、结转下年度继续办理', ['总计']],
+    ]);
   });
 
   it('links the carry-over check to the cells of both years', () => {
-    expect(kind('carry-over')!.items[0]!.cells.map((c) => c.path)).toEqual([
+    const cells = kind('carry-over')!.items[0]!.cells;
+    expect(cells.map((r) => [r.label, r.links.map((l) => l.label)])).toEqual([
+      ['表三 二、上年结转政府信息公开申请数量', ['总计', '法律服务机构']],
+      ['上一年度报告 表三 四、结转下年度继续办理', ['总计', '法律服务机构']],
+    ]);
+    expect(cells.flatMap((r) => r.links.map((c) => c.path))).toEqual([
       'reports/2023-broken/#cell-requests-carriedOver-total',
       'reports/2023-broken/#cell-requests-carriedOver-legal',
       'reports/2022-before/#cell-requests-carriedForward-total',
@@ -68,9 +79,9 @@ describe('qualityGroups', () => {
   });
 
   it('keeps diagnostics with their lines', () => {
-    expect(kind('error')!.items).toEqual([{ subject: broken.title, subjectPath: 'reports/2023-broken/#diagnostics', message: '缺少表四', line: 40, cells: [] }]);
+    expect(kind('error')!.items).toEqual([{ subject: broken.title, subjectPath: 'reports/2023-broken/#diagnostics', message: '缺少表四', line: 40, cells: [], related: [] }]);
     expect(kind('warning')!.items[0]!.line).toBe(12);
-    expect(kind('duplicate')!.items[0]!.cells).toEqual([{ label: '另一份：d.txt', path: 'reports/2023-c-1a2b3c4d/' }]);
+    expect(kind('duplicate')!.items[0]!.related).toEqual([{ label: '另一份：d.txt', path: 'reports/2023-c-1a2b3c4d/' }]);
   });
 
   it('is empty for a clean archive', () => {
@@ -96,5 +107,14 @@ describe('report page helpers', () => {
 
   it('write dates the Chinese way', () => {
     expect(formatDate('2024-01-07')).toBe('2024年1月7日');
+  });
+});
+
+describe('cellsByRow', () => {
+  it('groups cells by their row, keeping the order given', () => {
+    expect(cellsByRow(['requests.granted.total', 'requests.granted.legal', 'appeals.review.total', 'requests.granted.research'])).toEqual([
+      { table: '表三', row: '（一）予以公开', cells: [{ path: 'requests.granted.total', column: '总计' }, { path: 'requests.granted.legal', column: '法律服务机构' }, { path: 'requests.granted.research', column: '科研机构' }] },
+      { table: '表四', row: '行政复议', cells: [{ path: 'appeals.review.total', column: '总计' }] },
+    ]);
   });
 });

@@ -20,7 +20,10 @@ function widths(rows: GridRow[]): number[] {
   return rows.map((row, i) => {
     const own = row.reduce((n, c) => n + (c.colspan ?? 1), 0);
     const fromAbove = carried[i] ?? 0;
-    for (const c of row) for (let k = 1; k < (c.rowspan ?? 1); k++) carried[i + k] = (carried[i + k] ?? 0) + (c.colspan ?? 1);
+    for (const c of row) {
+      const rowspan = c.kind === 'td' ? 1 : (c.rowspan ?? 1);
+      for (let k = 1; k < rowspan; k++) carried[i + k] = (carried[i + k] ?? 0) + (c.colspan ?? 1);
+    }
     return own + fromAbove;
   });
 }
