@@ -1,12 +1,14 @@
 /**
  * The archive folder read once per build: every file as a report or a problem, page ids assigned,
- * archive-wide checks run. Both collections (reports, archiveFiles) load from the same snapshot,
- * so the folder is read and parsed (through the digest cache) once.
+ * archive-wide checks run, the build summary counted. The three collections each take their part
+ * of the same snapshot, so the folder is read and parsed (through the digest cache) once; once
+ * every part is taken the snapshot is forgotten, so the reports are not held twice while pages render.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { archiveProblems, type ArchiveProblem } from '../core/archive/archive-checks.ts';
 import type { Report } from '../core/model/report.ts';
+import { buildSummary, type BuildSummary } from './build-summary.ts';
 import { sidecarName } from '../formats/meta-yaml.ts';
 import { registryFile, reportsDir } from '../node/archive-paths.ts';
 import { loadRegistry } from '../node/load-registry.ts';
@@ -23,17 +25,33 @@ export interface ReportPage {
   digestKey: string;
 }
 
+export interface ProblemFile {
+  entry: ArchiveEntry;
+  /** Its page, when its text could be decoded (it shows the raw text). */
+  pageId: string | null;
+  digestKey: string;
+}
+
+/** A problem across reports with the pages of the files involved. */
+export interface PagedProblem extends ArchiveProblem {
+  pageId: string | null;
+  otherPageId: string | null;
+}
+
+export interface SnapshotOverview {
+  summary: BuildSummary;
+  problems: PagedProblem[];
+  problemFiles: number;
+}
+
 export interface ArchiveSnapshot {
   dir: string;
-  entries: ArchiveEntry[];
   /** Recognised reports, by file name. */
   reports: ReportPage[];
   /** Files that are not reports (unreadable or unrecognised), by file name. */
-  problemFiles: { entry: ArchiveEntry; pageId: string | null; digestKey: string }[];
-  /** Duplicates and the cross-year carry-over check. */
-  problems: ArchiveProblem[];
-  /** Page id of every file that has a page, by file name. */
-  pageIds: Map<string, string>;
+  problemFiles: ProblemFile[];
+  /** The build summary and the archive-wide problems (duplicates, carry-over). */
+  overview: SnapshotOverview;
 }
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -67,7 +85,7 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env): Promis
   const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, fileDigest(sidecarName(e.path)), pageId ?? ''].join('\u0000');
 
   const reports: ReportPage[] = [];
-  const problemFiles: ArchiveSnapshot['problemFiles'] = [];
+  const problemFiles: ProblemFile[] = [];
   for (const entry of entries) {
     const pageId = pageIds.get(entry.file) ?? null;
     if (entry.report && !entry.error) reports.push({ pageId: pageId!, report: withPageId(entry.report, pageId!), entry, digestKey: key(entry, pageId) });
@@ -76,19 +94,37 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env): Promis
   // Archive checks run on the reports as parsed (duplicates are found by their own ids).
   const problems = archiveProblems(entries.flatMap((e) => (e.report && !e.error ? [e.report] : [])));
   const pages = new Map([...reports.map((r) => [r.entry.file, r.pageId] as const), ...problemFiles.flatMap((p) => (p.pageId ? [[p.entry.file, p.pageId] as const] : []))]);
-  return { dir, entries, reports, problemFiles, problems, pageIds: pages };
+  const overview: SnapshotOverview = {
+    summary: buildSummary(
+      entries.map((e) => ({ file: e.file, report: e.report, error: e.error })),
+      problems,
+    ),
+    problems: problems.map((p) => ({ ...p, pageId: pages.get(p.file) ?? null, otherPageId: p.other ? (pages.get(p.other) ?? null) : null })),
+    problemFiles: problemFiles.length,
+  };
+  return { dir, reports, problemFiles, overview };
 }
 
-let memo: { key: string; promise: Promise<ArchiveSnapshot> } | null = null;
+type Part = 'reports' | 'problemFiles' | 'overview';
+const PARTS: readonly Part[] = ['reports', 'problemFiles', 'overview'];
 
-/** The snapshot of this build, read once and shared by the collections' loaders. */
-export function archiveSnapshot(env: NodeJS.ProcessEnv = process.env): Promise<ArchiveSnapshot> {
+let memo: { key: string; promise: Promise<ArchiveSnapshot>; taken: Set<Part> } | null = null;
+
+/**
+ * One collection's part of this build's snapshot. The folder is read when the first part is asked
+ * for; a part asked for again (astro dev, after a change) reads the folder anew.
+ */
+export async function takeSnapshotPart<K extends Part>(part: K, env: NodeJS.ProcessEnv = process.env): Promise<{ dir: string; value: ArchiveSnapshot[K] }> {
   const key = `${reportsDir(env)}\u0000${registryFile(env)}`;
-  if (!memo || memo.key !== key) memo = { key, promise: readSnapshot(env) };
-  return memo.promise;
+  if (!memo || memo.key !== key || memo.taken.has(part)) memo = { key, promise: readSnapshot(env), taken: new Set() };
+  const current = memo;
+  current.taken.add(part);
+  if (PARTS.every((p) => current.taken.has(p)) && memo === current) memo = null;
+  const snapshot = await current.promise;
+  return { dir: snapshot.dir, value: snapshot[part] };
 }
 
-/** Forget the snapshot (dev server: a report file changed). */
+/** Forget the snapshot (dev server: a report file changed; tests). */
 export function invalidateSnapshot(): void {
   memo = null;
 }

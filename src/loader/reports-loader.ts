@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { Report } from '../core/model/report.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
-import { archiveSnapshot, invalidateSnapshot, type ArchiveSnapshot } from './archive-snapshot.ts';
-import { buildSummary, strictFailure, summaryLine } from './build-summary.ts';
+import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
+import { strictFailure, summaryLine } from './build-summary.ts';
 
 /** At most this many problem lines in the build log; the quality page lists them all. */
 const MAX_LOG_LINES = 40;
@@ -28,27 +28,23 @@ function prune(ctx: LoaderContext, keep: Set<string>): void {
   for (const id of [...ctx.store.keys()]) if (!keep.has(id)) ctx.store.delete(id);
 }
 
-/** In `astro dev`, a change in the archive folder reloads the collection. */
-function watch(ctx: LoaderContext, dir: string, reload: () => Promise<void>): void {
-  if (!ctx.watcher) return;
+const watched = new WeakSet<object>();
+
+/** In `astro dev`, a change in the archive folder reloads the collection (one listener per loader). */
+function watch(loader: object, ctx: LoaderContext, dir: string, reload: () => Promise<void>): void {
+  if (!ctx.watcher || watched.has(loader)) return;
+  watched.add(loader);
   ctx.watcher.add(dir);
   const onChange = (path: string) => {
-    if (!path.startsWith(dir)) return;
-    invalidateSnapshot();
-    void reload();
+    // The next part asked for after all were taken reads the folder anew.
+    if (path.startsWith(dir)) void reload();
   };
   ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
 }
 
-function summarizeSnapshot(snapshot: ArchiveSnapshot) {
-  return buildSummary(
-    snapshot.entries.map((e) => ({ file: e.file, report: e.report, error: e.error })),
-    snapshot.problems,
-  );
-}
-
-function report(ctx: LoaderContext, snapshot: ArchiveSnapshot): void {
-  const summary = summarizeSnapshot(snapshot);
+/** The build summary in the log; under STRICT=1 an error or failing check stops the build. */
+function report(ctx: LoaderContext, overview: SnapshotOverview): void {
+  const summary = overview.summary;
   for (const line of summary.lines.slice(0, MAX_LOG_LINES)) ctx.logger.warn(line);
   if (summary.lines.length > MAX_LOG_LINES) ctx.logger.warn(`…另有 ${summary.lines.length - MAX_LOG_LINES} 条，见站点的“数据质量”页（/quality/）`);
   ctx.logger.info(summaryLine(summary));
@@ -59,11 +55,11 @@ function report(ctx: LoaderContext, snapshot: ArchiveSnapshot): void {
 }
 
 export function reportsLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<void> => {
-    const snapshot = await archiveSnapshot();
+  const load = async (ctx: LoaderContext): Promise<string> => {
+    const { dir, value: reports } = await takeSnapshotPart('reports');
     const root = rootOf(ctx);
     const keep = new Set<string>();
-    for (const page of snapshot.reports) {
+    for (const page of reports) {
       keep.add(page.pageId);
       const digest = ctx.generateDigest(page.digestKey);
       if (ctx.store.get(page.pageId)?.digest === digest) continue;
@@ -78,24 +74,25 @@ export function reportsLoader(): Loader {
       });
     }
     prune(ctx, keep);
-    report(ctx, snapshot);
+    return dir;
   };
-  return {
+  const loader: Loader = {
     name: 'xxgk-reports',
     schema: Report,
     load: async (ctx) => {
-      await load(ctx);
-      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+      const dir = await load(ctx);
+      watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
     },
   };
+  return loader;
 }
 
 export function archiveFilesLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<void> => {
-    const snapshot = await archiveSnapshot();
+  const load = async (ctx: LoaderContext): Promise<string> => {
+    const { dir, value: problemFiles } = await takeSnapshotPart('problemFiles');
     const root = rootOf(ctx);
     const keep = new Set<string>();
-    for (const { entry, pageId, digestKey } of snapshot.problemFiles) {
+    for (const { entry, pageId, digestKey } of problemFiles) {
       // Files without a page have no safe id of their own: their digest names them.
       const id = pageId ?? `file-${createHash('sha256').update(entry.file).digest('hex').slice(0, 16)}`;
       keep.add(id);
@@ -122,43 +119,47 @@ export function archiveFilesLoader(): Loader {
       });
     }
     prune(ctx, keep);
+    return dir;
   };
-  return {
+  const loader: Loader = {
     name: 'xxgk-archive-files',
     schema: ArchiveFile,
     load: async (ctx) => {
-      await load(ctx);
-      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+      const dir = await load(ctx);
+      watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
     },
   };
+  return loader;
 }
 
 /** One entry, "archive": the summary counts and the archive-wide problems. */
 export function archiveLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<void> => {
-    const snapshot = await archiveSnapshot();
-    const summary = summarizeSnapshot(snapshot);
-    const problems = snapshot.problems.map((p) => ({
+  const load = async (ctx: LoaderContext): Promise<string> => {
+    const { dir, value: overview } = await takeSnapshotPart('overview');
+    const { lines: _lines, ...counts } = overview.summary;
+    const problems = overview.problems.map((p) => ({
       kind: p.kind,
       level: p.level,
       message: p.message,
       file: p.file,
       other: p.other ?? null,
-      pageId: snapshot.pageIds.get(p.file) ?? null,
-      otherPageId: p.other ? (snapshot.pageIds.get(p.other) ?? null) : null,
+      pageId: p.pageId,
+      otherPageId: p.otherPageId,
       cells: p.cells ?? [],
     }));
-    const { lines: _lines, ...counts } = summary;
-    const data = await ctx.parseData({ id: 'archive', data: { ...counts, problemFiles: snapshot.problemFiles.length, problems } });
+    const data = await ctx.parseData({ id: 'archive', data: { ...counts, problemFiles: overview.problemFiles, problems } });
     ctx.store.clear();
     ctx.store.set({ id: 'archive', data });
+    report(ctx, overview);
+    return dir;
   };
-  return {
+  const loader: Loader = {
     name: 'xxgk-archive',
     schema: ArchiveOverview,
     load: async (ctx) => {
-      await load(ctx);
-      watch(ctx, (await archiveSnapshot()).dir, () => load(ctx));
+      const dir = await load(ctx);
+      watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
     },
   };
+  return loader;
 }

@@ -62,9 +62,9 @@ const reportsOf = (dir: string) => JSON.parse(read(dir, 'data/reports.json')) as
 let builds: Record<'root' | 'again' | 'base' | 'strict', BuildResult>;
 let mixedDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   mixedDir = join(tmp, 'mixed');
-  writeMixedArchive(mixedDir);
+  await writeMixedArchive(mixedDir);
   mkdirSync(out.baseRoot, { recursive: true });
   const cache = join(tmp, 'astro-cache');
   builds = {
@@ -255,6 +255,19 @@ describe('build of a mixed archive under BASE_PATH=/xxgk/nianbao/', () => {
     const text = read(out.base, f);
     expect(text).not.toMatch(/<script\b/);
     expect(textOf(parseHtml(text))).toContain('<script>alert(1)</script>');
+  });
+
+  it('publishes originals of every format byte for byte, never under a name taken from the file', () => {
+    const reports = reportsOf(out.base);
+    const byFile = (f: string) => reports.find((r) => r.source.file === f)!;
+    for (const [file, ext] of [['distinct-2019.docx', '.docx'], ['distinct-2023.html', '.html.txt'], ['distinct-2024.txt', '.txt']] as const) {
+      const r = byFile(file);
+      const copy = readFileSync(join(out.base, 'reports', r.id, `${r.id}${ext}`));
+      expect(copy.equals(readFileSync(join(mixedDir, file))), file).toBe(true);
+      const link = links(page(out.base, `reports/${r.id}/index.html`)).find((l) => l.url === `${BASE}reports/${r.id}/${r.id}${ext}`);
+      expect(link, file).toBeDefined();
+    }
+    expect(files(out.base).filter((f) => f.includes('distinct-20'))).toEqual([]);
   });
 
   it('renders the 2019 template\'s own tables', () => {

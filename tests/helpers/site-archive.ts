@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tabRows } from '../fixtures/distinct/layouts.ts';
+import { portalPage, tabRows, wordFile } from '../fixtures/distinct/layouts.ts';
 import { fixtureReport } from '../fixtures/distinct/reports.ts';
 import { ROOT } from './paths.ts';
 
@@ -19,7 +19,7 @@ export interface MixedArchive {
 }
 
 /** Writes the mixed archive into `dir` (created). */
-export function writeMixedArchive(dir: string, samples = SAMPLE_FILES): MixedArchive {
+export async function writeMixedArchive(dir: string, samples = SAMPLE_FILES): Promise<MixedArchive> {
   mkdirSync(dir, { recursive: true });
   for (const f of samples) copyFileSync(join(SAMPLE_DIR, f), join(dir, f));
   const sample0 = readFileSync(join(SAMPLE_DIR, '000_5118e96f53a3c514.txt'), 'utf8');
@@ -28,10 +28,10 @@ export function writeMixedArchive(dir: string, samples = SAMPLE_FILES): MixedArc
   writeFileSync(join(dir, 'notes.txt'), '这是一份说明文件，不是年度报告。\n<script>alert(1)</script>\n没有表格。\n');
   writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4 not a report\n');
   copyFileSync(join(SAMPLE_DIR, '002_485bb66b608aa965.txt'), join(dir, '002_copy.txt'));
-  const t2021 = tabRows(fixtureReport('2021'));
-  writeFileSync(join(dir, 'distinct-2023.txt'), t2021);
-  writeFileSync(join(dir, 'distinct-2024.txt'), t2021.replaceAll('2024年1月17日', '2025年1月17日').replaceAll('2023', '2024'));
-  writeFileSync(join(dir, 'distinct-2019.txt'), tabRows(fixtureReport('2019')));
+  // The same body two years running, as a saved portal page and as text; and a Word file.
+  writeFileSync(join(dir, 'distinct-2023.html'), portalPage(fixtureReport('2021')));
+  writeFileSync(join(dir, 'distinct-2024.txt'), tabRows(fixtureReport('2021')).replaceAll('2024年1月17日', '2025年1月17日').replaceAll('2023', '2024'));
+  writeFileSync(join(dir, 'distinct-2019.docx'), await wordFile(fixtureReport('2019')));
   return {
     dir,
     files: {
@@ -39,9 +39,9 @@ export function writeMixedArchive(dir: string, samples = SAMPLE_FILES): MixedArc
       'notes.txt': 'not a report',
       'scan.pdf': 'unreadable',
       '002_copy.txt': 'duplicate id',
-      'distinct-2023.txt': '2021 template, 2023',
+      'distinct-2023.html': '2021 template, 2023, a saved portal page',
       'distinct-2024.txt': '2021 template, 2024 (carry-over differs)',
-      'distinct-2019.txt': '2019 template',
+      'distinct-2019.docx': '2019 template, Word',
     },
   };
 }

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Report } from '../../../src/core/model/report.ts';
-import { invalidateSnapshot } from '../../../src/loader/archive-snapshot.ts';
+import { invalidateSnapshot, takeSnapshotPart } from '../../../src/loader/archive-snapshot.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
@@ -55,9 +55,9 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
 
 let tmp: string;
 const env = { ...process.env };
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'xxgk-loader-'));
-  writeMixedArchive(join(tmp, 'reports'));
+  await writeMixedArchive(join(tmp, 'reports'));
   process.env.REPORTS_DIR = join(tmp, 'reports');
   process.env.AGENCIES_FILE = join(ROOT, 'content', 'agencies.yaml');
   process.env.XXGK_CACHE_DIR = join(tmp, 'cache');
@@ -130,7 +130,7 @@ describe('reportsLoader', () => {
     expect(log.some((l) => l.startsWith('warn scan.pdf: error: 不支持的文件类型'))).toBe(true);
     process.env.STRICT = '1';
     invalidateSnapshot();
-    await expect(reportsLoader().load(fakeContext('reports', new Map(), [], []))).rejects.toThrow('STRICT=1：5 个错误，0 项校验未通过，构建失败');
+    await expect(archiveLoader().load(fakeContext('archive', new Map(), [], []))).rejects.toThrow('STRICT=1：5 个错误，0 项校验未通过，构建失败');
   });
 
   it('does not validate an unchanged report again, and drops reports whose file is gone', async () => {
@@ -144,7 +144,7 @@ describe('reportsLoader', () => {
     expect(second).toEqual([]);
 
     const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-small-'));
-    writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
+    await writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
     process.env.REPORTS_DIR = other;
     invalidateSnapshot();
     try {
@@ -182,5 +182,22 @@ describe('archiveFilesLoader and archiveLoader', () => {
     const carry = overview.problems.find((p) => p.kind === 'carry-over')!;
     expect([carry.pageId, carry.otherPageId]).toEqual(['2024-jiangxiaqushujuceshiju', '2023-jiangxiaqushujuceshiju']);
     expect(carry.cells).toContain('requests.carriedOver.total');
+  });
+});
+
+describe('takeSnapshotPart', () => {
+  it('reads the folder once for the three collections, then forgets it', async () => {
+    const reports = await takeSnapshotPart('reports');
+    const again = await takeSnapshotPart('reports');
+    // A part taken twice means a new sync (astro dev): the folder is read anew.
+    expect(again.value).not.toBe(reports.value);
+    expect(again.value.map((r) => r.pageId)).toEqual(reports.value.map((r) => r.pageId));
+    const files = await takeSnapshotPart('problemFiles');
+    const overview = await takeSnapshotPart('overview');
+    expect(overview.value.problemFiles).toBe(files.value.length);
+    expect(overview.value.summary.reports).toBe(again.value.length);
+    // All three taken from the same read: the next request starts a new one.
+    const next = await takeSnapshotPart('overview');
+    expect(next.value).not.toBe(overview.value);
   });
 });

@@ -15,6 +15,6 @@ export async function getStaticPaths() {
 export const GET: APIRoute = ({ props }) => {
   const { report, format } = props as { report: Report; format: 'json' | 'csv' };
   return format === 'json'
-    ? new Response(`${JSON.stringify(report, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+    ? new Response(`${JSON.stringify(report)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
     : new Response(reportsCsv([report]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
