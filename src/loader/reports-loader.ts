@@ -1,7 +1,9 @@
 /**
  * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (schema: the Report
  * zod schema) from the parser; `archiveFilesLoader` feeds `archiveFiles`, the files that are not
- * reports, so nothing in the folder goes missing from the site.
+ * reports, so nothing in the folder goes missing from the site; `archiveLoader` feeds `archive`,
+ * one entry with the build summary's counts and the problems across reports, and prints the
+ * summary (and fails the build under STRICT=1).
  *
  * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
  * everything its data depends on: an unchanged report is neither parsed nor validated again.
