@@ -1,8 +1,26 @@
-/** /data/reports.json: every report, as an array of Report objects sorted by id. */
+/**
+ * /data/reports.json: every report, as an array of Report objects sorted by id. Written as a
+ * stream, one report at a time, so a large archive never becomes one giant string in memory.
+ */
 import type { APIRoute } from 'astro';
 import { archiveIndex } from '../../site/archive-index.ts';
 
 export const GET: APIRoute = async () => {
-  const index = await archiveIndex();
-  return new Response(JSON.stringify(index.entries.map((e) => e.report)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const { entries } = await archiveIndex();
+  const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+  if (entries.length === 0) return new Response('[]', { headers });
+  const encoder = new TextEncoder();
+  let i = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i === entries.length) {
+        controller.enqueue(encoder.encode(']'));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(`${i === 0 ? '[' : ','}${JSON.stringify(entries[i]!.report)}`));
+      i++;
+    },
+  });
+  return new Response(body, { headers });
 };
