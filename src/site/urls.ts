@@ -29,7 +29,7 @@ export const routes = {
   agency: (slug: string) => `agencies/${slug}/`,
   years: () => 'years/',
   year: (year: number) => `years/${year}/`,
-  yearSorted: (year: number, sort: string) => (sort === 'agency' ? `years/${year}/` : `years/${year}/by-${sort}/`),
+  yearSorted: (year: number, sort: string) => (sort === 'agency' ? `years/${year}/` : `years/${year}/${sortSegment(sort)}/`),
   quality: () => 'quality/',
   search: () => 'search/',
   data: () => 'data/',
@@ -42,6 +42,11 @@ export const routes = {
   feed: () => 'feed.xml',
   sitemap: () => 'sitemap.xml',
 } as const;
+
+/** The URL segment of a sorted view: partlyGranted -> by-partly-granted (URLs stay lowercase). */
+export function sortSegment(sort: string): string {
+  return `by-${sort.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 /** The fragment id of a table cell from its dotted path: requests.granted.total -> cell-requests-granted-total. */
 export function cellAnchor(path: string): string {

@@ -66,6 +66,7 @@ describe('URLs', () => {
     expect(routes.year(2023)).toBe('years/2023/');
     expect(routes.yearSorted(2023, 'agency')).toBe('years/2023/');
     expect(routes.yearSorted(2023, 'received')).toBe('years/2023/by-received/');
+    expect(routes.yearSorted(2023, 'partlyGranted')).toBe('years/2023/by-partly-granted/');
     expect(routes.reportJson('2023-a')).toBe('data/reports/2023-a.json');
     expect(routes.reportCsv('2023-a')).toBe('data/reports/2023-a.csv');
     expect(routes.cell('2023-a', 'requests.granted.total')).toBe('reports/2023-a/#cell-requests-granted-total');
