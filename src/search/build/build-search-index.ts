@@ -26,10 +26,13 @@ import { PAGEFIND_VERSION } from './pagefind-format.ts';
 import { buildShard, INDEX_LANGUAGE, type ShardPage } from './pagefind-shard.ts';
 
 /**
- * Bump when what is written for the same reports changes (tokenizer, records, blocks, merge),
- * so cached output of an older engine is not reused.
+ * The code that decides what is written for given reports (tokenizer, records, blocks, Pagefind
+ * runs, merge): a cached shard or merge is reused only if this code is unchanged too.
  */
-export const ENGINE_VERSION = 2;
+const ENGINE_SOURCES = ['../tokenize.ts', '../records.ts', '../display.ts', '../shards.ts', './pagefind-shard.ts', './pagefind-format.ts', './merge-index.ts', './build-search-index.ts'];
+const ENGINE = createHash('sha256')
+  .update(ENGINE_SOURCES.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
+  .digest('hex');
 
 export interface SearchIndexOptions {
   outDir: string;
@@ -85,13 +88,16 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   mkdirSync(cacheDir, { recursive: true });
 
   const records: SearchRecord[] = reports.map(searchRecord);
+  const seen = new Set<string>();
+  const twice = records.filter((r) => seen.size === seen.add(r.id).size).map((r) => r.id);
+  if (twice.length) throw new Error(`报告编号重复，无法建立搜索索引：${[...new Set(twice)].join('、')}`);
   const shards = planShards(records, options.maxShardPages ?? DEFAULTS.maxShardPages);
   const built: string[] = [];
   const reused: string[] = [];
   const shardDigests: string[] = [];
   for (const shard of shards) {
     const started = performance.now();
-    const digest = digestOf('shard', ENGINE_VERSION, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+    const digest = digestOf('shard', ENGINE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
     const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records.map((record) => ({ record })), dir, { window, block, chunkSize: 50_000 }));
     shardDigests.push(digest);
     (hit ? reused : built).push(shard.id);
@@ -99,7 +105,7 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   }
 
   const started = performance.now();
-  const mergedDigest = digestOf('merged', ENGINE_VERSION, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
+  const mergedDigest = digestOf('merged', ENGINE, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);

@@ -35,6 +35,8 @@ export interface Hit {
 
 export interface Outcome {
   runs: string[];
+  /** Milliseconds spent in Pagefind's searches and in all of search() (for the benchmark). */
+  timings: { pagefind: number; total: number };
   /** Matching reports, best first, after the filters. */
   hits: Hit[];
   /** For each facet: how many matches each value would leave, given the other facets' filters. */
@@ -111,8 +113,12 @@ export class SearchEngine {
   }
 
   /** Pagefind searches for one word, as page → score and positions. */
+  private pagefindMs = 0;
+
   private async lookup(word: string): Promise<RunMatches> {
+    const started = performance.now();
     const { results } = await this.pagefind.search(word);
+    this.pagefindMs += performance.now() - started;
     const matches: RunMatches = new Map();
     for (const r of results) matches.set(parseInt(r.id, 36), { score: r.score, positions: [...r.words].sort((a, b) => a - b) });
     return matches;
@@ -135,6 +141,12 @@ export class SearchEngine {
     return matches;
   }
 
+  /** Loads the index chunks a query will need (while it is being typed). */
+  async preload(query: string): Promise<void> {
+    const words = queryRuns(query).flatMap((r) => runLookups(r, this.manifest.window).map((l) => l.word));
+    await Promise.all(words.map((w) => this.pagefind.preload(w)));
+  }
+
   private facetsOf(page: number): Pick<Hit, 'year' | 'agency' | 'district'> {
     const shard = this.manifest.shards[this.pageShard[page]!]!;
     const d = this.manifest.district[page]!;
@@ -142,6 +154,8 @@ export class SearchEngine {
   }
 
   async search(query: string, filters: Filters = {}): Promise<Outcome> {
+    const started = performance.now();
+    this.pagefindMs = 0;
     const runs = queryRuns(query);
     let all: Hit[];
     if (runs.length === 0) {
@@ -177,7 +191,7 @@ export class SearchEngine {
     const byYear = (a: Hit, b: Hit) => b.year.localeCompare(a.year);
     const order = runs.length ? (a: Hit, b: Hit) => b.score - a.score || byYear(a, b) : (a: Hit, b: Hit) => byYear(a, b) || a.agency.localeCompare(b.agency, 'zh-CN');
     const hits = all.filter((h) => keep(h)).sort((a, b) => order(a, b) || a.page - b.page);
-    return { runs, hits, counts };
+    return { runs, hits, counts, timings: { pagefind: this.pagefindMs, total: performance.now() - started } };
   }
 
   /** The display block a hit is shown from (title, agency, year and the text around its match). */

@@ -57,7 +57,7 @@ export interface MountOptions {
   base: string;
   /** The page's search form (field `q`): submitting it searches without reloading the page. */
   form?: HTMLFormElement | null;
-  /** Run Pagefind in a web worker (default true). */
+  /** Run Pagefind in a web worker (default false: a first search is faster on the page itself). */
   worker?: boolean;
 }
 
@@ -83,11 +83,25 @@ export function mountSearch(options: MountOptions): SearchView {
   root.replaceChildren(status, filtersBox, list, pager);
 
   let engine: Promise<SearchEngine> | null = null;
+  const open = () => {
+    engine ??= SearchEngine.open(base, { worker: options.worker ?? false });
+    engine.catch(() => (engine = null));
+    return engine;
+  };
   let current = readState(location.search);
   let token = 0;
 
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]') ?? null;
-  if (input) input.value = current.q;
+  if (input) {
+    input.value = current.q;
+    // Load the engine before the first search, and the index chunks of a query while it is typed.
+    input.addEventListener('focus', () => void open().catch(() => {}), { once: true });
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => void open().then((e) => e.preload(input.value)).catch(() => {}), 120);
+    });
+  }
 
   async function show(state: SearchState, push = false): Promise<void> {
     const mine = ++token;
@@ -108,12 +122,10 @@ export function mountSearch(options: MountOptions): SearchView {
     let outcome: Outcome;
     let e: SearchEngine;
     try {
-      engine ??= SearchEngine.open(base, { worker: options.worker });
-      e = await engine;
+      e = await open();
       outcome = await e.search(state.q, state.filters);
     } catch (error) {
       if (mine !== token) return;
-      engine = null;
       console.error(error);
       status.textContent = '搜索暂时无法使用，请稍后再试。';
       root.removeAttribute('aria-busy');
@@ -204,7 +216,10 @@ export function mountSearch(options: MountOptions): SearchView {
   addEventListener('popstate', () => void show(readState(location.search)));
   status.tabIndex = -1;
 
-  return { ready: show(current), show };
+  const ready = show(current);
+  // An empty search page gets the engine ready once the page has loaded.
+  if (!current.q && typeof requestIdleCallback === 'function') requestIdleCallback(() => void open().catch(() => {}));
+  return { ready, show };
 }
 
 async function resultItem(engine: SearchEngine, hit: Hit, runs: readonly string[]): Promise<HTMLLIElement> {
