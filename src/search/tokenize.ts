@@ -142,6 +142,7 @@ export function indexWords(a: Pick<Analysed, 'chars' | 'runStart'>, size = WINDO
  * position (checked by the search page, see client/engine.ts).
  */
 export function runLookups(run: string, size = WINDOW): { word: string; offset: number }[] {
+  if (size < 2) throw new RangeError('windows must be at least two characters long');
   const chars = Array.from(run);
   if (chars.length <= size) return [{ word: run, offset: 0 }];
   const offsets: number[] = [];

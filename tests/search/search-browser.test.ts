@@ -52,8 +52,8 @@ beforeAll(async () => {
   }
   const distBased = join(dir, 'dist-based');
   cpSync(dist, distBased, { recursive: true });
-  await writeSearchPage(dist, '/', { worker: false });
-  await writeSearchPage(distBased, BASE);
+  await writeSearchPage(dist, '/');
+  await writeSearchPage(distBased, BASE, { worker: true }); // Pagefind in a web worker works too
   root = await serveStatic(dist, '/');
   based = await serveStatic(distBased, BASE);
   browser = await launchChromium();
@@ -209,6 +209,14 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('finds nothing for punctuation alone, and asks for a query when there is none', async () => {
+    expect(await search('，。')).toEqual([]);
+    const page = await openSearch(root, {});
+    expect(await page.textContent('[role=status]')).toBe('请输入要查找的词语，例如机构名称、年度或“行政复议”。');
+    expect(await page.locator('.search-result').count()).toBe(0);
+    await page.close();
+  });
+
   it('says so when nothing matches', async () => {
     const page = await openSearch(root, { q: '湛河区硚口' });
     expect(await page.textContent('[role=status]')).toBe('没有找到包含“湛河区硚口”的报告。请换一个词语，或减少筛选条件。');
@@ -250,6 +258,25 @@ describe('the search page', () => {
       expect(await page.textContent('h1')).toBe(id('003'));
       await page.close();
     }
+  });
+});
+
+describe('accessibility', () => {
+  const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+  it.each([
+    ['with results', { q: '硚口' }],
+    ['with no result', { q: '湛河区硚口' }],
+    ['browsing by a filter', { year: '2022' }],
+    ['before a search', {}],
+  ])('the search page %s has no axe-core violation', async (_, params) => {
+    const page = await openSearch(root, params as Record<string, string>);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
   });
 });
 

@@ -158,7 +158,9 @@ export class SearchEngine {
     this.pagefindMs = 0;
     const runs = queryRuns(query);
     let all: Hit[];
-    if (runs.length === 0) {
+    if (runs.length === 0 && query.trim() !== '') {
+      all = []; // nothing searchable was typed (only punctuation): nothing matches
+    } else if (runs.length === 0) {
       all = this.manifest.agency.map((_, page) => ({ page, score: 0, position: -1, ...this.facetsOf(page) }));
     } else {
       const perRun = await Promise.all(runs.map((r) => this.runMatches(r)));

@@ -80,6 +80,7 @@ export function mountSearch(options: MountOptions): SearchView {
   const list = el('ol', { className: 'search-list' });
   const pager = el('nav', { className: 'search-pager' });
   pager.setAttribute('aria-label', '结果分页');
+  pager.hidden = true;
   root.replaceChildren(status, filtersBox, list, pager);
 
   let engine: Promise<SearchEngine> | null = null;
@@ -191,6 +192,7 @@ export function mountSearch(options: MountOptions): SearchView {
 
   function renderPager(page: number, pages: number, state: SearchState) {
     pager.replaceChildren();
+    pager.hidden = pages <= 1; // no empty navigation landmark
     if (pages <= 1) return;
     const link = (n: number, text: string, rel: string) => {
       const a = el('a', { text });
