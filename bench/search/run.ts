@@ -6,6 +6,7 @@
  *   COUNT=50000 npm run bench:search     a larger archive
  *   KEEP_CACHE=1 npm run bench:search    reuse the shards built by the last run (rebuild timing)
  *   VERIFY=300 npm run bench:search      also check 300 random queries against the literal truth
+ *   CHUNK=20000 npm run bench:search     another index chunk size (with KEEP_CACHE=1: only the merge reruns)
  *
  * Targets (issues 5 and 7): under 300 KB and 300 ms per first query; indexing 10,000 reports
  * under 4 GiB peak memory of the whole process tree.
@@ -40,6 +41,7 @@ const steps: string[] = [];
 const index = await buildSearchIndex(reports, {
   outDir: join(dist, 'pagefind'),
   cacheDir,
+  ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}),
   onStep: (s) => steps.push(`${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s`),
 });
 const indexSeconds = (performance.now() - started) / 1000;

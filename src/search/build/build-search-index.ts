@@ -13,7 +13,7 @@
  * Nothing in the output depends on the site's base path.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../../core/model/report.ts';
@@ -56,6 +56,26 @@ export interface SearchIndexResult {
   pages: string[];
   built: string[];
   reused: string[];
+}
+
+/**
+ * Puts a cached directory's files in the output: hard links where the file system allows (the
+ * blocks are tens of thousands of small files), copies where it does not.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 const digestOf = (...parts: unknown[]) => {
@@ -155,8 +175,8 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
 
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(join(options.outDir, 'blocks'), { recursive: true });
-  cpSync(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'), { recursive: true });
-  shards.forEach((s, i) => cpSync(join(shardDir(i), 'r'), join(options.outDir, 'blocks', s.id), { recursive: true }));
+  linkTree(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'));
+  shards.forEach((s, i) => linkTree(join(shardDir(i), 'r'), join(options.outDir, 'blocks', s.id)));
   writeFileSync(join(options.outDir, 'manifest.dat'), gzipSync(JSON.stringify(manifest), { level: 9 }));
 
   // Cache entries this build did not use would only fill the disk.

@@ -47,7 +47,7 @@ function unpack(path: string): Uint8Array {
 }
 
 function pack(value: unknown): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 9 });
+  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 6 });
 }
 
 export function metaFile(dir: string): string {
