@@ -65,9 +65,10 @@ if (process.argv[2] && import.meta.url === `file://${process.argv[1]}`) {
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(root, process.pid))), 50);
   process.stdin.resume();
+  process.stdout.on('error', () => process.exit(0)); // the watched process is gone
   process.stdin.on('end', () => {
     clearInterval(timer);
     peak = Math.max(peak, treeRssKiB(root, process.pid));
-    process.stdout.write(String(peak));
+    process.stdout.write(String(peak), () => process.exit(0));
   });
 }

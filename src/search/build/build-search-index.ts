@@ -26,13 +26,15 @@ import { PAGEFIND_VERSION } from './pagefind-format.ts';
 import { buildShard, INDEX_LANGUAGE, type ShardPage } from './pagefind-shard.ts';
 
 /**
- * The code that decides what is written for given reports (tokenizer, records, blocks, Pagefind
- * runs, merge): a cached shard or merge is reused only if this code is unchanged too.
+ * A digest of the code that decides what a cached step writes for given reports: a cached shard
+ * or merge is reused only if that code is unchanged too.
  */
-const ENGINE_SOURCES = ['../tokenize.ts', '../records.ts', '../display.ts', '../shards.ts', './pagefind-shard.ts', './pagefind-format.ts', './merge-index.ts', './build-search-index.ts'];
-const ENGINE = createHash('sha256')
-  .update(ENGINE_SOURCES.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
-  .digest('hex');
+const sourceDigest = (...files: string[]) =>
+  createHash('sha256')
+    .update(files.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
+    .digest('hex');
+const SHARD_CODE = sourceDigest('../tokenize.ts', '../records.ts', '../display.ts', './pagefind-shard.ts', './pagefind-format.ts');
+const MERGE_CODE = sourceDigest('./merge-index.ts', './pagefind-format.ts');
 
 export interface SearchIndexOptions {
   outDir: string;
@@ -117,7 +119,7 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   const shardDigests: string[] = [];
   for (const shard of shards) {
     const started = performance.now();
-    const digest = digestOf('shard', ENGINE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+    const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
     const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records.map((record) => ({ record })), dir, { window, block, chunkSize: 50_000 }));
     shardDigests.push(digest);
     (hit ? reused : built).push(shard.id);
@@ -125,7 +127,7 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   }
 
   const started = performance.now();
-  const mergedDigest = digestOf('merged', ENGINE, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
+  const mergedDigest = digestOf('merged', MERGE_CODE, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);
