@@ -1,7 +1,7 @@
 /** Serves a built index with the test search page and measures first queries in Chromium. */
 import { writeSearchPage } from '../../tests/search/search-page.ts';
 import { serveStatic } from '../../tests/search/static-server.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../tests/search/chromium.ts';
 import { measureQuery } from './measure-query.ts';
 
 const dist = process.env.DIST ?? '/tmp/search-bench/site';

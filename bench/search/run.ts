@@ -20,7 +20,7 @@ import { searchRecord } from '../../src/search/records.ts';
 import { containsAll, queryRuns, searchRuns } from '../../src/search/tokenize.ts';
 import { writeSearchPage } from '../../tests/search/search-page.ts';
 import { serveStatic } from '../../tests/search/static-server.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../tests/search/chromium.ts';
 import { makeCorpus } from './corpus.ts';
 import { measureQuery, type QueryMeasure } from './measure-query.ts';
 import { watchTreeRss } from './tree-rss.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/search/browser.ts';
+import { launchChromium } from './chromium.ts';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';

@@ -1,4 +1,4 @@
-/** Chromium for the browser tests and the benchmark: Debian's /usr/bin/chromium, never a download. */
+/** Chromium for the browser tests and the benchmark: Debian's /usr/bin/chromium (CHROMIUM_PATH), never a download. */
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
