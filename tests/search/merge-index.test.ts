@@ -27,7 +27,7 @@ let expected: Map<string, string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-merge-'));
   const options = { window: WINDOW, block: 400, chunkSize: 50_000 };
-  for (const [i, records] of shards.entries()) await buildShard(records.map((record) => ({ record })), join(dir, `s${i}`), options);
+  for (const [i, records] of shards.entries()) await buildShard(records, join(dir, `s${i}`), options);
   mergeIndexes(
     [
       { dir: join(dir, 's0'), pageOffset: 0 },

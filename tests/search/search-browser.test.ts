@@ -228,6 +228,19 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('says so when the index cannot be loaded', async () => {
+    const broken = join(dir, 'dist-broken');
+    await writeSearchPage(broken, '/');
+    const server = await serveStatic(broken, '/');
+    try {
+      const page = await openSearch(server, { q: '硚口' });
+      expect(await page.textContent('[role=status]')).toBe('搜索暂时无法使用，请稍后再试。');
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says so when nothing matches', async () => {
     const page = await openSearch(root, { q: '湛河区硚口' });
     expect(await page.textContent('[role=status]')).toBe('没有找到包含“湛河区硚口”的报告。请换一个词语，或减少筛选条件。');

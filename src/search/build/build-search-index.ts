@@ -120,7 +120,7 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   for (const shard of shards) {
     const started = performance.now();
     const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
-    const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records.map((record) => ({ record })), dir, { window, block, chunkSize: 50_000 }));
+    const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records, dir, { window, block, chunkSize: 50_000 }));
     shardDigests.push(digest);
     (hit ? reused : built).push(shard.id);
     options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms: performance.now() - started });

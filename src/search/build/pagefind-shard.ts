@@ -20,10 +20,6 @@ export const INDEX_LANGUAGE = 'und';
 /** Files of a Pagefind bundle the search page never loads. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-export interface ShardInput {
-  record: SearchRecord;
-}
-
 /** What the merge needs to know of each page of a shard, in Pagefind's page order (pages.json). */
 export interface ShardPage {
   id: string;
@@ -34,34 +30,35 @@ export interface ShardPage {
 export interface ShardBuildOptions {
   window: number;
   block: number;
-  /** Pagefind's index chunk size (entries per chunk file): fewer bytes per query vs a smaller meta file. */
+  /** Entries per chunk of the shard's own index: large, since the merge cuts the chunks again. */
   chunkSize: number;
 }
 
 /** Pagefind writes each page's fragment as gzip("pagefind_dcd" + JSON). */
 function readFragment(path: string): { url: string } {
   const bytes = gunzipSync(readFileSync(path));
+  if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path} 不是 Pagefind 的页面文件`);
   return JSON.parse(bytes.subarray(12).toString('utf8'));
 }
 
-export async function buildShard(inputs: readonly ShardInput[], outDir: string, options: ShardBuildOptions): Promise<void> {
+export async function buildShard(records: readonly SearchRecord[], outDir: string, options: ShardBuildOptions): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(options.chunkSize);
-  const byUrl = new Map<string, ShardInput>();
+  const byUrl = new Map<string, SearchRecord>();
   try {
     const { index, errors } = await pagefind.createIndex({ writePlayground: false });
     if (!index) throw new Error(`Pagefind 无法建立索引：${errors.join('; ')}`);
     // Records go in a few at a time: Pagefind indexes them in parallel, and the pipe stays short.
     const batch = 32;
-    for (let i = 0; i < inputs.length; i += batch) {
+    for (let i = 0; i < records.length; i += batch) {
       await Promise.all(
-        inputs.slice(i, i + batch).map(async (input) => {
-          const url = `/${input.record.id}/`;
-          byUrl.set(url, input);
-          const content = indexWords(analyse(input.record.text), options.window).join(' ');
+        records.slice(i, i + batch).map(async (record) => {
+          const url = `/${record.id}/`;
+          byUrl.set(url, record);
+          const content = indexWords(analyse(record.text), options.window).join(' ');
           const added = await index.addCustomRecord({ url, content, language: INDEX_LANGUAGE });
-          if (added.errors.length) throw new Error(`Pagefind 拒绝了报告 ${input.record.id}：${added.errors.join('; ')}`);
+          if (added.errors.length) throw new Error(`Pagefind 拒绝了报告 ${record.id}：${added.errors.join('; ')}`);
         }),
       );
     }
@@ -78,10 +75,9 @@ export async function buildShard(inputs: readonly ShardInput[], outDir: string, 
   const blocksDir = join(outDir, 'r');
   mkdirSync(blocksDir, { recursive: true });
   const pages: ShardPage[] = readMeta(outDir).pages.map(({ hash }, local) => {
-    const input = byUrl.get(readFragment(join(fragments, `${hash}.pf_fragment`)).url);
-    if (!input) throw new Error(`Pagefind 的页面 ${hash} 不对应任何报告`);
-    byUrl.delete(`/${input.record.id}/`);
-    const r = input.record;
+    const r = byUrl.get(readFragment(join(fragments, `${hash}.pf_fragment`)).url);
+    if (!r) throw new Error(`Pagefind 的页面 ${hash} 不对应任何报告`);
+    byUrl.delete(`/${r.id}/`);
     const a = analyse(r.text);
     const headerStart = analyse(r.text.slice(0, r.headerOffset)).chars.length;
     displayBlocks({ url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year }, a, headerStart, options.block).forEach((block, k) => {

@@ -93,6 +93,7 @@ export class SearchEngine {
     });
   }
 
+  /** Loads the manifest and Pagefind; `worker: true` runs Pagefind in its web worker. */
   static async open(base: string, options: { worker?: boolean } = {}): Promise<SearchEngine> {
     const root = `${base.replace(/\/?$/, '/')}pagefind/`;
     const [manifest, module] = await Promise.all([fetchGzipJson<SearchManifest>(`${root}manifest.dat`), import(/* @vite-ignore */ `${root}bundle/pagefind.js`) as Promise<PagefindModule>]);
@@ -104,7 +105,7 @@ export class SearchEngine {
     html.setAttribute('lang', 'und');
     let pagefind: PagefindInstance;
     try {
-      pagefind = module.createInstance({ basePath: `${root}bundle/`, noWorker: options.worker === false });
+      pagefind = module.createInstance({ basePath: `${root}bundle/`, noWorker: options.worker !== true });
     } finally {
       if (lang === null) html.removeAttribute('lang');
       else html.setAttribute('lang', lang);
@@ -112,9 +113,10 @@ export class SearchEngine {
     return new SearchEngine(base.replace(/\/?$/, '/'), manifest, pagefind);
   }
 
-  /** Pagefind searches for one word, as page → score and positions. */
+  /** Time spent in Pagefind during the current search (reported in Outcome.timings). */
   private pagefindMs = 0;
 
+  /** Pagefind's search for one word, as page → score and positions. */
   private async lookup(word: string): Promise<RunMatches> {
     const started = performance.now();
     const { results } = await this.pagefind.search(word);
