@@ -9,7 +9,7 @@
 import { analyse, type Analysed } from './tokenize.ts';
 
 /** Positions per block, and the context each block carries from its neighbours. */
-export const BLOCK: { readonly size: number; readonly before: number; readonly after: number } = { size: 400, before: 32, after: 96 };
+export const BLOCK = { size: 400, before: 32, after: 96 };
 const LEADING_JUNK = /^[\s，。、；：！？）」』》”’,.;:!?)\]】]+/u;
 
 /** Characters of the text start shown when the match is in the title or agency name. */
