@@ -68,8 +68,14 @@ export async function fetchGzipJson<T>(url: string): Promise<T> {
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
-/** Where each match of a run starts, by page, and the page's Pagefind score. */
-type RunMatches = Map<number, { score: number; positions: number[] }>;
+/** Where each match of a run starts (in no particular order), by page, the first of them, and the page's Pagefind score. */
+type RunMatches = Map<number, { score: number; positions: number[]; first: number }>;
+
+const minimum = (values: readonly number[]) => {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+};
 
 export class SearchEngine {
   readonly manifest: SearchManifest;
@@ -122,7 +128,7 @@ export class SearchEngine {
     const { results } = await this.pagefind.search(word);
     this.pagefindMs += performance.now() - started;
     const matches: RunMatches = new Map();
-    for (const r of results) matches.set(parseInt(r.id, 36), { score: r.score, positions: [...r.words].sort((a, b) => a - b) });
+    for (const r of results) matches.set(parseInt(r.id, 36), { score: r.score, positions: r.words, first: minimum(r.words) });
     return matches;
   }
 
@@ -138,7 +144,7 @@ export class SearchEngine {
       if (others.some((o) => !o)) continue;
       const sets = others.map((o) => new Set(o!.positions));
       const positions = first.positions.filter((p) => sets.every((set, k) => set.has(p + offsets[k + 1]!)));
-      if (positions.length) matches.set(page, { score: first.score + others.reduce((s, o) => s + o!.score, 0), positions });
+      if (positions.length) matches.set(page, { score: first.score + others.reduce((s, o) => s + o!.score, 0), positions, first: minimum(positions) });
     }
     return matches;
   }
@@ -170,7 +176,7 @@ export class SearchEngine {
       all = [];
       for (const [page, m] of perRun[0]!) {
         let score = m.score;
-        let position = m.positions[0] ?? 0;
+        let position = m.first;
         let ok = true;
         for (const other of perRun.slice(1)) {
           const o = other.get(page);
@@ -179,9 +185,9 @@ export class SearchEngine {
             break;
           }
           score += o.score;
-          position = Math.min(position, o.positions[0] ?? position);
+          position = Math.min(position, o.first);
         }
-        if (ok) all.push({ page, score, position, ...this.facetsOf(page) });
+        if (ok) all.push({ page, score, position: Number.isFinite(position) ? position : 0, ...this.facetsOf(page) });
       }
     }
     const keep = (h: Hit, except?: FacetName) => FACETS.every((f) => f === except || !filters[f] || h[f] === filters[f]);
