@@ -1,0 +1,188 @@
+/**
+ * Builds the search index of an archive into `<outDir>/` (normally dist/pagefind/):
+ *
+ *   manifest.dat                 gzip JSON: shards, window, agency and district of every page
+ *   bundle/                      one Pagefind index (pagefind.js, wasm, meta, index/ chunks)
+ *   blocks/<shard>/<page>-<k>.dat  display blocks (gzip JSON), see ../display.ts
+ *
+ * Reports are split into shards (one per year, a large year in parts: ../shards.ts). Each shard
+ * is indexed by its own Pagefind process, one after another, so memory does not grow with the
+ * archive; the shards' indexes are then merged into one (./merge-index.ts). Built shards and the
+ * merged index are kept in a cache under a digest of what went in: a shard whose reports did not
+ * change is not indexed again, and when no shard changed nothing is merged again either.
+ * Nothing in the output depends on the site's base path.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Report } from '../../core/model/report.ts';
+import { BLOCK } from '../display.ts';
+import { searchRecord, type SearchRecord } from '../records.ts';
+import { planShards, type SearchManifest } from '../shards.ts';
+import { WINDOW } from '../tokenize.ts';
+import { mergeIndexes } from './merge-index.ts';
+import { PAGEFIND_VERSION } from './pagefind-format.ts';
+import { buildShard, INDEX_LANGUAGE, type ShardPage } from './pagefind-shard.ts';
+
+/**
+ * A digest of the code that decides what a cached step writes for given reports: a cached shard
+ * or merge is reused only if that code is unchanged too.
+ */
+const sourceDigest = (...files: string[]) =>
+  createHash('sha256')
+    .update(files.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
+    .digest('hex');
+const SHARD_CODE = sourceDigest('../tokenize.ts', '../records.ts', '../display.ts', './pagefind-shard.ts', './pagefind-format.ts');
+const MERGE_CODE = sourceDigest('./merge-index.ts', './pagefind-format.ts');
+
+export interface SearchIndexOptions {
+  outDir: string;
+  /** Where built shards are kept between builds (default node_modules/.cache/xxgk/search). */
+  cacheDir?: string;
+  /** Largest shard, in reports: bounds the memory of one Pagefind process. */
+  maxShardPages?: number;
+  /** Entries per index chunk of the merged index (see bench/search/README.md). */
+  chunkSize?: number;
+  window?: number;
+  block?: number;
+  /** Called after each shard and after the merge, with whether it was reused from the cache. */
+  onStep?: (info: { step: string; pages: number; reused: boolean; ms: number }) => void;
+}
+
+export const DEFAULTS = { maxShardPages: 2000, chunkSize: 12000 } as const;
+
+export interface SearchIndexResult {
+  manifest: SearchManifest;
+  /** The report id of each page of the merged index. */
+  pages: string[];
+  built: string[];
+  reused: string[];
+}
+
+/**
+ * Puts a cached directory's files in the output: hard links where the file system allows (the
+ * blocks are tens of thousands of small files), copies where it does not.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+const digestOf = (...parts: unknown[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(typeof p === 'string' ? p : JSON.stringify(p));
+  return h.digest('hex').slice(0, 24);
+};
+
+/** Runs `build` into `<cache>/<digest>` unless it is there already (complete); true when reused. */
+async function cached(cacheDir: string, digest: string, build: (dir: string) => Promise<void> | void): Promise<boolean> {
+  const dir = join(cacheDir, digest);
+  if (existsSync(join(dir, '.complete'))) return true;
+  const temp = `${dir}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  await build(temp);
+  writeFileSync(join(temp, '.complete'), '');
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(temp, dir);
+  return false;
+}
+
+export async function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const window = options.window ?? WINDOW;
+  const block = options.block ?? BLOCK.size;
+  const chunkSize = options.chunkSize ?? DEFAULTS.chunkSize;
+  const cacheDir = options.cacheDir ?? join(process.cwd(), 'node_modules', '.cache', 'xxgk', 'search');
+  const installed = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string };
+  if (installed.version !== PAGEFIND_VERSION) throw new Error(`搜索索引需要 Pagefind ${PAGEFIND_VERSION}，安装的是 ${installed.version}`);
+  mkdirSync(cacheDir, { recursive: true });
+
+  const records: SearchRecord[] = reports.map(searchRecord);
+  const seen = new Set<string>();
+  const twice = records.filter((r) => seen.size === seen.add(r.id).size).map((r) => r.id);
+  if (twice.length) throw new Error(`报告编号重复，无法建立搜索索引：${[...new Set(twice)].join('、')}`);
+  const shards = planShards(records, options.maxShardPages ?? DEFAULTS.maxShardPages);
+  const built: string[] = [];
+  const reused: string[] = [];
+  const shardDigests: string[] = [];
+  for (const shard of shards) {
+    const started = performance.now();
+    const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+    const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records, dir, { window, block, chunkSize: 50_000 }));
+    shardDigests.push(digest);
+    (hit ? reused : built).push(shard.id);
+    options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms: performance.now() - started });
+  }
+
+  const started = performance.now();
+  const mergedDigest = digestOf('merged', MERGE_CODE, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
+  const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
+  const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
+  const total = pagesOf.reduce((n, p) => n + p.length, 0);
+  const mergedHit = await cached(cacheDir, mergedDigest, (dir) => {
+    const bundle = join(dir, 'bundle');
+    let offset = 0;
+    const inputs = shards.map((_, i) => {
+      const input = { dir: shardDir(i), pageOffset: offset };
+      offset += pagesOf[i]!.length;
+      return input;
+    });
+    const { metaHash } = mergeIndexes(inputs, bundle, {
+      language: INDEX_LANGUAGE,
+      chunkSize,
+      window,
+      pageHash: (page) => page.toString(36),
+      // Ranking uses page length; rounded, the lengths compress to almost nothing.
+      wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
+    });
+    // The search runtime of the same Pagefind version, from any shard.
+    const source = inputs[0]?.dir;
+    if (source) for (const f of readdirSync(source)) if (/^pagefind(-worker)?\.js$|^wasm\..*\.pagefind$/.test(f)) cpSync(join(source, f), join(bundle, f));
+    const entry = source ? JSON.parse(readFileSync(join(source, 'pagefind-entry.json'), 'utf8')) : { include_characters: [] };
+    writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: PAGEFIND_VERSION, languages: { [INDEX_LANGUAGE]: { hash: metaHash, wasm: null, page_count: total } }, include_characters: entry.include_characters }));
+  });
+  options.onStep?.({ step: 'merge', pages: total, reused: mergedHit, ms: performance.now() - started });
+
+  // The manifest: shards, and each page's agency and district (what filters and counts need).
+  const agencies: string[] = [];
+  const districts: string[] = [];
+  const indexOf = (list: string[], value: string) => {
+    let i = list.indexOf(value);
+    if (i < 0) i = list.push(value) - 1;
+    return i;
+  };
+  const all = pagesOf.flat();
+  const manifest: SearchManifest = {
+    version: 1,
+    window,
+    block,
+    shards: shards.map((s, i) => ({ id: s.id, year: s.year, pages: pagesOf[i]!.length })),
+    agencies,
+    districts,
+    agency: all.map((p) => indexOf(agencies, p.agency)),
+    district: all.map((p) => (p.district ? indexOf(districts, p.district) : -1)),
+  };
+
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(join(options.outDir, 'blocks'), { recursive: true });
+  linkTree(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'));
+  shards.forEach((s, i) => linkTree(join(shardDir(i), 'r'), join(options.outDir, 'blocks', s.id)));
+  writeFileSync(join(options.outDir, 'manifest.dat'), gzipSync(JSON.stringify(manifest), { level: 9 }));
+
+  // Cache entries this build did not use would only fill the disk.
+  const used = new Set([...shardDigests, mergedDigest]);
+  for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  return { manifest, pages: all.map((p) => p.id), built, reused };
+}

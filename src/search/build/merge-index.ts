@@ -1,0 +1,170 @@
+/**
+ * Merges the shards' Pagefind indexes into one Pagefind index, reading and writing one chunk at
+ * a time (memory does not grow with the archive).
+ *
+ * Why one index: the search page then loads one meta file and, per looked-up word, one chunk —
+ * with one index per shard it loads every shard's meta and at least one chunk per shard for every
+ * word (measured: bench/search/README.md).
+ *
+ * Why we cut the chunks ourselves: Pagefind loads, for a word typed as a prefix, only the chunk
+ * whose range holds that prefix when one does, so words of the prefix in later chunks were never
+ * seen (one year of the benchmark: 政务 found 485 of 1,666 reports). Here a group of words sharing
+ * a prefix of fewer than WINDOW characters either fits in the rest of the current chunk or starts
+ * a new one; a prefix of a group that spans chunks then lies before every chunk's range, and
+ * Pagefind falls back to loading every chunk whose range overlaps the prefix, which is all of them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readChunk, readMeta, writeChunk, writeMeta, wordSize, PAGEFIND_VERSION, type IndexWord, type MetaChunk, type MetaPage } from './pagefind-format.ts';
+
+export interface MergeShard {
+  dir: string;
+  /** Where this shard's pages start in the merged index. */
+  pageOffset: number;
+}
+
+export interface MergeOptions {
+  language: string;
+  /** Target chunk size, in Pagefind's units (positions + pages). */
+  chunkSize: number;
+  /** Prefix groups shorter than this many characters are kept whole (the tokenizer's WINDOW). */
+  window: number;
+  /** The hash each merged page is known by (the search page maps it back to the report). */
+  pageHash: (page: number) => string;
+  /** Word count each page is ranked with. */
+  wordCount: (page: number, original: number) => number;
+}
+
+/** Code point order, which is the UTF-8 byte order Pagefind sorts words in. */
+export function compareWords(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // Surrogates (astral characters) sort after the rest of the BMP in code point order.
+      const fx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
+      const fy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
+      return fx - fy;
+    }
+  }
+  return a.length - b.length;
+}
+
+/** Words of one shard in order, a chunk at a time. */
+function* shardWords(shard: MergeShard, chunks: readonly MetaChunk[]): Generator<IndexWord> {
+  for (const c of chunks) yield* readChunk(shard.dir, c.hash, shard.pageOffset);
+}
+
+/** Words of all shards in order, each word's pages from every shard joined (in page order). */
+function* mergedWords(shards: readonly MergeShard[], metas: readonly { chunks: MetaChunk[] }[]): Generator<IndexWord> {
+  const heads = shards.map((s, i) => {
+    const it = shardWords(s, metas[i]!.chunks);
+    return { it, word: it.next() };
+  });
+  for (;;) {
+    let min: string | null = null;
+    for (const h of heads) if (!h.word.done && (min === null || compareWords(h.word.value.word, min) < 0)) min = h.word.value.word;
+    if (min === null) return;
+    const pages: IndexWord['pages'] = [];
+    for (const h of heads) {
+      if (!h.word.done && h.word.value.word === min) {
+        pages.push(...h.word.value.pages);
+        h.word = h.it.next();
+      }
+    }
+    yield { word: min, pages };
+  }
+}
+
+/** A stream that can be looked ahead into. */
+class Lookahead {
+  private readonly source: Iterator<IndexWord>;
+  private readonly buffer: { word: IndexWord; size: number; chars: string[] }[] = [];
+  private head = 0;
+  private done = false;
+
+  constructor(source: Iterator<IndexWord>) {
+    this.source = source;
+  }
+
+  peek(i: number) {
+    while (this.buffer.length - this.head <= i && !this.done) {
+      const next = this.source.next();
+      if (next.done) this.done = true;
+      else this.buffer.push({ word: next.value, size: wordSize(next.value), chars: Array.from(next.value.word) });
+    }
+    return this.buffer[this.head + i];
+  }
+
+  shift() {
+    const item = this.peek(0);
+    this.head++;
+    if (this.head > 4096) {
+      this.buffer.splice(0, this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
+const sharedPrefix = (a: readonly string[], b: readonly string[]) => {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+};
+
+export function mergeIndexes(shards: readonly MergeShard[], outDir: string, options: MergeOptions): { metaHash: string; pages: number; chunks: number } {
+  mkdirSync(join(outDir, 'index'), { recursive: true });
+  const metas = shards.map((s) => readMeta(s.dir));
+  const pages: MetaPage[] = [];
+  metas.forEach((m, i) => {
+    if (pages.length !== shards[i]!.pageOffset) throw new Error(`分片 ${shards[i]!.dir} 的页码起点应为 ${pages.length}`);
+    for (const p of m.pages) {
+      const n = pages.length;
+      pages.push({ hash: options.pageHash(n), wordCount: options.wordCount(n, p.wordCount) });
+    }
+  });
+
+  const stream = new Lookahead(mergedWords(shards, metas));
+  const chunks: MetaChunk[] = [];
+  const names = new Set<string>();
+  let current: IndexWord[] = [];
+  let size = 0;
+  let previous: string[] | null = null;
+  const flush = () => {
+    if (!current.length) return;
+    const hash = writeChunk(outDir, current);
+    if (names.has(hash)) throw new Error(`两个索引块同名：${hash}`);
+    names.add(hash);
+    chunks.push({ from: current[0]!.word, to: current[current.length - 1]!.word, hash });
+    current = [];
+    size = 0;
+  };
+
+  for (let item = stream.shift(); item; item = stream.shift()) {
+    if (current.length && previous) {
+      let boundary = size >= options.chunkSize;
+      const level = sharedPrefix(previous, item.chars) + 1; // the widest prefix group starting here
+      if (!boundary && level < options.window && level < item.chars.length) {
+        // Does the group of words starting with this prefix fit in the rest of the chunk?
+        const prefix = item.chars.slice(0, level);
+        let group = item.size;
+        for (let i = 0; size + group <= options.chunkSize; i++) {
+          const next = stream.peek(i);
+          if (!next || sharedPrefix(prefix, next.chars) < level) break;
+          group += next.size;
+        }
+        boundary = size + group > options.chunkSize;
+      }
+      if (boundary) flush();
+    }
+    current.push(item.word);
+    size += item.size;
+    previous = item.chars;
+  }
+  flush();
+
+  const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
+  return { metaHash, pages: pages.length, chunks: chunks.length };
+}

@@ -1,0 +1,42 @@
+/** Rebuilding the search index: nothing is indexed again unless its reports changed. */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/model/report.ts';
+import { loadRegistry } from '../../src/node/load-registry.ts';
+import { readReport } from '../../src/node/read-report.ts';
+import { buildSearchIndex } from '../../src/search/build/build-search-index.ts';
+import { ROOT, SAMPLES } from '../helpers/paths.ts';
+
+const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
+const reports: Report[] = await Promise.all(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => readReport(join(SAMPLES, f), { registry })));
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-search-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('buildSearchIndex', () => {
+  it('indexes again only the shard whose reports changed, and nothing when none did', async () => {
+    const steps: { step: string; reused: boolean }[] = [];
+    const build = (rs: Report[]) => buildSearchIndex(rs, { outDir: join(dir, 'out'), cacheDir: join(dir, 'cache'), onStep: (s) => steps.push(s) });
+
+    const first = await build(reports);
+    expect(first.built).toEqual(['2023', '2022']);
+    expect(first.pages).toHaveLength(5);
+
+    steps.length = 0;
+    const again = await build(reports);
+    expect(again.built).toEqual([]);
+    expect(again.reused).toEqual(['2023', '2022']);
+    expect(steps.map((s) => [s.step, s.reused])).toEqual([['shard 2023', true], ['shard 2022', true], ['merge', true]]);
+    expect(again.manifest).toEqual(first.manifest);
+
+    // One report of 2022 changes: its shard is indexed again, 2023's is not.
+    const changed = reports.map((r) => (r.year === 2022 ? { ...r, sections: r.sections.map((s) => (s.no === 1 ? { ...s, markdown: `${s.markdown}\n\n新增的一段话。` } : s)) } : r));
+    const third = await build(changed);
+    expect(third.built).toEqual(['2022']);
+    expect(third.reused).toEqual(['2023']);
+    // The cache keeps what the last build used and nothing else.
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(3);
+    expect(existsSync(join(dir, 'out', 'bundle', 'pagefind.js'))).toBe(true);
+  });
+});

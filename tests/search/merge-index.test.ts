@@ -1,0 +1,111 @@
+/**
+ * The merge of shard indexes into one Pagefind index: every position kept, and chunks cut so that
+ * Pagefind's choice of chunks for a prefix (pagefind_web request_indexes, replicated below) loads
+ * every chunk that holds a word with that prefix.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWords, mergeIndexes } from '../../src/search/build/merge-index.ts';
+import { readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
+import { buildShard } from '../../src/search/build/pagefind-shard.ts';
+import type { SearchRecord } from '../../src/search/records.ts';
+import { WINDOW } from '../../src/search/tokenize.ts';
+
+let dir: string;
+let seed = 11;
+const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+/** Text from a four-character alphabet: many words share long prefixes. */
+const text = (n: number) => Array.from({ length: n }, () => '甲乙丙丁'[Math.floor(rand() * 4)]! + (rand() < 0.1 ? '，' : '')).join('');
+const record = (i: number): SearchRecord => ({ id: `r${i}`, url: `reports/r${i}/`, title: `标题${i}`, agency: '某机构', district: null, year: 2023, text: text(60), headerOffset: 60 });
+
+const shards = [0, 1].map((s) => Array.from({ length: 12 }, (_, i) => record(s * 12 + i)));
+let merged: { chunks: MetaChunk[]; words: IndexWord[][] };
+let expected: Map<string, string>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-merge-'));
+  const options = { window: WINDOW, block: 400, chunkSize: 50_000 };
+  for (const [i, records] of shards.entries()) await buildShard(records, join(dir, `s${i}`), options);
+  mergeIndexes(
+    [
+      { dir: join(dir, 's0'), pageOffset: 0 },
+      { dir: join(dir, 's1'), pageOffset: 12 },
+    ],
+    join(dir, 'out'),
+    { language: 'und', chunkSize: 40, window: WINDOW, pageHash: (p) => p.toString(36), wordCount: (_p, w) => w },
+  );
+  const meta = readMeta(join(dir, 'out'));
+  merged = { chunks: meta.chunks, words: meta.chunks.map((c) => readChunk(join(dir, 'out'), c.hash)) };
+  // What the shards hold, as "word page:positions" lines.
+  expected = new Map();
+  for (const [i, offset] of [[0, 0], [1, 12]] as const) {
+    const shardDir = join(dir, `s${i}`);
+    for (const c of readMeta(shardDir).chunks) for (const w of readChunk(shardDir, c.hash, offset)) for (const [p, locs] of w.pages) expected.set(`${w.word} ${p}`, locs.join(','));
+  }
+}, 60_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** pagefind_web's request_indexes for one term, on chunk ranges (strings compare by code point). */
+function chunksFor(term: string, chunks: readonly MetaChunk[]): Set<string> {
+  const le = (a: string, b: string) => compareWords(a, b) <= 0;
+  const strict = chunks.filter((c) => le(c.from, term) && le(term, c.to));
+  if (strict.length) return new Set(strict.map((c) => c.hash));
+  const take = (s: string, n: number) => Array.from(s).slice(0, n).join('');
+  const chars = Array.from(term).length;
+  return new Set(
+    chunks
+      .filter((c) => {
+        const f = Math.min(chars, Array.from(c.from).length);
+        const t = Math.min(chars, Array.from(c.to).length);
+        return le(take(c.from, f), take(term, f)) && le(take(term, t), take(c.to, t));
+      })
+      .map((c) => c.hash),
+  );
+}
+
+describe('mergeIndexes', () => {
+  it('keeps every word, page and position of the shards, pages numbered after each other', () => {
+    const got = new Map<string, string>();
+    for (const words of merged.words) for (const w of words) for (const [p, locs] of w.pages) got.set(`${w.word} ${p}`, locs.join(','));
+    expect(got.size).toBeGreaterThan(500);
+    expect(got).toEqual(expected);
+    expect([...got.keys()].some((k) => k.endsWith(' 23'))).toBe(true);
+  });
+
+  it('writes words in order, each chunk naming its first and last word', () => {
+    const all = merged.words.flat().map((w) => w.word);
+    expect([...all].sort(compareWords)).toEqual(all);
+    expect(new Set(all).size).toBe(all.length);
+    merged.chunks.forEach((c, i) => {
+      expect(c.from).toBe(merged.words[i]![0]!.word);
+      expect(c.to).toBe(merged.words[i]!.at(-1)!.word);
+    });
+    expect(merged.chunks.length).toBeGreaterThan(20);
+  });
+
+  it('makes Pagefind load every chunk holding a word of any prefix a query can be', () => {
+    const words = merged.words.flatMap((ws, i) => ws.map((w) => ({ word: Array.from(w.word), chunk: merged.chunks[i]!.hash })));
+    const prefixes = new Set(words.flatMap(({ word }) => Array.from({ length: Math.min(WINDOW, word.length) }, (_, n) => word.slice(0, n + 1).join(''))));
+    let spanning = 0;
+    for (const prefix of prefixes) {
+      if (prefix.includes('ꙮ')) continue; // a query never holds the run-end mark
+      const holding = new Set(words.filter(({ word }) => word.join('').startsWith(prefix)).map((w) => w.chunk));
+      if (holding.size > 1) spanning++;
+      const loaded = chunksFor(prefix, merged.chunks);
+      for (const c of holding) expect(loaded.has(c), `${prefix} needs chunk ${c}`).toBe(true);
+    }
+    expect(spanning).toBeGreaterThan(5); // prefixes whose words span several chunks were tested
+  });
+});
+
+describe('compareWords', () => {
+  it('orders by code point, as Pagefind (UTF-8 bytes) does', () => {
+    const words = ['𠀀', '\uffe5', '甲', 'a', '甲乙', 'ꙮ'];
+    expect([...words].sort(compareWords)).toEqual([...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  });
+});
