@@ -28,6 +28,8 @@ describe('title', () => {
     ['2023年硚口区大数据中心政府信息公开工作年度报告', '硚口区大数据中心', 2023],
     ['硚口区大数据中心（2023年度）政府信息公开工作年度报告', '硚口区大数据中心', 2023],
     ['关于硚口区大数据中心政府信息公开工作年度报告', '硚口区大数据中心', null],
+    ['硚口区教育局政府信息公开工作2023年度报告', '硚口区教育局', 2023],
+    ['武汉市硚口区民政局政务公开工作2022年报', '武汉市硚口区民政局', 2022],
   ])('%s -> %s, %s', (title, agency, year) => {
     expect(agencyAndYearFromTitle(title)).toEqual({ agency, year });
   });
@@ -45,6 +47,15 @@ describe('district', () => {
     ['区大数据中心', null],
     ['武汉市人民政府办公厅', null],
     ['光谷生物城园区管理委员会', null],
+    // Real districts ending in 城区 / 矿区, and one-character counties (found by the corpus generator).
+    ['东城区教育委员会', '东城区'],
+    ['杭州市上城区住房和城乡建设局', '上城区'],
+    ['老城区文化和旅游局', '老城区'],
+    ['石家庄市栾城区医疗保障局', '栾城区'],
+    ['井陉矿区应急管理局', '井陉矿区'],
+    ['郏县粮食和物资储备局', '郏县'],
+    ['洛阳市嵩县不动产登记中心', '嵩县'],
+    ['主城区环境卫生管理处', null],
   ])('%s -> %s', (agency, district) => {
     expect(districtFromAgency(agency)).toBe(district);
   });
