@@ -88,7 +88,7 @@ function printer(rng: Random, layout: TableLayout, template: Template, cells: Ce
   const grouped = rng.chance(0.15);
   const wide = rng.chance(0.05);
   // Some bodies leave 表二's zero cells empty or write a mark (sample 004); the Report has null.
-  const mark = template === '2021' && rng.chance(0.15) ? rng.pick(layout.keepsEmptyCells ? ['', '/', '—', '无'] : ['/', '—', '无']) : null;
+  const mark = template === '2021' && rng.chance(0.15) ? rng.pick(layout.marks) : null;
   if (mark !== null) for (const [path, v] of cells) if (path.startsWith('proactive.') && v === 0) cells.set(path, null);
   return (path, value) => {
     if (value === null) return mark ?? '';

@@ -17,7 +17,7 @@ const BROKEN: Record<string, string> = {
 export const cellPerLine: TableLayout = {
   name: 'cell-per-line',
   expected: 'cell-per-line',
-  keepsEmptyCells: true,
+  marks: ['', '/', '—', '无'],
   prose: 'wps',
   render(rows, table, rng) {
     const spaced = rng.chance(0.3); // sample 003 writes "\t 0"

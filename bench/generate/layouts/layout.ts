@@ -9,8 +9,12 @@ export interface TableLayout {
   name: string;
   /** source.layout the parser must report for a report laid out this way. */
   expected: string;
-  /** Whether an empty cell survives in this layout (PDF text loses them: use a mark instead). */
-  keepsEmptyCells: boolean;
+  /**
+   * How this layout can print an empty or not-applicable cell so that a reader still sees the
+   * cell: PDF text loses empty cells (so only marks), and a lone 无 after a label on a
+   * single-space line reads as prose ("存在问题 无"), so that layout uses / and — only.
+   */
+  marks: readonly string[];
   /** How prose around the tables looks in exports that produce this layout. */
   prose: 'word' | 'wps' | 'web' | 'pdf';
   render(rows: Row[], table: TableName, rng: Random): string[];

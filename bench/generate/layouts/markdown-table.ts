@@ -4,7 +4,7 @@ import { padded, type TableLayout } from './layout.ts';
 export const markdownTable: TableLayout = {
   name: 'markdown-table',
   expected: 'markdown-table',
-  keepsEmptyCells: true,
+  marks: ['', '/', '—', '无'],
   prose: 'web',
   render(rows) {
     const [head, ...rest] = padded(rows);

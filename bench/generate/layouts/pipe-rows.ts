@@ -4,7 +4,7 @@ import { padded, type TableLayout } from './layout.ts';
 export const pipeRows: TableLayout = {
   name: 'pipe-rows',
   expected: 'pipe-rows',
-  keepsEmptyCells: true,
+  marks: ['', '/', '—', '无'],
   prose: 'web',
   render(rows) {
     return padded(rows).map((r) => `| ${r.cells.join(' | ')} |`);

@@ -4,7 +4,7 @@ import type { TableLayout } from './layout.ts';
 export const singleSpaceRows: TableLayout = {
   name: 'single-space-rows',
   expected: 'space-columns',
-  keepsEmptyCells: false,
+  marks: ['/', '—'],
   prose: 'pdf',
   render(rows) {
     return rows.map((r) => r.cells.filter((c) => c !== '').join(' '));

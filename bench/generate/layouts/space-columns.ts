@@ -7,7 +7,7 @@ import { displayWidth, trimEmptyEnd, type TableLayout } from './layout.ts';
 export const spaceColumns: TableLayout = {
   name: 'space-columns',
   expected: 'space-columns',
-  keepsEmptyCells: false,
+  marks: ['/', '—', '无'],
   prose: 'pdf',
   render(rows) {
     const widths: number[] = [];

@@ -10,13 +10,13 @@ function loosen(text: string): string {
   return text
     .replace('三、本年度办理结果', '三、本 年度 办 理 结 果')
     .replace(/^（([一二三四五六七])）/, '($1) ')
-    .replace(/^(\d)\. ?/, '$1. ');
+    .replace(/^(\d)\. ?(?=[\u4e00-\u9fff])/, '$1. ');
 }
 
 export const tabQuirks: TableLayout = {
   name: 'tab-quirks',
   expected: 'tab-rows',
-  keepsEmptyCells: true,
+  marks: ['', '/', '—', '无'],
   prose: 'word',
   render(rows, table, rng) {
     const blankAfter = rng.int(8, 20);

@@ -7,7 +7,7 @@ import { padded, type TableLayout } from './layout.ts';
 export const tabRows: TableLayout = {
   name: 'tab-rows',
   expected: 'tab-rows',
-  keepsEmptyCells: true,
+  marks: ['', '/', '—', '无'],
   prose: 'word',
   render(rows, table, rng) {
     const trailing = rng.chance(0.5);
