@@ -168,7 +168,9 @@ function chapterOne(rng: Random, o: DocumentOptions, verbosity: number): Block[]
   if (rng.chance(0.4)) blocks.push({ kind: 'paragraph', text: `${o.year}年，在区委、区政府的正确领导下，${o.agency.self}认真贯彻落实《中华人民共和国政府信息公开条例》和省、市、区工作部署要求，扎实推进政务公开各项工作。` });
   blocks.push({ kind: 'subheading', text: heads[0]! }, ...paragraphs(rng, sentences(rng, bank.ACTIVE_DISCLOSURE, n(5), o)));
   blocks.push({ kind: 'subheading', text: heads[1]! });
-  blocks.push({ kind: 'paragraph', text: `${statementSentence(rng, o)}${sentences(rng, bank.REQUEST_HANDLING, 1, o)[0]}` });
+  // The statement opens the paragraph or follows a sentence (then PDF text may wrap it over two lines).
+  const [handling] = sentences(rng, bank.REQUEST_HANDLING, 1, o);
+  blocks.push({ kind: 'paragraph', text: rng.chance(0.5) ? `${statementSentence(rng, o)}${handling}` : `${handling}${statementSentence(rng, o)}` });
   blocks.push(...paragraphs(rng, sentences(rng, bank.REQUEST_HANDLING, n(1), o)));
   blocks.push({ kind: 'subheading', text: heads[2]! }, ...paragraphs(rng, sentences(rng, bank.INFO_MANAGEMENT, n(3), o)));
   blocks.push({ kind: 'subheading', text: heads[3]! }, ...paragraphs(rng, sentences(rng, bank.PLATFORM, n(3), o)));
