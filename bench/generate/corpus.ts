@@ -117,8 +117,14 @@ function proseBytes(doc: ReportDocument): number {
 const LAYOUT_WEIGHTS: Record<string, number> = { 'tab-rows': 3, 'tab-quirks': 1, 'cell-per-line': 3, 'pipe-rows': 1, 'markdown-table': 1, 'space-columns': 1, 'single-space-rows': 1 };
 const ENCODING_WEIGHTS: Record<EncodingName, number> = { 'utf-8': 6, 'utf-8-bom': 1, gb18030: 2, 'utf-16le': 1 };
 
+export interface GenerateOptions {
+  /** Share of reports with a deliberate mistake (default BREAK_RATE); tests raise it. */
+  breakRate?: number;
+}
+
 /** The reports of a corpus, in order, with their bytes and manifest entries. */
-export function* generateReports(count: number, seed: string | number): Generator<GeneratedReport> {
+export function* generateReports(count: number, seed: string | number, options: GenerateOptions = {}): Generator<GeneratedReport> {
+  const breakRate = options.breakRate ?? BREAK_RATE;
   if (count <= 0) return;
   const state = new Map<string, RequestState>();
   let made = 0;
@@ -133,7 +139,7 @@ export function* generateReports(count: number, seed: string | number): Generato
     const carriedOverTotal = cells.get('requests.carriedOver.total') ?? 0;
     let statement = (cells.get('requests.newReceived.total') ?? 0) + (includesCarriedOver ? carriedOverTotal : 0);
     let broken: Break | null = null;
-    if (rng.chance(BREAK_RATE)) {
+    if (rng.chance(breakRate)) {
       const r = applyBreak(rng, rng.pick(BREAK_KINDS), template, cells, statement);
       broken = r.brk;
       statement = r.statement;
