@@ -7,8 +7,8 @@ import { runChecks } from './checks/index.ts';
 import { findChapters, CHAPTER_TITLES, type ChapterHeading } from './document/chapters.ts';
 import { agencyAndYearFromTitle, districtFromAgency, findSignature, findTitle, yearFromStatisticsPeriod } from './document/metadata.ts';
 import { isSlug, slugify } from './id/slug.ts';
-import { splitLines, type Cell, type Line } from './layout/lines.ts';
-import { splitFrontMatter, type Meta } from './meta/front-matter.ts';
+import { splitLine, splitLines, type Cell, type Line } from './layout/lines.ts';
+import { splitFrontMatter, type Meta, type MetaLines } from './meta/front-matter.ts';
 import { lookupAgency, type AgencyRegistry } from './model/registry.ts';
 import { Report, SCHEMA_VERSION, type DiagnosticEntry, type Report as ReportData, type SectionEntry } from './model/report.ts';
 import { readAppealsTable } from './tables/appeals-table.ts';
@@ -30,11 +30,19 @@ export interface ReportInput {
   format: ReportFormat;
   /** Layout name forced by the reader of a structured format (html-table, docx-table). */
   layout?: string;
+  /** Source line of each text line, when the text was converted from another format (HTML). */
+  lineMap?: readonly number[];
   /** Metadata from front matter or a sidecar file, read at the edge. */
   meta?: Meta;
   /** Where the metadata came from, for conflict messages (e.g. "front matter", "x.meta.yaml"). */
   metaSource?: string;
+  /** Where each field came from, with its line ("a.meta.yaml 第 2 行"); overrides metaSource. */
+  metaSources?: Partial<Record<keyof Meta, string>>;
+  /** Line of each field inside this file (front matter), for diagnostics. */
+  metaLines?: MetaLines;
   registry?: AgencyRegistry;
+  /** Problems the reader already met (metadata, conversion), kept with the report's own. */
+  notes?: readonly DiagnosticEntry[];
 }
 
 /** A cell stream over a range of lines, with each cell's line index. */
@@ -147,9 +155,11 @@ export function parseReport(input: ReportInput): ReportData {
   const error = (message: string, line: number | null = null) => diagnostics.push({ level: 'error', message, line });
   const warning = (message: string, line: number | null = null) => diagnostics.push({ level: 'warning', message, line });
 
-  const front = splitFrontMatter(input.text);
+  // Front matter belongs to text formats; converted HTML/Word text starting with "---" is text.
+  const front = input.format === 'txt' || input.format === 'md' ? splitFrontMatter(input.text) : { lines: 0 };
   const bodyText = front.lines ? input.text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).slice(front.lines).join('\n') : input.text.replace(/^\ufeff/, '');
-  const lines = splitLines(bodyText, front.lines + 1);
+  const lineMap = input.lineMap;
+  const lines = lineMap ? bodyText.split(/\r\n|\r|\n/).map((raw, i) => splitLine(raw, lineMap[i] ?? i + 1)) : splitLines(bodyText, front.lines + 1);
   const furniture = furnitureLines(lines);
 
   const chapters = findChapters(lines);
@@ -188,7 +198,7 @@ export function parseReport(input: ReportInput): ReportData {
 
   // Signature block (publication date) after the last chapter's text.
   const lastTableLine = Math.max(-1, ...tables.map((t) => t.p.span?.[1] ?? -1));
-  const signature = findSignature(lines, Math.max(chapters[chapters.length - 1]?.index ?? 0, lastTableLine + 1));
+  const signature = findSignature(lines, Math.max(chapters[chapters.length - 1]?.index ?? 0, lastTableLine + 1), furniture);
   if (signature) for (const i of signature.indexes) taken.add(i);
 
   // Chapters.
@@ -210,10 +220,11 @@ export function parseReport(input: ReportInput): ReportData {
 
   // Metadata: the text, then front matter / sidecar, then the registry.
   const meta = input.meta ?? {};
-  const metaSource = input.metaSource ?? 'front matter';
+  const sourceOf = (key: keyof Meta) => input.metaSources?.[key] ?? input.metaSource ?? 'front matter';
   if (!title) warning('未找到报告标题（应以“年度报告”结尾）', lines.find((l) => l.kind !== 'blank')?.no ?? null);
   const fromTitle = title ? agencyAndYearFromTitle(title.title) : { agency: null, year: null };
   const titleLine = title ? lines[title.indexes[0]!]!.no : null;
+  const titleAt = titleLine ? `${input.file} 第 ${titleLine} 行的标题` : `${input.file} 的标题`;
   // The statistics period is stated before the tables (preamble or chapter one).
   const headEnd = chapters.find((c) => c.no >= 2)?.index ?? Math.min(lines.length, 80);
   const periodYear = yearFromStatisticsPeriod(lines.slice(0, headEnd).map((l) => l.text).join('\n'));
@@ -223,13 +234,18 @@ export function parseReport(input: ReportInput): ReportData {
   }
   let agency = fromTitle.agency;
   if (meta.agency !== undefined) {
-    if (agency && agency !== meta.agency && !lookupAgency(input.registry, meta.agency)?.aliases?.includes(agency)) {
-      error(`${metaSource} 的 agency“${meta.agency}”与标题中的“${agency}”不一致（${input.file}）`, titleLine);
+    // The same body under another of its registered names is no conflict.
+    const same = agency === meta.agency || (agency !== null && lookupAgency(input.registry, meta.agency) !== undefined && lookupAgency(input.registry, meta.agency) === lookupAgency(input.registry, agency));
+    if (agency && !same) {
+      error(`${sourceOf('agency')}的 agency“${meta.agency}”与${titleAt}“${agency}”不一致`, input.metaLines?.agency ?? titleLine);
     }
     agency = meta.agency;
   }
   if (meta.year !== undefined) {
-    if (year !== null && year !== meta.year) error(`${metaSource} 的 year ${meta.year} 与标题或统计期间中的 ${year} 不一致（${input.file}）`, titleLine);
+    if (year !== null && year !== meta.year) {
+      const stated = fromTitle.year !== null ? titleAt : `${input.file} 的统计期间`;
+      error(`${sourceOf('year')}的 year ${meta.year} 与${stated}中的 ${year} 不一致`, input.metaLines?.year ?? titleLine);
+    }
     year = meta.year;
   }
   if (!agency) error('无法确定发布机关：标题中没有机关名称，也没有 front matter 的 agency');
@@ -237,7 +253,8 @@ export function parseReport(input: ReportInput): ReportData {
 
   const entry = agency ? lookupAgency(input.registry, agency) : undefined;
   const canonicalAgency = entry?.name ?? agency ?? '';
-  const district = meta.district ?? (agency ? districtFromAgency(agency) : null) ?? entry?.district ?? (entry ? districtFromAgency(entry.name) : null) ?? null;
+  // The registry is told, a name's prefix is guessed: the registry comes first.
+  const district = meta.district ?? entry?.district ?? (agency ? districtFromAgency(agency) : null) ?? (entry ? districtFromAgency(entry.name) : null) ?? null;
   const agencySlug = entry?.slug ?? (slugify(canonicalAgency) || 'unknown');
   let id = meta.id ?? (agency && year !== null ? `${year}-${agencySlug}` : fileId(input.file, input.sha256));
   if (!isSlug(id)) id = fileId(input.file, input.sha256);
@@ -282,6 +299,7 @@ export function parseReport(input: ReportInput): ReportData {
     prose,
     requestsFound: requests.read.rowsFound > 0,
   });
+  diagnostics.push(...(input.notes ?? []));
   report.diagnostics = diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return Report.parse(report);
 }

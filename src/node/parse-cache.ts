@@ -22,11 +22,14 @@ let parserVersionMemo: string | undefined;
 export function parserVersion(): string {
   if (parserVersionMemo) return parserVersionMemo;
   const h = createHash('sha256');
-  for (const f of [...listFiles(join(SRC, 'core')), ...listFiles(join(SRC, 'decode')), ...listFiles(join(SRC, 'node'))]) {
+  for (const f of ['core', 'decode', 'formats', 'node'].flatMap((d) => listFiles(join(SRC, d)))) {
     if (!f.endsWith('.ts')) continue;
     h.update(f.slice(SRC.length));
     h.update(readFileSync(f));
   }
+  // The libraries that decode and convert (chardet, mammoth, parse5…) are part of the parser too.
+  const lock = join(SRC, '..', 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock));
   parserVersionMemo = h.digest('hex').slice(0, 16);
   return parserVersionMemo;
 }

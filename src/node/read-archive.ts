@@ -4,12 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeText } from '../decode/decode-text.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
 import { isRecognised } from '../core/parse-report.ts';
+import { sidecarName } from '../formats/meta-yaml.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
-import { reportFromBytes, ReportFileError, sha256 } from './read-report.ts';
+import { parseBytes, ReportFileError, sha256 } from './read-report.ts';
 
 export interface ArchiveEntry {
   /** Path inside the archive folder, with / separators. */
@@ -21,7 +21,7 @@ export interface ArchiveEntry {
   report: Report | null;
   /** Why the file is not a report (unreadable, unknown type, nothing recognisable). */
   error: { message: string; line: number | null } | null;
-  /** The decoded text, kept for reports that have errors (their page shows it). */
+  /** The text the parser read (decoded; converted from .md/.html/.docx), kept for reports with errors (their page shows it). */
   rawText: string | null;
 }
 
@@ -42,11 +42,11 @@ export function listArchiveFiles(dir: string): string[] {
 }
 
 function sidecarDigest(path: string): string {
-  const sidecar = path.replace(/\.[^./]+$/, '') + '.meta.yaml';
+  const sidecar = sidecarName(path);
   return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
 }
 
-export function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>): ArchiveEntry {
+export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>): Promise<ArchiveEntry> {
   const bytes = readFileSync(path);
   const digest = sha256(bytes);
   const file = relative(dir, path).split(sep).join('/');
@@ -56,9 +56,9 @@ export function readEntry(path: string, dir: string, registry: AgencyRegistry | 
   if (hit) return { ...base, ...hit };
   let result: Cached;
   try {
-    const report = reportFromBytes(path, bytes, { root: dir, registry });
+    const { report, text } = await parseBytes(path, bytes, { root: dir, registry });
     const hasErrors = report.diagnostics.some((d) => d.level === 'error');
-    const rawText = hasErrors ? decodeText(bytes).text : null;
+    const rawText = hasErrors || !isRecognised(report) ? text : null;
     result = isRecognised(report)
       ? { report, error: null, rawText }
       : { report, error: { message: '没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四', line: null }, rawText };
@@ -77,7 +77,10 @@ export interface ArchiveOptions {
   cache?: ParseCache<Cached> | null;
 }
 
-export function readArchive(dir: string, options: ArchiveOptions = {}): ArchiveEntry[] {
+/** Every file of the folder, in name order. Async because .docx files are unzipped asynchronously. */
+export async function readArchive(dir: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
   const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached>());
-  return listArchiveFiles(dir).map((p) => readEntry(p, dir, options.registry, options.registryDigest ?? '', cache));
+  const entries: ArchiveEntry[] = [];
+  for (const p of listArchiveFiles(dir)) entries.push(await readEntry(p, dir, options.registry, options.registryDigest ?? '', cache));
+  return entries;
 }

@@ -31,9 +31,11 @@ describe('layout fixtures', () => {
   });
 });
 
+const reports = new Map(await Promise.all(cases.map(async (name) => [name, await readReport(join(LAYOUTS, name, 'report.txt'))] as const)));
+
 describe.each(cases)('%s', (name) => {
   const expected = JSON.parse(readFileSync(join(LAYOUTS, name, 'expected.json'), 'utf8'));
-  const report = readReport(join(LAYOUTS, name, 'report.txt'));
+  const report = reports.get(name)!;
 
   it('reads the metadata', () => {
     expect({ title: report.title, agency: report.agency, district: report.district, year: report.year, publishedOn: report.publishedOn, template: report.template }).toEqual({
@@ -68,7 +70,7 @@ describe.each(cases)('%s', (name) => {
 });
 
 describe('tab-quirks diagnostics', () => {
-  const report = readReport(join(LAYOUTS, 'tab-quirks', 'report.txt'));
+  const report = reports.get('tab-quirks')!;
   it('names the row and the columns of numbers run together, and guesses nothing', () => {
     const w = report.diagnostics.filter((d) => d.message.includes('120'));
     expect(w).toHaveLength(1);

@@ -119,17 +119,20 @@ export interface Signature {
   indexes: number[];
 }
 
-/** The signature block at the end: a date line, with the issuing body's name lines above it. */
-export function findSignature(lines: Line[], from: number): Signature | null {
+/**
+ * The signature block at the end: a date line, with the issuing body's name lines above it.
+ * Lines in `skip` (page footers of PDF text) are passed over.
+ */
+export function findSignature(lines: Line[], from: number, skip: ReadonlySet<number> = new Set()): Signature | null {
   for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
-    if (line.kind === 'blank') continue;
+    if (line.kind === 'blank' || skip.has(i)) continue;
     const date = dateOfLine(line.text);
     if (!date) return null; // the last text line is not a date: no signature block
     const indexes = [i];
     for (let j = i - 1, taken = 0; j >= from && taken < 3; j--) {
       const prev = lines[j]!;
-      if (prev.kind === 'blank') continue;
+      if (prev.kind === 'blank' || skip.has(j)) continue;
       const t = prev.text.trim();
       if (t.length > 40 || SENTENCE.test(t) || /[，,：:]/.test(t)) break;
       indexes.unshift(j);

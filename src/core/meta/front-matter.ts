@@ -18,13 +18,20 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   return { yaml: m[1]!, lines: m[0].split(/\r\n|\r|\n/).length - (m[0].endsWith('\n') ? 1 : 0) };
 }
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The fields front matter or a sidecar NAME.meta.yaml may set. */
 export const MetaOverrides = z.object({
-  agency: z.optional(z.string()),
-  district: z.optional(z.string()),
-  year: z.optional(z.number().check(z.int())),
-  publishedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  id: z.optional(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/))),
-  sourceUrl: z.optional(z.string()),
+  agency: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  district: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  year: z.optional(z.number().check(z.int(), z.minimum(1990), z.maximum(2100))),
+  publishedOn: z.optional(z.string().check(z.regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 日期'))),
+  /** Becomes a URL path segment and a file name: lowercase ASCII words joined by hyphens only. */
+  id: z.optional(z.string().check(z.maxLength(80), z.regex(SLUG, '只能由小写字母、数字和单个连字符组成'))),
+  /** Rendered as a link: only http(s), never javascript: or data: URLs. */
+  sourceUrl: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, '应为 http:// 或 https:// 网址'))),
 });
 export type Meta = z.infer<typeof MetaOverrides>;
+
+/** The line of each metadata field in the file that holds it. */
+export type MetaLines = Partial<Record<keyof Meta, number>>;

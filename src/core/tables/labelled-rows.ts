@@ -4,7 +4,8 @@
  * (a repeated header, a label echoed in a note) the assignment that keeps the official order and
  * has values after each label wins.
  */
-import type { Cell } from '../layout/lines.ts';
+import { MAX_LABEL_LENGTH, type Cell } from '../layout/lines.ts';
+import { matchKey } from '../text/normalize.ts';
 import type { RowSpec } from './definitions.ts';
 import { rowValues, type RowValues } from './row-values.ts';
 
@@ -45,11 +46,27 @@ function anyLabel(specs: readonly RowSpec[]): RegExp {
   return re;
 }
 
+/** A printed explanation in brackets after a label: 规章（设区的市、自治州人民政府应提供相关数据）. */
+const EXPLANATION = /[（(][^（）()]*[）)]$/;
+
+/** The keys a cell may be recognised by: itself, and itself without a trailing explanation. */
+function labelKeys(cell: Cell): string[] | null {
+  if (cell.reading.kind !== 'text') return null;
+  const keys: string[] = cell.match !== null ? [cell.match] : [];
+  const last = cell.text.charCodeAt(cell.text.length - 1);
+  if (last === 0x29 || last === 0xff09) {
+    const bare = cell.text.replace(EXPLANATION, '');
+    if (bare !== cell.text && bare.length > 0 && bare.length <= MAX_LABEL_LENGTH) keys.push(matchKey(bare));
+  }
+  return keys.length ? keys : null;
+}
+
 export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): FoundRow[] {
   const any = anyLabel(specs);
-  const keyed: { i: number; key: string }[] = [];
+  const keyed: { i: number; keys: string[] }[] = [];
   cells.forEach((c, i) => {
-    if (c.match !== null && any.test(c.match)) keyed.push({ i, key: c.match });
+    const keys = labelKeys(c);
+    if (keys && keys.some((k) => any.test(k))) keyed.push({ i, keys });
   });
   const hasValues = (at: number) => {
     for (let i = at + 1; i < cells.length; i++) {
@@ -63,7 +80,7 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
   let states: State[] = [{ pos: -1, score: 0, picks: [] }];
   specs.forEach((spec, s) => {
     const candidates: number[] = [];
-    for (const { i, key } of keyed) if (spec.match.test(key)) candidates.push(i);
+    for (const { i, keys } of keyed) if (keys.some((k) => spec.match.test(k))) candidates.push(i);
     const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
     for (const c of candidates) {
       let best: State | undefined;
@@ -93,6 +110,7 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
       headings: spec.headings,
       decimals: spec.decimals,
       signed: spec.signed,
+      totalColumn: spec.columns[spec.columns.length - 1] === 'total',
     });
     rows.push({ spec, at, line: cells[at]!.line, result, end: at + run.length });
   });

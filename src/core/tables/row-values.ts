@@ -13,6 +13,8 @@ export interface RowOptions {
   label: string;
   decimals?: boolean;
   signed?: boolean;
+  /** The last column is the total of the others (表三), which can tell where an empty cell stands. */
+  totalColumn?: boolean;
 }
 
 export interface RowValues {
@@ -46,12 +48,28 @@ function cellValue(cell: Cell, column: number, opts: RowOptions, warn: (m: strin
   return null; // empty or not-applicable
 }
 
-/** Trims blank spacer cells from the ends until the run has `n` cells (if it can). */
-function trimSpacers(cells: Cell[], n: number): Cell[] {
-  const out = cells.slice();
-  while (out.length > n && out[out.length - 1]!.reading.kind === 'empty') out.pop();
-  while (out.length > n && out[0]!.reading.kind === 'empty') out.shift();
+/**
+ * The ways to take `n` adjacent cells from the run that keep every non-empty one: more than one
+ * when an empty value cell stands at an end of the row next to empty spacer cells (a merged label's
+ * cell, a rowspan's covered cell), which text exports cannot tell apart.
+ */
+function windows(run: Cell[], n: number): Cell[][] {
+  const filled = run.map((c) => c.reading.kind !== 'empty');
+  const first = filled.indexOf(true);
+  if (first < 0) return run.length >= n ? [run.slice(0, n)] : [];
+  const last = filled.lastIndexOf(true);
+  const out: Cell[][] = [];
+  for (let start = Math.max(0, last - n + 1); start <= Math.min(first, run.length - n); start++) out.push(run.slice(start, start + n));
   return out;
+}
+
+/** True when the row's total is written and is the sum of its other cells (empty ones as 0). */
+function totalHolds(cells: Cell[]): boolean {
+  const values = cells.map((c) => (c.reading.kind === 'number' ? c.reading.value : null));
+  const total = values[values.length - 1];
+  if (total === null || total === undefined) return false;
+  const sum = values.slice(0, -1).reduce<number>((a, v) => a + (v ?? 0), 0);
+  return Math.abs(sum - total) < 1e-6;
 }
 
 /** Splits cells such as "12 34" at their visible spaces. */
@@ -102,9 +120,35 @@ export function rowValues(run: Cell[], n: number, opts: RowOptions): RowValues {
   else if (nonEmpty.length > n) {
     warn(`“${opts.label}”行有 ${nonEmpty.length} 个数值，表格只有 ${n} 列；多出的“${nonEmpty.slice(n).map((c) => c.text).join('、')}”未采用`, nonEmpty[n]!.line);
     cells = nonEmpty.slice(0, n);
+  } else if (run.length > n) {
+    let ways = windows(run, n);
+    if (ways.length > 1 && opts.totalColumn) {
+      // Only a reading whose written total adds up decides; an empty total proves nothing.
+      const holding = ways.filter(totalHolds);
+      if (holding.length === 1) {
+        warn(`“${opts.label}”行有空白单元格，其位置按“总计 = 各列之和”判定，请核对`, nonEmpty[0]?.line ?? firstLine ?? 0);
+        ways = holding;
+      }
+    }
+    if (ways.length > 1) {
+      // Keep the columns every reading agrees on; the others cannot be placed.
+      const unsure = ways[0]!.map((cell, col) => ways.some((w) => w[col] !== cell));
+      const names = unsure.flatMap((u, col) => (u ? [opts.headings[col] ?? `第${col + 1}列`] : []));
+      warn(`“${opts.label}”行的空白单元格位置不明，“${names.join('、')}”列未采用`, nonEmpty[0]?.line ?? firstLine ?? 0);
+      return {
+        values: ways[0]!.map((c, col) => (unsure[col] ? null : cellValue(c, col, opts, warn))),
+        lines: ways[0]!.map((c) => c.line),
+        warnings,
+      };
+    }
+    if (ways.length === 0) {
+      // Empty cells between the values: which of them are real cannot be told.
+      warn(`“${opts.label}”行的空白单元格位置不明（${run.length} 个单元格，${n} 列），本行未采用`, nonEmpty[0]!.line);
+      return { values: Array(n).fill(null), lines: Array(n).fill(firstLine), warnings };
+    }
+    cells = ways[0]!;
   } else {
-    cells = trimSpacers(run, n);
-    if (cells.length < n) cells = splitAtSpaces(cells);
+    cells = run.length < n ? splitAtSpaces(run) : run;
   }
 
   if (cells.length === n) {
@@ -113,12 +157,6 @@ export function rowValues(run: Cell[], n: number, opts: RowOptions): RowValues {
       lines: cells.map((c) => c.line),
       warnings,
     };
-  }
-
-  if (cells.length > n) {
-    // Blank cells inside the row: which of them are real cannot be told.
-    warn(`“${opts.label}”行的空白单元格位置不明（${cells.length} 个单元格，${n} 列），本行未采用`, cells[0]!.line);
-    return { values: Array(n).fill(null), lines: Array(n).fill(firstLine), warnings };
   }
 
   // Short row: numbers run together after a lost separator?

@@ -37,7 +37,7 @@ try {
   throw err;
 }
 const registryDigest = existsSync(regFile) ? createHash('sha256').update(readFileSync(regFile)).digest('hex') : '';
-const entries = readArchive(dir, { registry, registryDigest, ...(noCache ? { cache: null } : {}) });
+const entries = await readArchive(dir, { registry, registryDigest, ...(noCache ? { cache: null } : {}) });
 const reports = entries.flatMap((e) => (e.report && !e.error ? [e.report] : []));
 const problems = archiveProblems(reports);
 

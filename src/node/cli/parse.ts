@@ -14,7 +14,7 @@ if (!file || process.argv.length > 3) {
   process.exit(2);
 }
 try {
-  const report = readReport(file, { root: reportsDir(), registry: loadRegistry(registryFile()) });
+  const report = await readReport(file, { root: reportsDir(), registry: loadRegistry(registryFile()) });
   if (!isRecognised(report)) {
     process.stderr.write(`${file}: 没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四\n`);
     process.exit(1);

@@ -1,0 +1,80 @@
+/**
+ * The archive folder as a whole: every file is an entry (a report or an error naming it), sidecars
+ * belong to their report, and two files claiming one id or one agency and year are errors naming
+ * both files.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveProblems } from '../../../src/core/archive/archive-checks.ts';
+import { readArchive } from '../../../src/node/read-archive.ts';
+import { readReport } from '../../../src/node/read-report.ts';
+import { portalPage, tabRows, wordFile } from '../../fixtures/distinct/layouts.ts';
+import { fixtureReport } from '../../fixtures/distinct/reports.ts';
+
+const f = fixtureReport('2021');
+const f19 = fixtureReport('2019');
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-archive-'));
+  mkdirSync(join(dir, '2023'));
+  writeFileSync(join(dir, '2023', 'report.docx'), await wordFile(f));
+  writeFileSync(join(dir, '2023', 'report.meta.yaml'), 'id: 2023-word\nsourceUrl: https://www.example.gov.cn/w.docx\n');
+  writeFileSync(join(dir, '2023', 'page.htm'), iconv.encode(portalPage(f), 'gbk'));
+  writeFileSync(join(dir, '2019.txt'), tabRows(f19));
+  writeFileSync(join(dir, 'old.doc'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+  writeFileSync(join(dir, 'big5.txt'), iconv.encode(readFileSync(new URL('../../fixtures/samples/001_68f00f12ba36a829.txt', import.meta.url), 'utf8'), 'big5'));
+  writeFileSync(join(dir, 'notes.md'), '# 随手记\n\n没有报告。\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readArchive', () => {
+  it('makes every file an entry, in name order, sidecars excluded', async () => {
+    const entries = await readArchive(dir, { cache: null });
+    expect(entries.map((e) => e.file)).toEqual(['2019.txt', '2023/page.htm', '2023/report.docx', 'big5.txt', 'notes.md', 'old.doc']);
+    const byFile = Object.fromEntries(entries.map((e) => [e.file, e]));
+    expect(byFile['2023/report.docx']!.report).toMatchObject({ id: '2023-word', sourceUrl: 'https://www.example.gov.cn/w.docx', source: { format: 'docx', layout: 'docx-table' } });
+    expect(byFile['2023/page.htm']!.report).toMatchObject({ source: { format: 'html', encoding: 'gb18030', file: '2023/page.htm' }, requests: f.expected.requests });
+    expect(byFile['2019.txt']!.report).toMatchObject({ template: '2019', proactive: f19.expected.proactive });
+    expect(byFile['old.doc']!.error!.message).toContain('另存为 .docx');
+    expect(byFile['big5.txt']!.error!.message).toContain('Big5');
+    expect(byFile['notes.md']!.error!.message).toContain('没有可识别的年度报告');
+    expect(byFile['notes.md']!.rawText).toContain('随手记');
+    for (const e of entries) expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports two files of one agency and year as errors naming both', async () => {
+    const entries = await readArchive(dir, { cache: null });
+    const reports = entries.flatMap((e) => (e.report && !e.error ? [e.report] : []));
+    const problems = archiveProblems(reports).filter((p) => p.kind === 'duplicate-agency-year');
+    expect(problems.map((p) => [p.file, p.other])).toEqual([
+      ['2023/page.htm', '2023/report.docx'],
+      ['2023/report.docx', '2023/page.htm'],
+    ]);
+    expect(problems[0]!.message).toBe(`2023/page.htm、2023/report.docx 都是“${f.agency}”2023 年度的报告`);
+  });
+
+  it('reports two files that give the same id as errors naming both', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'xxgk-dup-'));
+    try {
+      writeFileSync(join(sub, 'a.txt'), tabRows(f));
+      writeFileSync(join(sub, 'b.md'), tabRows(f));
+      const reports = (await readArchive(sub, { cache: null })).map((e) => e.report!);
+      const problems = archiveProblems(reports);
+      expect(problems.map((p) => [p.kind, p.file, p.other])).toEqual([
+        ['duplicate-id', 'a.txt', 'b.md'],
+        ['duplicate-id', 'b.md', 'a.txt'],
+      ]);
+      expect(problems[0]!.message).toContain('a.txt、b.md 得出同一编号');
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('readReport names the file that cannot be read', async () => {
+    await expect(readReport(join(dir, 'missing.txt'), { root: dir })).rejects.toThrow(/^missing\.txt: 无法读取文件/);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The reader runs in the browser too (the validator page parses dropped files with the same code),
+ * so the core, the decoder and the format readers use no Node API and nothing from src/node.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = new URL('../../src/', import.meta.url).pathname;
+const NEUTRAL = ['core', 'decode', 'formats'];
+const files = NEUTRAL.flatMap(function walk(dir: string): string[] {
+  return readdirSync(join(SRC, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+});
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+describe('platform-neutral modules', () => {
+  it('are there to check', () => {
+    expect(files).toContain('formats/report-file.ts');
+    expect(files).toContain('decode/decode-text.ts');
+    expect(files.length).toBeGreaterThan(30);
+  });
+
+  it.each(files)('%s imports no Node module and nothing from src/node', (file) => {
+    const source = readFileSync(join(SRC, file), 'utf8');
+    const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    expect(specifiers.filter((s) => builtins.has(s) || s.split('/')[0] === 'node:' || /(^|\/)node\//.test(s))).toEqual([]);
+    expect(source).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
+  });
+});
