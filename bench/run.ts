@@ -239,7 +239,7 @@ function table(r: BenchResult): string {
     lines.push(row(['report page, HTML + CSS gzipped (median / heaviest)', w ? `${fmtKiB(w.median.htmlCssGzip)} / ${fmtKiB(w.heaviest.htmlCssGzip)}` : 'no report pages found', null, null, '< 40 KB']));
     lines.push(row(['JS shipped to a report page (gzipped)', w ? `${fmtKiB(w.heaviest.jsGzip)} in ${w.heaviest.scripts} scripts` : null, null, null, 'none']));
     lines.push(row(['bytes fetched for a first query', o.firstQuery ? JSON.stringify(o.firstQuery) : 'no bench:search script', null, null, null]));
-  } else lines.push(row(['our build', `skipped: ${r.ours.skipped}`, null, null, null]));
+  } else if ('skipped' in r.ours) lines.push(row(['our build', `skipped: ${r.ours.skipped}`, null, null, null]));
   return lines.join('\n');
 }
 
