@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BREAK_KINDS } from '../../bench/generate/breaks.ts';
 import { cellPaths, generateReports, type Manifest } from '../../bench/generate/corpus.ts';
 import { differences } from '../../bench/generate/verify.ts';
-import { LAYOUTS } from '../../bench/generate/layouts/index.ts';
-import { ENCODINGS } from '../../bench/generate/encodings.ts';
 import { writeCorpus } from '../../bench/generate/write-corpus.ts';
+import { WRITERS } from '../../bench/generate/writers/index.ts';
 import { archiveProblems } from '../../src/core/archive/archive-checks.ts';
 import type { Report } from '../../src/core/model/report.ts';
 import { reportFromBytes } from '../../src/node/read-report.ts';
@@ -47,10 +46,12 @@ describe('a written corpus of 200 reports, read back by the parser', () => {
     for (const e of manifest.reports) reports.set(e.file, await reportFromBytes(join(root, e.file), readFileSync(join(root, e.file)), { root }));
   });
 
-  it('holds every layout, encoding, template and line end, with prose of realistic size', () => {
+  it('holds every format, layout, encoding, template and line end, with prose of realistic size', () => {
     expect(summary.count).toBe(200);
-    expect(new Set(manifest.reports.map((e) => e.layoutVariant))).toEqual(new Set(LAYOUTS.map((l) => l.name)));
-    expect(new Set(manifest.reports.map((e) => e.encoding))).toEqual(new Set(ENCODINGS));
+    const writers = WRITERS.map(([w]) => w);
+    expect(new Set(manifest.reports.map((e) => e.format))).toEqual(new Set(writers.map((w) => w.format)));
+    expect(new Set(manifest.reports.map((e) => e.layoutVariant))).toEqual(new Set(writers.flatMap((w) => w.layouts.map((l) => l.name))));
+    expect(new Set(manifest.reports.map((e) => e.encoding))).toEqual(new Set(writers.flatMap((w) => w.encodings)));
     expect(new Set(manifest.reports.map((e) => e.template))).toEqual(new Set(['2019', '2021']));
     expect(new Set(manifest.reports.map((e) => e.crlf))).toEqual(new Set([true, false]));
     const prose = manifest.reports.map((e) => e.proseBytes).sort((a, b) => a - b);
