@@ -13,7 +13,7 @@ if (!values.out || !Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 const started = performance.now();
-const summary = writeCorpus(values.out, count, values.seed!);
+const summary = await writeCorpus(values.out, count, values.seed!);
 const s = (performance.now() - started) / 1000;
 console.log(`wrote ${summary.count} reports (${(summary.bytes / 1048576).toFixed(1)} MiB, ${summary.agencies} bodies, ${summary.broken} with a deliberate mistake) to ${values.out} in ${s.toFixed(1)} s`);
 console.log(`layouts: ${Object.entries(summary.layouts).map(([k, v]) => `${k} ${v}`).join(', ')}`);

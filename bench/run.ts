@@ -70,14 +70,14 @@ function sourceHash(): string {
 }
 
 /** The corpus for count and seed, generated unless an identical one is already there. */
-function corpus(count: number, seed: string): { dir: string; manifest: Manifest; cached: boolean; seconds: number } {
+async function corpus(count: number, seed: string): Promise<{ dir: string; manifest: Manifest; cached: boolean; seconds: number }> {
   const dir = join(REPO, 'bench', 'work', `corpus-${count}-${seed}`);
   const stamp = join(dir, '.source-hash');
   const hash = sourceHash();
   const cached = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dir, 'manifest.json'));
   const started = performance.now();
   if (!cached) {
-    writeCorpus(dir, count, seed);
+    await writeCorpus(dir, count, seed);
     writeFileSync(stamp, hash);
   }
   return { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest, cached, seconds: (performance.now() - started) / 1000 };
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
 
   console.error(`… corpus of ${count} reports (seed ${seed})`);
-  const c = corpus(count, seed);
+  const c = await corpus(count, seed);
   console.error(`  ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}: ${relative(REPO, c.dir)}`);
 
   console.error('… bench:parse (samples ×5,000 and the corpus)');

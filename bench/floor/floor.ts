@@ -69,7 +69,7 @@ const { Content } = await render(entry);
 `;
 
 /** Writes the bare project for the first `count` reports of the corpus's seed. */
-export function writeFloorProject(dir: string, count: number, seed: string): number {
+export async function writeFloorProject(dir: string, count: number, seed: string): Promise<number> {
   rmSync(dir, { recursive: true, force: true });
   const data = join(dir, 'src', 'data', 'reports');
   mkdirSync(data, { recursive: true });
@@ -79,7 +79,7 @@ export function writeFloorProject(dir: string, count: number, seed: string): num
   writeFileSync(join(dir, 'src', 'pages', 'reports', '[id].astro'), PAGE);
   let prose = 0;
   let i = 0;
-  for (const { entry, doc } of generateReports(count, seed)) {
+  for await (const { entry, doc } of generateReports(count, seed)) {
     const body = chapterMarkdown(doc);
     prose += Buffer.byteLength(body);
     writeFileSync(join(data, `r${String(i++).padStart(6, '0')}.md`), `---\ntitle: ${JSON.stringify(entry.title)}\n---\n\n${body}\n`);
@@ -100,7 +100,7 @@ function check(step: string, m: Measured): void {
 export async function measureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<FloorFigures> {
   const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
   const dir = join(workDir, `floor-${manifest.count}-${manifest.seed}`);
-  const proseBytes = writeFloorProject(dir, manifest.count, manifest.seed);
+  const proseBytes = await writeFloorProject(dir, manifest.count, manifest.seed);
   const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = await run(join(BIN, 'node'), [join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', dir], { cwd: dir, env });
   check('floor: astro build', astro);

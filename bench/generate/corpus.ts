@@ -123,7 +123,7 @@ export interface GenerateOptions {
 }
 
 /** The reports of a corpus, in order, with their bytes and manifest entries. */
-export function* generateReports(count: number, seed: string | number, options: GenerateOptions = {}): Generator<GeneratedReport> {
+export async function* generateReports(count: number, seed: string | number, options: GenerateOptions = {}): AsyncGenerator<GeneratedReport> {
   const breakRate = options.breakRate ?? BREAK_RATE;
   if (count <= 0) return;
   const state = new Map<string, RequestState>();
@@ -152,7 +152,7 @@ export function* generateReports(count: number, seed: string | number, options: 
     const print = printer(rng, layout, template, cells);
     const published = publishedOn(rng, year);
     const { doc, title } = composeDocument(rng, { agency, year, template, cells, statement, statementIncludesCarriedOver: includesCarriedOver, carriedOverTotal, publishedOn: published, print });
-    const bytes = writer.write(doc, { layout, encoding, crlf }, rng);
+    const bytes = await writer.write(doc, { layout, encoding, crlf }, rng);
 
     const entry: ManifestEntry = {
       file: `${year}/${agency.name}${year}年度报告${writer.extension}`,

@@ -16,13 +16,13 @@ export interface CorpusSummary {
   encodings: Record<string, number>;
 }
 
-export function writeCorpus(dir: string, count: number, seed: string | number): CorpusSummary {
+export async function writeCorpus(dir: string, count: number, seed: string | number): Promise<CorpusSummary> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const reports: ManifestEntry[] = [];
   const summary: CorpusSummary = { count: 0, bytes: 0, proseBytes: 0, agencies: 0, broken: 0, layouts: {}, encodings: {} };
   const bodies = new Set<string>();
-  for (const { entry, bytes } of generateReports(count, seed)) {
+  for await (const { entry, bytes } of generateReports(count, seed)) {
     const file = join(dir, 'reports', entry.file);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);

@@ -10,39 +10,47 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BREAK_KINDS } from '../../bench/generate/breaks.ts';
 import { cellPaths, generateReports, type Manifest } from '../../bench/generate/corpus.ts';
 import { differences } from '../../bench/generate/verify.ts';
-import { writeCorpus } from '../../bench/generate/write-corpus.ts';
+import { writeCorpus, type CorpusSummary } from '../../bench/generate/write-corpus.ts';
 import { WRITERS } from '../../bench/generate/writers/index.ts';
 import { archiveProblems } from '../../src/core/archive/archive-checks.ts';
 import type { Report } from '../../src/core/model/report.ts';
 import { reportFromBytes } from '../../src/node/read-report.ts';
 
-const digest = (seed: string, count: number) => [...generateReports(count, seed)].map((r) => Buffer.from(r.bytes).toString('base64'));
+async function all(count: number, seed: string, options = {}) {
+  const out = [];
+  for await (const r of generateReports(count, seed, options)) out.push(r);
+  return out;
+}
+const digest = async (seed: string, count: number) => (await all(count, seed)).map((r) => Buffer.from(r.bytes).toString('base64'));
 
 describe('determinism', () => {
-  it('gives identical bytes and manifest entries for the same seed', () => {
-    const a = [...generateReports(40, 'same')];
-    const b = [...generateReports(40, 'same')];
+  it('gives identical bytes and manifest entries for the same seed (Word files included)', async () => {
+    const a = await all(40, 'same');
+    const b = await all(40, 'same');
+    expect(a.some((r) => r.entry.format === 'docx')).toBe(true);
     expect(b.map((r) => Buffer.from(r.bytes).toString('base64'))).toEqual(a.map((r) => Buffer.from(r.bytes).toString('base64')));
     expect(b.map((r) => r.entry)).toEqual(a.map((r) => r.entry));
   });
-  it('gives other reports for another seed', () => {
-    const a = digest('one', 20);
-    const b = digest('two', 20);
+  it('gives other reports for another seed', async () => {
+    const a = await digest('one', 20);
+    const b = await digest('two', 20);
     expect(b.filter((x, i) => x === a[i])).toEqual([]);
   });
-  it('a smaller corpus is the start of a larger one (caches and comparisons across N hold)', () => {
-    expect(digest('prefix', 60).slice(0, 25)).toEqual(digest('prefix', 25));
+  it('a smaller corpus is the start of a larger one (caches and comparisons across N hold)', async () => {
+    expect((await digest('prefix', 60)).slice(0, 25)).toEqual(await digest('prefix', 25));
   });
 });
 
 describe('a written corpus of 200 reports, read back by the parser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-corpus-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const summary = writeCorpus(dir, 200, 'test');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const root = join(dir, 'reports');
   const reports = new Map<string, Report>();
+  let summary: CorpusSummary;
+  let manifest: Manifest;
   beforeAll(async () => {
+    summary = await writeCorpus(dir, 200, 'test');
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     for (const e of manifest.reports) reports.set(e.file, await reportFromBytes(join(root, e.file), readFileSync(join(root, e.file)), { root }));
   });
 
@@ -85,7 +93,10 @@ describe('a written corpus of 200 reports, read back by the parser', () => {
 });
 
 describe('every kind of deliberate mistake', () => {
-  const broken = [...generateReports(80, 'breaks', { breakRate: 1 })];
+  let broken: Awaited<ReturnType<typeof all>>;
+  beforeAll(async () => {
+    broken = await all(80, 'breaks', { breakRate: 1 });
+  });
   it('is generated', () => {
     expect(new Set(broken.map((r) => r.entry.broken!.kind))).toEqual(new Set(BREAK_KINDS));
   });

@@ -1,4 +1,5 @@
 /** The file formats the generator writes, with their share of the corpus. Add one: write its module, list it here. */
+import { docxWriter } from './docx.ts';
 import { htmlWriter } from './html.ts';
 import { markdownWriter } from './markdown.ts';
 import { txtWriter } from './txt.ts';
@@ -10,4 +11,5 @@ export const WRITERS: readonly (readonly [ReportWriter, number])[] = [
   [txtWriter, 8],
   [markdownWriter, 1],
   [htmlWriter, 1],
+  [docxWriter, 0.5],
 ];

@@ -21,5 +21,6 @@ export interface ReportWriter {
   /** Layouts this format can carry (a .docx has its own table structure, for instance). */
   layouts: readonly TableLayout[];
   encodings: readonly EncodingName[];
-  write(doc: ReportDocument, options: WriteOptions, rng: Random): Uint8Array;
+  /** The file's bytes (a format built by an asynchronous library may return a promise). */
+  write(doc: ReportDocument, options: WriteOptions, rng: Random): Uint8Array | Promise<Uint8Array>;
 }
