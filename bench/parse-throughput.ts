@@ -8,10 +8,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportFromBytes } from '../src/node/read-report.ts';
+import { formatOf, reportFromBytes } from '../src/node/read-report.ts';
 
 export interface ParseFigures {
   label: string;
+  /** Milliseconds per report by file format (the corpus mixes them). */
+  msPerReportByFormat?: Record<string, number>;
   reports: number;
   bytes: number;
   seconds: number;
@@ -42,17 +44,24 @@ export async function measure(label: string, inputs: Input[], count: number, ren
   for (let i = 0; i < Math.min(50, count); i++) await reportFromBytes(inputs[i % inputs.length]!.file, inputs[i % inputs.length]!.bytes);
   let bytes = 0;
   let withErrors = 0;
+  const byFormat = new Map<string, { ms: number; n: number }>();
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const input = inputs[i % inputs.length]!;
     // Distinct names, as 5,000 different files would have (ids and messages depend on them).
-    const file = rename ? input.file.replace(/\.txt$/, `-${i}.txt`) : input.file;
+    const file = rename ? input.file.replace(/(\.[a-z]+)$/i, `-${i}$1`) : input.file;
+    const t = performance.now();
     const report = await reportFromBytes(file, input.bytes, { root: '/archive' });
+    const f = byFormat.get(report.source.format) ?? { ms: 0, n: 0 };
+    f.ms += performance.now() - t;
+    f.n++;
+    byFormat.set(report.source.format, f);
     bytes += input.bytes.length;
     if (report.diagnostics.some((d) => d.level === 'error')) withErrors++;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { label, reports: count, bytes, seconds, reportsPerSecond: count / seconds, msPerReport: (seconds * 1000) / count, withErrors };
+  const msPerReportByFormat = Object.fromEntries([...byFormat].map(([k, v]) => [k, Math.round((v.ms / v.n) * 1000) / 1000]));
+  return { label, reports: count, bytes, seconds, reportsPerSecond: count / seconds, msPerReport: (seconds * 1000) / count, msPerReportByFormat, withErrors };
 }
 
 export function sampleInputs(dir: string): Input[] {
@@ -61,11 +70,13 @@ export function sampleInputs(dir: string): Input[] {
 
 export function corpusInputs(dir: string): Input[] {
   const root = existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'reports')) ? join(dir, 'reports') : dir;
-  return listFiles(root).filter((f) => /\.(txt|md|markdown)$/i.test(f)).map((f) => ({ file: join('/archive', relative(root, f)), bytes: readFileSync(f) }));
+  // Every format the archive reads (.txt, .md, .html, .docx …), as the build would meet them.
+  return listFiles(root).filter((f) => formatOf(f) !== null).map((f) => ({ file: join('/archive', relative(root, f)), bytes: readFileSync(f) }));
 }
 
 export function formatFigures(f: ParseFigures): string {
-  return `${f.label}: ${f.reports} reports (${(f.bytes / 1048576).toFixed(1)} MiB) in ${f.seconds.toFixed(2)} s: ${Math.round(f.reportsPerSecond)} reports/s, ${f.msPerReport.toFixed(3)} ms per report${f.withErrors ? `, ${f.withErrors} with errors` : ''}`;
+  const formats = f.msPerReportByFormat && Object.keys(f.msPerReportByFormat).length > 1 ? ` (${Object.entries(f.msPerReportByFormat).map(([k, v]) => `.${k} ${v.toFixed(2)} ms`).join(', ')})` : '';
+  return `${f.label}: ${f.reports} reports (${(f.bytes / 1048576).toFixed(1)} MiB) in ${f.seconds.toFixed(2)} s: ${Math.round(f.reportsPerSecond)} reports/s, ${f.msPerReport.toFixed(3)} ms per report${formats}${f.withErrors ? `, ${f.withErrors} with errors` : ''}`;
 }
 
 if (import.meta.main) {

@@ -202,6 +202,8 @@ function split(t: BuildTimings | null): string {
 export interface BenchResult {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; astro: string; pagefind: string };
+  /** 1-minute load average before the run and after it: other work on the machine skews every figure. */
+  load: { before: number; after: number };
   count: number;
   seed: string;
   corpus: { bytes: number; proseBytesPerReport: number; bodies: number; broken: number; cached: boolean };
@@ -209,6 +211,10 @@ export interface BenchResult {
   floor: FloorFigures | null;
   ours: OursFigures | { skipped: string };
   ratios: { wall: number | null; peakRss: number | null };
+}
+
+function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
 
 function versionOf(pkg: string): string {
@@ -224,7 +230,10 @@ function table(r: BenchResult): string {
   const o = 'skipped' in r.ours ? null : r.ours;
   lines.push(row(['figure', 'ours', 'floor', 'ours / floor', 'target']));
   lines.push(row(['---', '---', '---', '---', '---']));
-  for (const p of r.parse) lines.push(row([`parse: ${p.label}`, `${Math.round(p.reportsPerSecond)} reports/s (${p.msPerReport.toFixed(2)} ms each)`, null, null, '≥ 2,000 reports/s on one core']));
+  for (const p of r.parse) {
+    const formats = p.msPerReportByFormat && Object.keys(p.msPerReportByFormat).length > 1 ? `; ${Object.entries(p.msPerReportByFormat).map(([k, v]) => `.${k} ${v.toFixed(2)} ms`).join(', ')}` : '';
+    lines.push(row([`parse: ${p.label}`, `${Math.round(p.reportsPerSecond)} reports/s (${p.msPerReport.toFixed(2)} ms each${formats})`, null, null, '≥ 2,000 reports/s on one core']));
+  }
   const f = r.floor;
   lines.push(row([`clean build, ${r.count} reports: wall`, o ? fmtS(o.clean.wallMs) : null, f ? `${fmtS(f.totalMs)} (Astro ${fmtS(f.astro.wallMs)} + Pagefind ${fmtS(f.pagefind.wallMs)})` : null, r.ratios.wall, '≤ 1.5 × floor, aim < 1']));
   lines.push(row(['clean build: peak RSS (process tree)', o ? fmtGiB(o.clean.peakRssBytes) : null, f ? `${fmtGiB(f.peakRssBytes)} (Astro ${fmtGiB(f.astro.peakRssBytes)}, Pagefind ${fmtGiB(f.pagefind.peakRssBytes)})` : null, r.ratios.peakRss, '< 4 GiB at 10,000']));
@@ -277,6 +286,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false } } });
   const count = Number(values.count);
   const seed = values.seed!;
+  const loadBefore = loadAverage();
+  if (loadBefore > 0.5) console.error(`warning: the machine is busy before the run (load ${loadBefore}); figures will be slower than on a quiet machine`);
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
 
   console.error(`… corpus of ${count} reports (seed ${seed})`);
@@ -304,6 +315,7 @@ async function main(): Promise<void> {
   const result: BenchResult = {
     date: new Date().toISOString(),
     machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / GiB), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind') },
+    load: { before: loadBefore, after: loadAverage() },
     count,
     seed,
     corpus: {
@@ -326,6 +338,7 @@ async function main(): Promise<void> {
 
   console.log(`\nBenchmarks, ${count} reports (${(result.corpus.bytes / 1048576).toFixed(1)} MiB, ${result.corpus.bodies} bodies, ${fmtKiB(result.corpus.proseBytesPerReport)} of prose each), ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, Astro ${result.machine.astro}, Pagefind ${result.machine.pagefind}\n`);
   console.log(table(result));
+  if (result.load.before > 0.5 || result.load.after > 2.5) console.log(`\nNote: load average ${result.load.before} before and ${result.load.after} after the run (${result.machine.cpus} cores): other work shared the machine.`);
   console.log(`\nJSON: ${relative(REPO, RESULTS)}`);
   console.log(JSON.stringify(result));
 }
