@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--count N] [--seed S] [--skip-floor] [--skip-build] [--no-readme]
+ * npm run bench -- [--count N] [--seed S] [--skip-floor] [--skip-build] [--no-readme | --readme-only]
  * One command for every figure of issue 7, measured in one run on this machine:
  *   1. the corpus (generated once per count and seed, cached in bench/work/);
  *   2. parse throughput over the samples ×5,000 and over the corpus (bench:parse);
@@ -255,7 +255,7 @@ function table(r: BenchResult): string {
 /** The README's benchmark section: the latest figures per count. */
 function readmeSection(all: Record<string, BenchResult>): string {
   const rows = Object.values(all).sort((a, b) => a.count - b.count);
-  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | report page (gz) | measured |', '|---|---|---|---|---|---|---|---|'];
+  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | report page (gz) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const o = 'skipped' in r.ours ? null : r.ours;
     const f = r.floor;
@@ -267,7 +267,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       o ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '—',
       o ? fmtS(o.unchanged.wallMs) : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
-      `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}`,
+      `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
     ]).replace(/\| — \|/g, '| — |'));
   }
   out.push('', 'Full figures: `bench/results.json`; how they are measured: `bench/README.md`.', '', '<!-- bench:end -->');
@@ -283,7 +283,11 @@ function updateReadme(all: Record<string, BenchResult>): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
+  if (values['readme-only']) {
+    updateReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, BenchResult>);
+    return;
+  }
   const count = Number(values.count);
   const seed = values.seed!;
   const loadBefore = loadAverage();
