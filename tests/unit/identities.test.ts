@@ -86,6 +86,21 @@ describe('breaking one identity at a time', () => {
     expect(failing(render(base, `本年度新收政府信息公开申请${received - 1}件。`))).toEqual(['text.requestsReceived']);
   });
 
+  it('text.requestsReceived: a statement hard-wrapped over lines (PDF text) is read whole, with its first line', () => {
+    const over = base.get('requests.carriedOver.total')!;
+    const wrapped = `为规范办理，我局严格落实依申请公开工作制度。本年度共受理政府信息公开申请${received + over}件\n（含上年结转${over}件），均已答复。`;
+    const r = render(base, wrapped);
+    expect(failing(r)).toEqual([]);
+    const check = r.checks.find((c) => c.id === 'text.requestsReceived')!;
+    expect(check.cells).toEqual(['requests.newReceived.total', 'requests.carriedOver.total']);
+    const lines = renderReport((p) => String(base.get(p)), 'tab-rows', { statement: wrapped }).split('\n');
+    expect(check.line).toBe(lines.findIndex((l) => l.includes('共受理')) + 1);
+    // Broken inside the number's sentence: "申请" / "171件" on two lines.
+    const split = render(base, `本年度共收到政府信息公开申\n请${received}件。`);
+    expect(split.checks.find((c) => c.id === 'text.requestsReceived')?.ok).toBe(true);
+    expect(failing(render(base, `本年度共收到政府信息公开申\n请${received + 1}件。`))).toEqual(['text.requestsReceived']);
+  });
+
   it('counts empty cells as 0 and says so', () => {
     const text = renderReport((p) => (p === 'requests.granted.commercial' ? '' : String(base.get(p))), 'tab-rows', { statement: '' });
     const r = parseText(text);

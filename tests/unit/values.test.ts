@@ -101,6 +101,16 @@ describe('splitLine', () => {
   it('splits a label from the numbers that follow it on a single-space line', () => {
     expect(cells('规章 1 2 3').map((c) => c.text)).toEqual(['规章', '1', '2', '3']);
   });
+  it('splits rows of full-width digits and of not-applicable marks (PDF text, found by the corpus generator)', () => {
+    expect(cells('规章 ０ ０ １２').map((c) => [c.text, c.reading.kind === 'number' ? c.reading.value : c.reading.kind])).toEqual([['规章', 'text'], ['0', 0], ['0', 0], ['12', 12]]);
+    expect(cells('其他对外管理服务事项 １７ －４ １').map((c) => (c.reading.kind === 'number' ? c.reading.value : c.text))).toEqual(['其他对外管理服务事项', 17, -4, 1]);
+    expect(cells('规章 / / /').map((c) => [c.text, c.reading.kind])).toEqual([['规章', 'text'], ['/', 'na'], ['/', 'na'], ['/', 'na']]);
+    expect(cells('行政规范性文件 — 1 19').map((c) => c.reading.kind)).toEqual(['text', 'na', 'number', 'number']);
+    expect(cells('规章 无 无 无').map((c) => c.reading.kind)).toEqual(['text', 'na', 'na', 'na']);
+  });
+  it('keeps a lone 无 after a heading as text', () => {
+    expect(cells('存在的主要问题 无').map((c) => c.text)).toEqual(['存在的主要问题 无']);
+  });
   it('leaves prose alone', () => {
     expect(cells('本年度我中心收到依申请公开申请 0 件。').map((c) => c.text)).toEqual(['本年度我中心收到依申请公开申请 0 件。']);
   });

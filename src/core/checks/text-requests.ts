@@ -32,10 +32,43 @@ function mentionsRequests(window: string): boolean {
   return /申请/.test(window) && !OTHER_MATTER.test(window);
 }
 
-/** The first statement in the text about the number of requests received this year. */
-export function findRequestStatement(lines: NumberedText[]): RequestStatement | null {
+/** A line that ends a sentence, a list item or a heading's colon: the next line starts anew. */
+const SENTENCE_DONE = /[。！？；:：…][”」』)）]?$/;
+/** Lines joined per sentence, at most this many (text from PDFs breaks sentences anywhere). */
+const MAX_JOINED = 6;
+
+interface Sentence {
+  /** Half-width text without spaces, the lines of one sentence joined. */
+  text: string;
+  /** Where each source line starts in `text`. */
+  starts: { at: number; line: number }[];
+}
+
+/** Groups lines into sentences: a line that does not end one runs on into the next (PDF text). */
+function sentencesOf(lines: NumberedText[]): Sentence[] {
+  const out: Sentence[] = [];
+  let open: Sentence | null = null;
   for (const { text, line } of lines) {
     const t = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
+    if (t === '') continue;
+    if (!open || open.starts.length >= MAX_JOINED) out.push((open = { text: '', starts: [] }));
+    open.starts.push({ at: open.text.length, line });
+    open.text += t;
+    if (SENTENCE_DONE.test(t)) open = null;
+  }
+  return out;
+}
+
+function lineAt(sentence: Sentence, at: number): number {
+  let line = sentence.starts[0]!.line;
+  for (const s of sentence.starts) if (s.at <= at) line = s.line;
+  return line;
+}
+
+/** The first statement in the text about the number of requests received this year. */
+export function findRequestStatement(lines: NumberedText[]): RequestStatement | null {
+  for (const sentence of sentencesOf(lines)) {
+    const t = sentence.text;
     const hits: { at: number; count: number; quote: string; includesCarriedOver: boolean }[] = [];
     for (const m of t.matchAll(RECEIVED)) {
       const window = `${m[1]}${m[3]}`;
@@ -49,7 +82,7 @@ export function findRequestStatement(lines: NumberedText[]): RequestStatement | 
     for (const m of t.matchAll(COUNT_IS)) hits.push({ at: m.index, count: Number(m[1]), quote: m[0], includesCarriedOver: false });
     if (hits.length) {
       const first = hits.reduce((a, b) => (b.at < a.at ? b : a));
-      return { count: first.count, quote: first.quote, line, includesCarriedOver: first.includesCarriedOver };
+      return { count: first.count, quote: first.quote, line: lineAt(sentence, first.at), includesCarriedOver: first.includesCarriedOver };
     }
   }
   return null;

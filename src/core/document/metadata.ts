@@ -57,13 +57,20 @@ export function agencyAndYearFromTitle(fullTitle: string): { agency: string | nu
     return { agency: agency || null, year: null };
   }
   const year = Number(m[2]);
-  const before = m[1]!.replace(/关于$/, '').replace(/[（(]$/, '');
+  // "硚口区教育局政府信息公开工作2023年度报告": the words before the year are not the body's name.
+  const before = m[1]!.replace(/关于$/, '').replace(/[（(]$/, '').replace(/的?(?:政府信息公开|政务公开|信息公开)(?:工作)?$/, '');
   const after = m[3]!.replace(TITLE_SUFFIX, '').replace(/的$/, '');
   return { agency: before || after || null, year: year >= 1990 && year <= 2100 ? year : null };
 }
 
-const DISTRICT = /^(?:[\u4e00-\u9fff]{2,7}?[省市州盟])?([\u4e00-\u9fff]{2,12}?(?:新区|开发区|自治县|自治旗|区|县|旗))/;
-const NOT_DISTRICT = /(?:园区|社区|景区|片区|小区|校区|厂区|库区|矿区|林区|营区|湾区|城区|辖区|保税区|示范区|试验区|实验区|集聚区|功能区)$/;
+/** A 区/县/旗 at the start, after an optional city; one-character counties (叶县, 郏县, 宾县) too. */
+const DISTRICT = /^(?:[\u4e00-\u9fff]{2,7}?[省市州盟])?([\u4e00-\u9fff]{2,12}?(?:新区|开发区|自治县|自治旗|区|县|旗)|[\u4e00-\u9fff]县)/;
+/**
+ * Areas that are not districts. Real districts end in 城区, 矿区, 湾区, 园区 and 林区 too (东城区,
+ * 老城区, 井陉矿区, 荔湾区, 绿园区, 碑林区, 万柏林区), so those count as generic only in the
+ * generic phrases (主城区, 大湾区) or after a long name (光谷生物城园区).
+ */
+const NOT_DISTRICT = /(?:社区|景区|片区|小区|校区|厂区|库区|营区|辖区|保税区|示范区|试验区|实验区|集聚区|功能区|大湾区|^主城区|^中心城区|^[\u4e00-\u9fff]{3,}(?:园区|林区))$/;
 
 /** The district an agency name starts with ("硚口区大数据中心" -> 硚口区), else null. */
 export function districtFromAgency(agency: string): string | null {

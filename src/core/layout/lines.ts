@@ -3,7 +3,7 @@
  * pipe rows / Markdown tables, or columns separated by runs of spaces (text from PDFs).
  * Tables are then found by their labels (../tables), never by the delimiter.
  */
-import { labelKey, matchKeyOf, stripArtefacts } from '../text/normalize.ts';
+import { labelKey, matchKeyOf, stripArtefacts, toHalfWidth } from '../text/normalize.ts';
 import { readCell, type CellReading } from './values.ts';
 
 export type LineKind = 'blank' | 'single' | 'tab' | 'pipe' | 'rule' | 'spaces';
@@ -44,20 +44,31 @@ export function makeCell(text: string, line: number): Cell {
   return { text: trimmed, line, reading, key, match: key === null ? null : matchKeyOf(key) };
 }
 
+/** Last characters a row of values can end with: digits (half or full width) and n/a marks. */
+function mayEndInValue(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19) || code === 0x2f || code === 0xff0f || code === 0x2d || code === 0xff0d || code === 0x2014 || code === 0x2013 || code === 0x65e0;
+}
+
+const TRAILING_VALUES = /^(.*?[^\d\s,.，．+\-/—–])((?:\s+(?:[+-]?\d[\d,.]*|[/—–-]+|无))+)$/;
+
 /**
  * A cell such as "规章 0 0 0" (a row whose separators became single spaces) is split into its
- * label and the numbers at its end. Prose is left alone: it ends with punctuation or is long.
+ * label and the values at its end: numbers, full-width digits ("规章 ０ ０ ０" from Word), and
+ * not-applicable marks ("规章 / / /"; 无 only in a run of several, "存在问题 无" stays prose).
+ * Prose is left alone: it ends with punctuation or is long.
  */
 function splitTrailingNumbers(cell: Cell): Cell[] {
-  const last = cell.text.charCodeAt(cell.text.length - 1);
-  if (cell.reading.kind !== 'text' || last < 48 || last > 57 || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
-  const m = /^(.*?[^\d\s,.，．+-])((?:\s+[+-]?\d[\d,.]*)+)$/.exec(cell.text);
+  if (cell.reading.kind !== 'text' || !mayEndInValue(cell.text.charCodeAt(cell.text.length - 1)) || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
+  // toHalfWidth maps one UTF-16 unit to one, so positions in `half` are positions in the text.
+  const half = toHalfWidth(cell.text);
+  const m = TRAILING_VALUES.exec(half);
   if (!m) return [cell];
-  const label = m[1]!;
+  const label = cell.text.slice(0, m[1]!.length);
   // "2023 年" style prose keeps its numbers; a label ends in a Han character or a bracket.
   if (!/[\u4e00-\u9fff)）”"]$/.test(label)) return [cell];
-  const numbers = m[2]!.trim().split(/\s+/);
-  return [makeCell(label, cell.line), ...numbers.map((n) => makeCell(n, cell.line))];
+  const values = m[2]!.trim().split(/\s+/);
+  if (values.length < 2 && values[0] === '无') return [cell];
+  return [makeCell(label, cell.line), ...values.map((n) => makeCell(n, cell.line))];
 }
 
 /** A cell made only of space-separated numbers ("0 0 0 0") becomes one cell per number. */

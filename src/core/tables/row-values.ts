@@ -3,8 +3,8 @@
  * spacers unless the row needs them; a short row is repaired only where the repair is certain
  * (a visible separator, or the one way to split a run of digits); anything else is reported.
  */
-import type { Cell } from '../layout/lines.ts';
-import { cellText, digitSplits, readCell } from '../layout/values.ts';
+import { makeCell, type Cell } from '../layout/lines.ts';
+import { cellText, digitSplits } from '../layout/values.ts';
 
 export interface RowOptions {
   /** Column headings, for messages. */
@@ -76,7 +76,7 @@ function totalHolds(cells: Cell[]): boolean {
 function splitAtSpaces(cells: Cell[]): Cell[] {
   return cells.flatMap((c) =>
     c.reading.kind === 'unreadable' && /^[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+$/.test(cellText(c.text))
-      ? cellText(c.text).split(/\s+/).map((t) => ({ text: t, line: c.line, reading: readCell(t) }))
+      ? cellText(c.text).split(/\s+/).map((t) => makeCell(t, c.line))
       : [c],
   );
 }

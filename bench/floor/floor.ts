@@ -1,0 +1,135 @@
+/**
+ * The floor: what the same machine, the same Astro and Node and the same Pagefind need for the
+ * same prose without any of our work. A bare Astro project (a plain `glob` collection of N
+ * Markdown files, each holding one generated report's chapter text as plain paragraphs, and one
+ * `[id].astro` page) is built, then bare Pagefind indexes its output. The project lives in
+ * bench/work/floor-N inside this repository so it resolves this repository's astro and pagefind.
+ *
+ *   node bench/floor/floor.ts --corpus DIR [--json]     (DIR written by gen:corpus)
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateReports, type Manifest } from '../generate/corpus.ts';
+import type { ReportDocument } from '../generate/document.ts';
+import { fmtGiB, fmtS, run, type Measured } from '../lib/measure.ts';
+import { folderSize, type FolderSize } from '../lib/sizes.ts';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(REPO, 'node_modules', '.bin');
+
+export interface FloorFigures {
+  count: number;
+  proseBytes: number;
+  astro: Omit<Measured, 'stdout' | 'stderr'>;
+  pagefind: Omit<Measured, 'stdout' | 'stderr'>;
+  /** Astro build + Pagefind, one after the other. */
+  totalMs: number;
+  /** The higher of the two peaks (they run one after the other). */
+  peakRssBytes: number;
+  dist: FolderSize;
+  pagefindIndex: FolderSize;
+}
+
+/** A report's chapters as Markdown: headings and paragraphs, no tables. */
+export function chapterMarkdown(doc: ReportDocument): string {
+  const out: string[] = [];
+  for (const p of doc.preamble) out.push(p);
+  for (const ch of doc.chapters) {
+    out.push(`## ${ch.heading}`);
+    for (const b of ch.blocks) if (b.kind !== 'table') out.push(b.text);
+  }
+  return out.join('\n\n');
+}
+
+const CONFIG = `export default {};\n`;
+const CONTENT_CONFIG = `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+export const collections = {
+  reports: defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/data/reports' }), schema: z.object({ title: z.string() }) }),
+};
+`;
+const PAGE = `---
+import { getCollection, render } from 'astro:content';
+
+export async function getStaticPaths() {
+  const reports = await getCollection('reports');
+  return reports.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="zh-CN">
+  <head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
+  <body><main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main></body>
+</html>
+`;
+
+/** Writes the bare project for the first `count` reports of the corpus's seed. */
+export async function writeFloorProject(dir: string, count: number, seed: string): Promise<number> {
+  rmSync(dir, { recursive: true, force: true });
+  const data = join(dir, 'src', 'data', 'reports');
+  mkdirSync(data, { recursive: true });
+  mkdirSync(join(dir, 'src', 'pages', 'reports'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), CONFIG);
+  writeFileSync(join(dir, 'src', 'content.config.ts'), CONTENT_CONFIG);
+  writeFileSync(join(dir, 'src', 'pages', 'reports', '[id].astro'), PAGE);
+  let prose = 0;
+  let i = 0;
+  for await (const { entry, doc } of generateReports(count, seed)) {
+    const body = chapterMarkdown(doc);
+    prose += Buffer.byteLength(body);
+    writeFileSync(join(data, `r${String(i++).padStart(6, '0')}.md`), `---\ntitle: ${JSON.stringify(entry.title)}\n---\n\n${body}\n`);
+  }
+  return prose;
+}
+
+const strip = (m: Measured) => {
+  const { stdout: _o, stderr: _e, ...rest } = m;
+  return rest;
+};
+
+function check(step: string, m: Measured): void {
+  if (m.exitCode !== 0) throw new Error(`${step} failed (exit ${m.exitCode}):\n${(m.stderr || m.stdout).split('\n').slice(-30).join('\n')}`);
+}
+
+/** Builds the floor for the corpus in `corpusDir` and measures both steps. */
+export async function measureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<FloorFigures> {
+  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
+  const dir = join(workDir, `floor-${manifest.count}-${manifest.seed}`);
+  const proseBytes = await writeFloorProject(dir, manifest.count, manifest.seed);
+  const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astro = await run(join(BIN, 'node'), [join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', dir], { cwd: dir, env });
+  check('floor: astro build', astro);
+  const pagefind = await run(join(BIN, 'pagefind'), ['--site', join(dir, 'dist')], { cwd: dir, env });
+  check('floor: pagefind', pagefind);
+  return {
+    count: manifest.count,
+    proseBytes,
+    astro: strip(astro),
+    pagefind: strip(pagefind),
+    totalMs: astro.wallMs + pagefind.wallMs,
+    peakRssBytes: Math.max(astro.peakRssBytes, pagefind.peakRssBytes),
+    dist: folderSize(join(dir, 'dist')),
+    pagefindIndex: folderSize(join(dir, 'dist', 'pagefind')),
+  };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.corpus) {
+    console.error('usage: node bench/floor/floor.ts --corpus DIR [--json]');
+    process.exit(2);
+  }
+  const f = await measureFloor(values.corpus);
+  if (values.json) console.log(JSON.stringify(f, null, 2));
+  else {
+    console.log(`floor for ${f.count} pages (${(f.proseBytes / f.count / 1024).toFixed(1)} KiB of prose each):`);
+    console.log(`  astro build  ${fmtS(f.astro.wallMs)}  peak ${fmtGiB(f.astro.peakRssBytes)}`);
+    console.log(`  pagefind     ${fmtS(f.pagefind.wallMs)}  peak ${fmtGiB(f.pagefind.peakRssBytes)}`);
+    console.log(`  total        ${fmtS(f.totalMs)}  peak ${fmtGiB(f.peakRssBytes)}; dist ${(f.dist.bytes / 1048576).toFixed(1)} MiB, index ${(f.pagefindIndex.bytes / 1048576).toFixed(1)} MiB in ${f.pagefindIndex.files} files`);
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * npm run bench -- [--count N] [--seed S] [--skip-floor] [--skip-build] [--no-readme | --readme-only]
+ * One command for every figure of issue 7, measured in one run on this machine:
+ *   1. the corpus (generated once per count and seed, cached in bench/work/);
+ *   2. parse throughput over the samples ×5,000 and over the corpus (bench:parse);
+ *   3. the floor: bare Astro + bare Pagefind over the same prose (bench/floor);
+ *   4. our `npm run build` (when package.json has one): clean, again unchanged, again with one
+ *      report changed; the split read from node_modules/.cache/xxgk/build-timings.json;
+ *      dist and search index sizes, report-page weight, JS on a report page, and the bytes a
+ *      first query fetches (from `npm run bench:search` when it exists).
+ * Prints a table, merges the figures into bench/results.json (one entry per count) and writes the
+ * latest ones into README.md between the bench markers. Contracts: bench/README.md.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureFloor, REPO, type FloorFigures } from './floor/floor.ts';
+import { GENERATOR_VERSION, type Manifest } from './generate/corpus.ts';
+import { writeCorpus } from './generate/write-corpus.ts';
+import { fmtGiB, fmtS, GiB, run, type Measured } from './lib/measure.ts';
+import { folderSize, pageWeight, type FolderSize, type PageWeight } from './lib/sizes.ts';
+import type { ParseFigures } from './parse-throughput.ts';
+
+const BIN = join(REPO, 'node_modules', '.bin');
+const NODE = join(BIN, 'node');
+export const TIMINGS_FILE = join(REPO, 'node_modules', '.cache', 'xxgk', 'build-timings.json');
+const RESULTS = join(REPO, 'bench', 'results.json');
+
+interface BuildTimings {
+  parseMs?: number;
+  astroMs?: number;
+  searchMs?: number;
+  dataMs?: number;
+}
+
+interface BuildRun {
+  wallMs: number;
+  peakRssBytes: number;
+  peakProcesses: number;
+  /** The split the build reported (build-timings.json), or null when it wrote none. */
+  timings: BuildTimings | null;
+}
+
+interface OursFigures {
+  clean: BuildRun;
+  unchanged: BuildRun;
+  oneChanged: BuildRun & { file: string };
+  dist: FolderSize;
+  searchIndex: FolderSize;
+  reportPages: number;
+  reportPage: { median: PageWeight; heaviest: PageWeight } | null;
+  firstQuery: Record<string, unknown> | null;
+}
+
+function sourceHash(): string {
+  // Anything the corpus depends on: the generator and the core definitions it imports.
+  const h = createHash('sha256').update(GENERATOR_VERSION);
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) h.update(relative(REPO, p)).update(readFileSync(p));
+    }
+  };
+  walk(join(REPO, 'bench', 'generate'));
+  for (const f of ['src/core/tables/definitions.ts', 'src/core/id/slug.ts']) h.update(readFileSync(join(REPO, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The corpus for count and seed, generated unless an identical one is already there. */
+async function corpus(count: number, seed: string): Promise<{ dir: string; manifest: Manifest; cached: boolean; seconds: number }> {
+  const dir = join(REPO, 'bench', 'work', `corpus-${count}-${seed}`);
+  const stamp = join(dir, '.source-hash');
+  const hash = sourceHash();
+  const cached = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(join(dir, 'manifest.json'));
+  const started = performance.now();
+  if (!cached) {
+    await writeCorpus(dir, count, seed);
+    writeFileSync(stamp, hash);
+  }
+  return { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest, cached, seconds: (performance.now() - started) / 1000 };
+}
+
+function readTimings(): BuildTimings | null {
+  try {
+    return JSON.parse(readFileSync(TIMINGS_FILE, 'utf8')) as BuildTimings;
+  } catch {
+    return null;
+  }
+}
+
+async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
+  rmSync(TIMINGS_FILE, { force: true });
+  console.error(`… ${label}`);
+  const m: Measured = await run('npm', ['run', 'build'], { cwd: REPO, env });
+  if (m.exitCode !== 0) throw new Error(`npm run build (${label}) failed (exit ${m.exitCode}):\n${(m.stderr || m.stdout).split('\n').slice(-30).join('\n')}`);
+  return { wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses, timings: readTimings() };
+}
+
+/** Edits one UTF-8 report the way a portal corrects a sentence; returns how to undo it. */
+function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; restore: () => void } {
+  const entry = manifest.reports.find((e) => e.encoding === 'utf-8' && !e.crlf && e.layoutVariant === 'tab-rows') ?? manifest.reports.find((e) => e.encoding === 'utf-8');
+  if (!entry) throw new Error('no UTF-8 report in the corpus to change');
+  const file = join(reportsDir, entry.file);
+  const before = readFileSync(file);
+  const text = before.toString('utf8');
+  const changed = text.replace(/(六、其他需要报告的事项\n+)/, '$1本报告经本机关审核后发布，如有更正将另行公告。\n\n');
+  if (changed === text) throw new Error(`could not change ${entry.file}`);
+  writeFileSync(file, changed);
+  return { file: entry.file, restore: () => writeFileSync(file, before) };
+}
+
+/** Folders named "pagefind" (or starting so) anywhere under dist: the search index. */
+function searchIndex(dist: string): FolderSize {
+  const total: FolderSize = { bytes: 0, files: 0 };
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const p = join(d, e.name);
+      if (e.name.startsWith('pagefind')) {
+        const s = folderSize(p);
+        total.bytes += s.bytes;
+        total.files += s.files;
+      } else walk(p);
+    }
+  };
+  if (existsSync(dist)) walk(dist);
+  return total;
+}
+
+function reportPages(dist: string): string[] {
+  const dir = join(dist, 'reports');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((id) => join(dir, id, 'index.html'))
+    .filter((f) => existsSync(f))
+    .sort();
+}
+
+async function firstQuery(env: NodeJS.ProcessEnv, pkg: { scripts?: Record<string, string> }): Promise<Record<string, unknown> | null> {
+  if (!pkg.scripts?.['bench:search']) return null;
+  const m = await run('npm', ['run', '--silent', 'bench:search', '--', '--dist', join(REPO, 'dist'), '--json'], { cwd: REPO, env });
+  if (m.exitCode !== 0) {
+    console.error(`bench:search failed (exit ${m.exitCode}); first-query figures left out:\n${m.stderr.split('\n').slice(-10).join('\n')}`);
+    return null;
+  }
+  try {
+    return JSON.parse(m.stdout) as Record<string, unknown>;
+  } catch {
+    console.error('bench:search printed no JSON; first-query figures left out');
+    return null;
+  }
+}
+
+async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Record<string, string> }): Promise<OursFigures> {
+  const reportsDir = join(corpusDir, 'reports');
+  const env = { ...process.env, REPORTS_DIR: reportsDir, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.cache/xxgk']) rmSync(join(REPO, p), { recursive: true, force: true });
+  const clean = await build(env, `npm run build, clean, ${manifest.count} reports`);
+  const unchanged = await build(env, 'npm run build, nothing changed');
+  const change = changeOneReport(reportsDir, manifest);
+  let oneChanged: BuildRun;
+  try {
+    oneChanged = await build(env, `npm run build, one report changed (${change.file})`);
+  } finally {
+    change.restore();
+  }
+  const dist = join(REPO, 'dist');
+  const pages = reportPages(dist);
+  // Weigh up to 200 pages spread over the archive; report the median and the heaviest.
+  const step = Math.max(1, Math.floor(pages.length / 200));
+  const weights = pages.filter((_, i) => i % step === 0).map((p) => pageWeight(dist, p, process.env.BASE_PATH ?? '/')).sort((a, b) => a.htmlCssGzip - b.htmlCssGzip);
+  return {
+    clean,
+    unchanged,
+    oneChanged: { ...oneChanged, file: change.file },
+    dist: folderSize(dist),
+    searchIndex: searchIndex(dist),
+    reportPages: pages.length,
+    reportPage: weights.length ? { median: weights[Math.floor(weights.length / 2)]!, heaviest: weights[weights.length - 1]! } : null,
+    firstQuery: await firstQuery(env, pkg),
+  };
+}
+
+const KiB = 1024;
+const fmtKiB = (b: number) => `${(b / KiB).toFixed(1)} KiB`;
+const fmtMiB = (b: number) => `${(b / 1048576).toFixed(1)} MiB`;
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+function row(cells: (string | number | null | undefined)[]): string {
+  return `| ${cells.map((c) => (c === null || c === undefined ? '—' : String(c))).join(' | ')} |`;
+}
+
+function split(t: BuildTimings | null): string {
+  if (!t) return 'split: build wrote no build-timings.json';
+  const part = (ms: number | undefined) => (ms === undefined ? '—' : fmtS(ms));
+  return `parse ${part(t.parseMs)} · Astro ${part(t.astroMs)} · search ${part(t.searchMs)} · data ${part(t.dataMs)}`;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; astro: string; pagefind: string };
+  /** 1-minute load average before the run and after it: other work on the machine skews every figure. */
+  load: { before: number; after: number };
+  count: number;
+  seed: string;
+  corpus: { bytes: number; proseBytesPerReport: number; bodies: number; broken: number; cached: boolean };
+  parse: ParseFigures[];
+  floor: FloorFigures | null;
+  ours: OursFigures | { skipped: string };
+  ratios: { wall: number | null; peakRss: number | null };
+}
+
+function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function table(r: BenchResult): string {
+  const lines: string[] = [];
+  const o = 'skipped' in r.ours ? null : r.ours;
+  lines.push(row(['figure', 'ours', 'floor', 'ours / floor', 'target']));
+  lines.push(row(['---', '---', '---', '---', '---']));
+  for (const p of r.parse) {
+    const formats = p.msPerReportByFormat && Object.keys(p.msPerReportByFormat).length > 1 ? `; ${Object.entries(p.msPerReportByFormat).map(([k, v]) => `.${k} ${v.toFixed(2)} ms`).join(', ')}` : '';
+    lines.push(row([`parse: ${p.label}`, `${Math.round(p.reportsPerSecond)} reports/s (${p.msPerReport.toFixed(2)} ms each${formats})`, null, null, '≥ 2,000 reports/s on one core']));
+  }
+  const f = r.floor;
+  lines.push(row([`clean build, ${r.count} reports: wall`, o ? fmtS(o.clean.wallMs) : null, f ? `${fmtS(f.totalMs)} (Astro ${fmtS(f.astro.wallMs)} + Pagefind ${fmtS(f.pagefind.wallMs)})` : null, r.ratios.wall, '≤ 1.5 × floor, aim < 1']));
+  lines.push(row(['clean build: peak RSS (process tree)', o ? fmtGiB(o.clean.peakRssBytes) : null, f ? `${fmtGiB(f.peakRssBytes)} (Astro ${fmtGiB(f.astro.peakRssBytes)}, Pagefind ${fmtGiB(f.pagefind.peakRssBytes)})` : null, r.ratios.peakRss, '< 4 GiB at 10,000']));
+  if (o) {
+    lines.push(row(['clean build: per report', `${(o.clean.wallMs / r.count).toFixed(1)} ms`, f ? `${(f.totalMs / r.count).toFixed(1)} ms` : null, null, null]));
+    lines.push(row(['clean build: split', split(o.clean.timings), null, null, null]));
+    lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
+    lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)})`, null, null, null]));
+    lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
+    lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
+    const w = o.reportPage;
+    lines.push(row(['report page, HTML + CSS gzipped (median / heaviest)', w ? `${fmtKiB(w.median.htmlCssGzip)} / ${fmtKiB(w.heaviest.htmlCssGzip)}` : 'no report pages found', null, null, '< 40 KB']));
+    lines.push(row(['JS shipped to a report page (gzipped)', w ? `${fmtKiB(w.heaviest.jsGzip)} in ${w.heaviest.scripts} scripts` : null, null, null, 'none']));
+    lines.push(row(['bytes fetched for a first query', o.firstQuery ? JSON.stringify(o.firstQuery) : 'no bench:search script', null, null, null]));
+  } else if ('skipped' in r.ours) lines.push(row(['our build', `skipped: ${r.ours.skipped}`, null, null, null]));
+  return lines.join('\n');
+}
+
+/** The README's benchmark section: the latest figures per count. */
+function readmeSection(all: Record<string, BenchResult>): string {
+  const rows = Object.values(all).sort((a, b) => a.count - b.count);
+  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | report page (gz) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const o = 'skipped' in r.ours ? null : r.ours;
+    const f = r.floor;
+    out.push(row([
+      r.count.toLocaleString('en'),
+      `${Math.round(r.parse[0]?.reportsPerSecond ?? 0)} reports/s`,
+      o ? `${fmtS(o.clean.wallMs)}, ${fmtGiB(o.clean.peakRssBytes)}` : 'not built yet',
+      f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}` : '—',
+      o ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '—',
+      o ? fmtS(o.unchanged.wallMs) : '—',
+      o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
+      `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
+    ]).replace(/\| — \|/g, '| — |'));
+  }
+  out.push('', 'Full figures: `bench/results.json`; how they are measured: `bench/README.md`.', '', '<!-- bench:end -->');
+  return out.join('\n');
+}
+
+function updateReadme(all: Record<string, BenchResult>): void {
+  const file = join(REPO, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const section = readmeSection(all);
+  const re = /<!-- bench:begin[\s\S]*?<!-- bench:end -->/;
+  writeFileSync(file, re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n## Benchmarks\n\n${section}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
+  if (values['readme-only']) {
+    updateReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, BenchResult>);
+    return;
+  }
+  const count = Number(values.count);
+  const seed = values.seed!;
+  const loadBefore = loadAverage();
+  if (loadBefore > 0.5) console.error(`warning: the machine is busy before the run (load ${loadBefore}); figures will be slower than on a quiet machine`);
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+
+  console.error(`… corpus of ${count} reports (seed ${seed})`);
+  const c = await corpus(count, seed);
+  console.error(`  ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}: ${relative(REPO, c.dir)}`);
+
+  console.error('… bench:parse (samples ×5,000 and the corpus)');
+  const p = await run(NODE, [join(REPO, 'bench', 'parse-throughput.ts'), '--json', '--count', '5000', '--corpus', c.dir], { cwd: REPO });
+  if (p.exitCode !== 0) throw new Error(`bench:parse failed:\n${p.stderr}`);
+  const parse = JSON.parse(p.stdout) as ParseFigures[];
+
+  let floor: FloorFigures | null = null;
+  if (!values['skip-floor']) {
+    console.error('… floor: bare Astro build + bare Pagefind');
+    floor = await measureFloor(c.dir);
+  }
+
+  let oursFigures: BenchResult['ours'];
+  if (values['skip-build']) oursFigures = { skipped: '--skip-build' };
+  else if (!pkg.scripts?.build) oursFigures = { skipped: 'package.json has no build script yet' };
+  else oursFigures = await ours(c.dir, c.manifest, pkg);
+
+  const o = 'skipped' in oursFigures ? null : oursFigures;
+  const cpu = cpus();
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / GiB), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind') },
+    load: { before: loadBefore, after: loadAverage() },
+    count,
+    seed,
+    corpus: {
+      bytes: c.manifest.reports.reduce((s, e) => s + e.bytes, 0),
+      proseBytesPerReport: Math.round(c.manifest.reports.reduce((s, e) => s + e.proseBytes, 0) / count),
+      bodies: new Set(c.manifest.reports.map((e) => e.agency)).size,
+      broken: c.manifest.reports.filter((e) => e.broken).length,
+      cached: c.cached,
+    },
+    parse,
+    floor,
+    ours: oursFigures,
+    ratios: { wall: o && floor ? ratio(o.clean.wallMs, floor.totalMs) : null, peakRss: o && floor ? ratio(o.clean.peakRssBytes, floor.peakRssBytes) : null },
+  };
+
+  const all: Record<string, BenchResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, BenchResult>) : {};
+  all[String(count)] = result;
+  writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+  if (!values['no-readme']) updateReadme(all);
+
+  console.log(`\nBenchmarks, ${count} reports (${(result.corpus.bytes / 1048576).toFixed(1)} MiB, ${result.corpus.bodies} bodies, ${fmtKiB(result.corpus.proseBytesPerReport)} of prose each), ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, Astro ${result.machine.astro}, Pagefind ${result.machine.pagefind}\n`);
+  console.log(table(result));
+  if (result.load.before > 0.5 || result.load.after > 2.5) console.log(`\nNote: load average ${result.load.before} before and ${result.load.after} after the run (${result.machine.cpus} cores): other work shared the machine.`);
+  console.log(`\nJSON: ${relative(REPO, RESULTS)}`);
+  console.log(JSON.stringify(result));
+}
+
+if (import.meta.main) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
+
+
