@@ -3,6 +3,7 @@
  * so the archive works at the root of a host or under a portal folder (BASE_PATH).
  */
 import { settings } from './settings.ts';
+import { cellAnchor } from './anchors.ts';
 
 /** Joins a normalized base ("/" or "/a/b/") and a site path ("", "reports/x/", "/data/a.json"). */
 export function joinBase(base: string, path: string): string {
@@ -48,12 +49,4 @@ export function sortSegment(sort: string): string {
   return `by-${sort.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** The fragment id of a table cell from its dotted path: requests.granted.total -> cell-requests-granted-total. */
-export function cellAnchor(path: string): string {
-  return `cell-${path.replaceAll('.', '-')}`;
-}
-
-/** The fragment id of a check: requests.balance.total -> check-requests-balance-total. */
-export function checkAnchor(id: string): string {
-  return `check-${id.replaceAll('.', '-')}`;
-}
+export { cellAnchor, checkAnchor } from './anchors.ts';

@@ -23,7 +23,7 @@ import {
   TABLE_UNITS,
 } from '../../core/tables/printed-headings.ts';
 import { cellPath } from '../../core/tables/table-result.ts';
-import { cellAnchor } from '../urls.ts';
+import { cellAnchor } from '../anchors.ts';
 import { cellDisplay } from './cell-display.ts';
 
 export interface HeaderCell {
