@@ -6,13 +6,17 @@
  * sidecar's text, which it reads in its own way.
  */
 import { decodeText, DecodeError } from '../decode/decode-text.ts';
-import type { Meta, MetaLines } from '../core/meta/front-matter.ts';
+import { splitFrontMatter, type Meta, type MetaLines } from '../core/meta/front-matter.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { DiagnosticEntry, Report } from '../core/model/report.ts';
 import { parseReport, type ReportFormat, type ReportInput } from '../core/parse-report.ts';
-import { htmlToText } from './html-to-text.ts';
-import { markdownToText } from './markdown-to-text.ts';
-import { frontMatterMeta, MetaError, readMetaYaml, type MetaRead } from './meta-yaml.ts';
+import type { MetaRead } from './meta-yaml.ts';
+
+// The readers of HTML (parse5), Markdown (micromark) and YAML metadata are loaded when a file
+// needs them: in the browser, a plain .txt report then downloads none of them (see src/check/).
+const htmlReader = () => import('./html-to-text.ts');
+const markdownReader = () => import('./markdown-to-text.ts');
+const metaReader = () => import('./meta-yaml.ts');
 
 /** A file that could not be turned into a Report at all; names the file and line. */
 export class ReportFileError extends Error {
@@ -82,12 +86,13 @@ function decode(name: string, bytes: Uint8Array) {
   }
 }
 
-function readMeta<T>(name: string, read: () => T): T {
+async function readMeta<T>(name: string, read: (yaml: Awaited<ReturnType<typeof metaReader>>) => T): Promise<T> {
+  const yaml = await metaReader();
   try {
-    return read();
+    return read(yaml);
   } catch (err) {
     // A sidecar's line is a line of the sidecar, not of the report: the message says which file.
-    if (err instanceof MetaError) throw new ReportFileError(name, err.source.endsWith('front matter') ? err.line : null, err.message);
+    if (err instanceof yaml.MetaError) throw new ReportFileError(name, err.source.endsWith('front matter') ? err.line : null, err.message);
     throw err;
   }
 }
@@ -128,7 +133,7 @@ export async function parseFile(file: ReportFile): Promise<ParsedFile> {
     const hint = UNSUPPORTED_HINTS[ext];
     throw new ReportFileError(name, null, `不支持的文件类型“${ext || '(无扩展名)'}”${hint ? `：${hint}` : ''}；可读取 ${Object.keys(REPORT_EXTENSIONS).join(' ')}`);
   }
-  const side = file.sidecar ? readMeta(name, () => readMetaYaml(file.sidecar!.text, file.sidecar!.name, 1)) : null;
+  const side = file.sidecar ? await readMeta(name, (m) => m.readMetaYaml(file.sidecar!.text, file.sidecar!.name, 1)) : null;
 
   let text: string;
   let encoding: string;
@@ -145,7 +150,7 @@ export async function parseFile(file: ReportFile): Promise<ParsedFile> {
       if (err instanceof DocxError) throw new ReportFileError(name, null, err.message);
       throw err;
     }
-    text = htmlToText(html).text;
+    text = (await htmlReader()).htmlToText(html).text;
     // WordprocessingML parts are UTF-8 XML; line numbers count the paragraphs and table rows.
     encoding = 'utf-8';
     layout = 'docx-table';
@@ -153,13 +158,13 @@ export async function parseFile(file: ReportFile): Promise<ParsedFile> {
     const decoded = decode(name, bytes);
     encoding = decoded.encoding;
     if (format === 'html') {
-      const converted = htmlToText(decoded.text);
+      const converted = (await htmlReader()).htmlToText(decoded.text);
       text = converted.text;
       lineMap = converted.lineMap;
       layout = 'html-table';
     } else {
-      front = readMeta(name, () => frontMatterMeta(decoded.text, name));
-      text = format === 'md' ? markdownToText(decoded.text) : decoded.text;
+      if (splitFrontMatter(decoded.text).yaml !== null) front = await readMeta(name, (m) => m.frontMatterMeta(decoded.text, name));
+      text = format === 'md' ? (await markdownReader()).markdownToText(decoded.text) : decoded.text;
     }
   }
   const merged = mergeMeta(name, front, side);
