@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { lazyPinyinInBrowser } from './src/check/vite-lazy-pinyin.ts';
 import { settings } from './src/site/settings.ts';
 
 // Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
@@ -13,4 +14,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts).
+  vite: { plugins: [lazyPinyinInBrowser()] },
 });

@@ -33,6 +33,7 @@ export const routes = {
   yearSorted: (year: number, sort: string) => (sort === 'agency' ? `years/${year}/` : `years/${year}/${sortSegment(sort)}/`),
   quality: () => 'quality/',
   search: () => 'search/',
+  check: () => 'check/',
   data: () => 'data/',
   reportsJson: () => 'data/reports.json',
   reportsCsv: () => 'data/reports.csv',

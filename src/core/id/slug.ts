@@ -4,7 +4,10 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+/** Runs of Han characters, each spelled as one (so polyphones are read in context). */
+export const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+/** How a run is spelled; the validator page answers these calls from a table made with the same options. */
+export const SLUG_PINYIN = { toneType: 'none', type: 'array', v: true } as const;
 const MAX_LENGTH = 60;
 
 const MEMO = new Map<string, string>();
@@ -21,7 +24,7 @@ export function slugify(text: string): string {
 }
 
 function spell(text: string): string {
-  const spelled = text.replace(HAN_RUN, (run) => `-${pinyin(run, { toneType: 'none', type: 'array', v: true }).join('')}-`);
+  const spelled = text.replace(HAN_RUN, (run) => `-${pinyin(run, SLUG_PINYIN).join('')}-`);
   const slug = spelled
     .toLowerCase()
     .normalize('NFKD')
