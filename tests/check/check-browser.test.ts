@@ -376,14 +376,20 @@ describe('use', () => {
     await context.close();
   });
 
-  it('takes a file dropped on the drop zone', async () => {
+  it('takes a file dropped on the page', async () => {
     const p = await openCheck();
     const bytes = [...readFileSync(files['003_c7abf9ce6f9dda34.txt']!)];
     await p.evaluate((bytes) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([new Uint8Array(bytes)], 'dragged.txt', { type: 'text/plain' }));
-      document.getElementById('check-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      const h1 = document.querySelector('h1')!;
+      const over = new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true });
+      h1.dispatchEvent(over);
+      // Accepted as a drop target (the browser would otherwise open the file).
+      (window as unknown as { overAccepted: boolean }).overAccepted = over.defaultPrevented;
+      h1.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, bytes);
+    expect(await p.evaluate(() => (window as unknown as { overAccepted: boolean }).overAccepted)).toBe(true);
     await p.waitForSelector('#report-json', { state: 'attached' });
     const want = await cliReport('003_c7abf9ce6f9dda34.txt');
     expect(await shownReport(p)).toEqual({ ...want, source: { ...want.source, file: 'dragged.txt' } });

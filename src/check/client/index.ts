@@ -64,12 +64,19 @@ export function mountCheck(el: CheckElements): void {
     if (file) void checkFile(file);
   });
 
-  el.dropZone.addEventListener('dragover', (e) => {
+  // A file dropped anywhere on the page is read (the drop zone only shows where): a browser left
+  // to itself would open the file instead, and the page would be gone.
+  const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
     e.preventDefault();
     el.dropZone.classList.add('drop-active');
   });
-  el.dropZone.addEventListener('dragleave', () => el.dropZone.classList.remove('drop-active'));
-  el.dropZone.addEventListener('drop', (e) => {
+  document.addEventListener('dragleave', (e) => {
+    if (e.relatedTarget === null) el.dropZone.classList.remove('drop-active');
+  });
+  document.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
     e.preventDefault();
     el.dropZone.classList.remove('drop-active');
     const file = e.dataTransfer?.files?.[0];
