@@ -1,6 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { writeFileSync } from 'node:fs';
+import { phaseTimes } from './src/node/build-phases.ts';
 import { settings } from './src/site/settings.ts';
+
+/** Hands the time spent parsing and writing data files to scripts/build.ts (see src/node/build-phases.ts). */
+const buildPhases = {
+  name: 'xxgk-build-phases',
+  hooks: {
+    'astro:build:done': () => {
+      if (process.env.XXGK_PHASES_FILE) writeFileSync(process.env.XXGK_PHASES_FILE, JSON.stringify(phaseTimes()));
+    },
+  },
+};
 
 // Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
 // OUT_DIR and ASTRO_CACHE_DIR let tests build into a temporary folder without sharing state.
@@ -13,4 +25,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [buildPhases],
 });
