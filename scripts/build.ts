@@ -22,6 +22,19 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'xxgk');
 const PHASES_FILE = join(CACHE, `build-phases-${process.pid}.json`);
 const TIMINGS_FILE = join(CACHE, 'build-timings.json');
 
+/**
+ * Where the search cache lives and how the index is cut; the tests set tiny shards and chunks
+ * so a five-report archive goes through the merge as a large one does.
+ */
+function searchTuning(env: NodeJS.ProcessEnv): { cacheDir?: string; maxShardPages?: number; chunkSize?: number } {
+  const count = (name: string) => (env[name] && Number(env[name]) > 0 ? Number(env[name]) : undefined);
+  return {
+    ...(env.XXGK_SEARCH_CACHE_DIR ? { cacheDir: resolve(env.XXGK_SEARCH_CACHE_DIR) } : {}),
+    ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
+    ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
+  };
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
 function runAstro(): Promise<number> {
@@ -51,7 +64,7 @@ const searchStarted = performance.now();
 // The same reports, with the same page ids, as the pages were built from; parsing is cached.
 const snapshot = await readSnapshot();
 const reports = snapshot.reports.map((page) => page.report);
-const index = await buildSearchIndex(reports, { outDir: join(OUT, 'pagefind'), ...(process.env.XXGK_SEARCH_CACHE_DIR ? { cacheDir: resolve(process.env.XXGK_SEARCH_CACHE_DIR) } : {}) });
+const index = await buildSearchIndex(reports, { outDir: join(OUT, 'pagefind'), ...searchTuning(process.env) });
 const searchPage = join(OUT, 'search', 'index.html');
 if (existsSync(searchPage)) {
   const html = readFileSync(searchPage, 'utf8');
