@@ -1,7 +1,19 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { writeFileSync } from 'node:fs';
 import { lazyPinyinInBrowser } from './src/check/vite-lazy-pinyin.ts';
+import { phaseTimes } from './src/node/build-phases.ts';
 import { settings } from './src/site/settings.ts';
+
+/** Hands the time spent parsing and writing data files to scripts/build.ts (see src/node/build-phases.ts). */
+const buildPhases = {
+  name: 'xxgk-build-phases',
+  hooks: {
+    'astro:build:done': () => {
+      if (process.env.XXGK_PHASES_FILE) writeFileSync(process.env.XXGK_PHASES_FILE, JSON.stringify(phaseTimes()));
+    },
+  },
+};
 
 // Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
 // OUT_DIR and ASTRO_CACHE_DIR let tests build into a temporary folder without sharing state.
@@ -14,6 +26,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [buildPhases],
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts).
   vite: { plugins: [lazyPinyinInBrowser()] },
 });

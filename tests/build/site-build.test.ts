@@ -1,5 +1,5 @@
 /**
- * The real build (`astro build`) of the sample archive at the root, twice (the output must be
+ * The real build (`npm run build`: scripts/build.ts, Astro then the search index) of the sample archive at the root, twice (the output must be
  * byte-identical), and of a mixed archive under BASE_PATH=/xxgk/nianbao/; then the pages, the data
  * files, html-validate over every page and linkinator over every link (fragments included) of both.
  * One build per case, shared by all assertions.
@@ -23,7 +23,7 @@ import { NODE, ROOT } from '../helpers/paths.ts';
 import { SAMPLE_DIR, SAMPLE_FILES, writeMixedArchive } from '../helpers/site-archive.ts';
 
 const BASE = '/xxgk/nianbao/';
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const BUILD = join(ROOT, 'scripts', 'build.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'xxgk-site-build-'));
 const out = {
   root: join(tmp, 'root-1'),
@@ -39,9 +39,9 @@ interface BuildResult {
 }
 
 function build(env: Record<string, string>): BuildResult {
-  const r = spawnSync(NODE, [ASTRO, 'build'], {
+  const r = spawnSync(NODE, [BUILD], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', XXGK_CACHE_DIR: join(tmp, 'parse-cache'), SITE_URL: '', BASE_PATH: '', STRICT: '', ...env },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', XXGK_CACHE_DIR: join(tmp, 'parse-cache'), XXGK_SEARCH_CACHE_DIR: join(tmp, 'search-cache'), SITE_URL: '', BASE_PATH: '', STRICT: '', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -179,6 +179,17 @@ describe('build of the samples at the root', () => {
     expect(byTag(search, 'noscript')).toHaveLength(1);
   });
 
+  it('builds the search index beside the pages and preloads its first files on the search page', () => {
+    for (const p of ['pagefind/manifest.dat', 'pagefind/bundle/pagefind.js', 'pagefind/bundle/wasm.unknown.pagefind']) expect(existsSync(join(out.root, p)), p).toBe(true);
+    const blocks = readdirSync(join(out.root, 'pagefind', 'blocks'));
+    expect(blocks.sort()).toEqual(['2022', '2023']);
+    const head = read(out.root, 'search/index.html');
+    expect(head).toContain('<link rel="modulepreload" href="/pagefind/bundle/pagefind.js">');
+    expect(head).toMatch(/<link rel="preload" href="\/pagefind\/bundle\/pagefind\.und_[0-9a-f]+\.pf_meta" as="fetch" crossorigin>/);
+    expect(builds.root.output).toMatch(/搜索索引 [\d.]+ 秒（分片新建 2，沿用 0）/);
+    expect(builds.again.output).toMatch(/搜索索引 [\d.]+ 秒（分片新建 0，沿用 2）/);
+  });
+
   it('sorts a year by each key figure without JavaScript, with totals', () => {
     const tree = page(out.root, 'years/2023/by-received/index.html');
     const rows = byTag(byTag(tree, 'tbody')[0]!, 'tr');
@@ -198,15 +209,16 @@ describe('build of the samples at the root', () => {
     expect(byId(tree, 'agency-figures')).toBeDefined();
   });
 
-  it('ships no JavaScript but the validator page\'s, and a report page stays under 40 KB gzipped with its CSS', () => {
-    const html = files(out.root).filter((f) => f.endsWith('.html') && f !== 'check/index.html');
-    for (const f of html) expect(read(out.root, f), f).not.toMatch(/<script\b/i);
-    // The validator's one module script, and the readers it imports on demand, all in _astro/.
+  it('ships JavaScript only to the search and validator pages, and a report page stays under 40 KB gzipped with its CSS', () => {
+    const html = files(out.root).filter((f) => f.endsWith('.html'));
+    const scripted = html.filter((f) => /<script\b/i.test(read(out.root, f)));
+    expect(scripted).toEqual(['check/index.html', 'search/index.html']);
+    // The validator's data and its one module script; the readers it imports on demand are chunks in _astro/.
     const scripts = [...read(out.root, 'check/index.html').matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts).toEqual(['<script type="application/json" id="check-data">', expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
     const js = files(out.root).filter((f) => f.endsWith('.js'));
-    expect(js.length).toBeGreaterThan(1);
-    for (const f of js) expect(f.startsWith('_astro/'), f).toBe(true);
+    for (const f of js.filter((f) => !f.startsWith('pagefind/'))) expect(f.startsWith('_astro/'), f).toBe(true);
+    expect(js.filter((f) => f.startsWith('pagefind/'))).toEqual(['pagefind/bundle/pagefind-worker.js', 'pagefind/bundle/pagefind.js']);
     for (const id of SAMPLE_IDS) {
       const text = read(out.root, `reports/${id}/index.html`);
       const css = [...text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read(out.root, m[1]!.slice(1)));
@@ -235,6 +247,8 @@ describe('build of a mixed archive under BASE_PATH=/xxgk/nianbao/', () => {
     expect(read(out.base, 'sitemap.xml')).toContain('<loc>https://www.example.gov.cn/xxgk/nianbao/reports/2023-donghu-zhengwu-dashuju/</loc>');
     expect(read(out.base, 'feed.xml')).toContain('https://www.example.gov.cn/xxgk/nianbao/feed.xml');
     expect(read(out.base, 'robots.txt')).toContain('Sitemap: https://www.example.gov.cn/xxgk/nianbao/sitemap.xml');
+    expect(read(out.base, 'search/index.html')).toContain('<link rel="modulepreload" href="/xxgk/nianbao/pagefind/bundle/pagefind.js">');
+    expect(existsSync(join(out.base, 'pagefind', 'manifest.dat'))).toBe(true);
   });
 
   it('loses no input file: every report has a page, other files a page or a place on the quality page', () => {
@@ -347,7 +361,7 @@ describe('no broken internal link or fragment (linkinator)', () => {
     const reached = new Set(result.links.filter((l) => l.state === 'OK' && l.url.startsWith(prefix)).map((l) => l.url.slice(prefix.length).replace(/^\/?/, '/')));
     const site = where().serverRoot ? join(where().serverRoot!, where().path) : where().path;
     const expected = files(site)
-      .filter((p) => /(?:index\.html|\.json|\.csv)$/.test(p))
+      .filter((p) => /(?:index\.html|\.json|\.csv)$/.test(p) && !p.startsWith('pagefind/'))
       .map((p) => `/${p.replace(/index\.html$/, '')}`);
     expect(expected.length).toBeGreaterThan(40);
     expect(expected.filter((u) => !reached.has(u))).toEqual([]);

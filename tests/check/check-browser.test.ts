@@ -1,5 +1,5 @@
 /**
- * The validator page (/check/) in Chromium, on a real `astro build` of the sample archive under
+ * The validator page (/check/) in Chromium, on a real `npm run build` of the sample archive under
  * BASE_PATH=/xxgk/nianbao/ (the base path is part of every URL the page loads). Files are given to
  * the page with setInputFiles (and by drag and drop, and pasted) and the Report it shows in
  * #report-json is compared with what the command line's reader gives for the same file: each
@@ -22,13 +22,13 @@ import { cellAnchor } from '../../src/site/anchors.ts';
 import { formatDate } from '../../src/site/report-view.ts';
 import { markdown, portalPage, wordFile } from '../fixtures/distinct/layouts.ts';
 import { fixtureReport } from '../fixtures/distinct/reports.ts';
+import { buildSite } from '../helpers/build-site.ts';
 import { textToHtml } from '../helpers/convert.ts';
 import { LAYOUTS, NODE, ROOT, SAMPLES } from '../helpers/paths.ts';
 import { launchChromium } from '../search/chromium.ts';
 import { serveStatic, type StaticServer } from '../search/static-server.ts';
 
 const BASE = '/xxgk/nianbao/';
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
 const tmp = mkdtempSync(join(tmpdir(), 'xxgk-check-'));
 const siteRoot = join(tmp, 'site');
@@ -62,12 +62,8 @@ const LAYOUT_NAMES = readdirSync(LAYOUTS, { withFileTypes: true }).filter((d) =>
 beforeAll(async () => {
   mkdirSync(inputs, { recursive: true });
   mkdirSync(dist, { recursive: true });
-  const build = spawnSync(NODE, [ASTRO, 'build'], {
-    cwd: ROOT,
-    env: { ...defaultArchive(), ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: dist, ASTRO_CACHE_DIR: join(tmp, 'astro-cache'), XXGK_CACHE_DIR: join(tmp, 'parse-cache'), BASE_PATH: BASE, SITE_URL: '', STRICT: '' },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = buildSite(tmp, { OUT_DIR: dist, BASE_PATH: BASE });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.output}`);
 
   for (const f of SAMPLE_FILES) put(f, readFileSync(join(SAMPLES, f)));
   for (const l of LAYOUT_NAMES) put(`layout-${l}.txt`, readFileSync(join(LAYOUTS, l, 'report.txt')));

@@ -1,11 +1,12 @@
 /**
- * The search page in Chromium, over an index built from the five sample reports and a report
- * whose text holds HTML. Every query is typed into the page's URL and the report links it lists
- * are compared with the reports whose indexed text contains every term (and, for the queries the
- * issue lists, with the sets it lists). The index is built with tiny shards and tiny index chunks
- * so that the merge and the chunk boundaries are exercised as in a large archive.
+ * The site's search page in Chromium: the real `npm run build` of the five sample reports and a
+ * report whose text holds HTML, served on 127.0.0.1 at the root and under /xxgk/nianbao/. Every
+ * query is typed into the page's URL and the report links it lists are compared with the reports
+ * whose indexed text contains every term (and, for the queries the issue lists, with the sets it
+ * lists). The index is built with tiny shards and tiny index chunks so that the merge and the
+ * chunk boundaries are exercised as in a large archive. axe-core checks every page type.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,11 +15,10 @@ import { launchChromium } from './chromium.ts';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';
-import { buildSearchIndex } from '../../src/search/build/build-search-index.ts';
 import { searchRecord } from '../../src/search/records.ts';
 import { containsAll, queryRuns, searchRuns } from '../../src/search/tokenize.ts';
+import { buildSite } from '../helpers/build-site.ts';
 import { FIXTURES, ROOT, SAMPLES } from '../helpers/paths.ts';
-import { writeSearchPage } from './search-page.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const BASE = '/xxgk/nianbao/';
@@ -26,7 +26,8 @@ const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
 const sampleFiles = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
 const samples = new Map<string, Report>();
 for (const f of sampleFiles) samples.set(f.slice(0, 3), await readReport(join(SAMPLES, f), { root: SAMPLES, registry }));
-const scripted = await readReport(join(FIXTURES, 'search', 'script-in-text.txt'), { registry });
+const SCRIPTED = join(FIXTURES, 'search', 'script-in-text.txt');
+const scripted = await readReport(SCRIPTED, { registry });
 const reports = [...samples.values(), scripted];
 const id = (prefix: string) => samples.get(prefix)!.id;
 const ids = (...prefixes: string[]) => prefixes.map(id).sort();
@@ -35,6 +36,7 @@ const texts = new Map(reports.map((r) => [r.id, searchRuns(searchRecord(r).text)
 const truth = (q: string) => reports.filter((r) => containsAll(texts.get(r.id)!, queryRuns(q))).map((r) => r.id).sort();
 
 let dir: string;
+let dist: string;
 let browser: Browser;
 let root: StaticServer;
 let based: StaticServer;
@@ -42,22 +44,23 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-search-'));
-  const dist = join(dir, 'dist');
-  const result = await buildSearchIndex(reports, { outDir: join(dist, 'pagefind'), cacheDir: join(dir, 'cache'), maxShardPages: 2, chunkSize: 150 });
-  expect(result.manifest.shards.map((s) => s.id)).toEqual(['2023-1', '2023-2', '2022', '2021']);
-  // Stand-ins for the report pages, so a result can be followed.
-  for (const r of reports) {
-    mkdirSync(join(dist, 'reports', r.id), { recursive: true });
-    writeFileSync(join(dist, 'reports', r.id, 'index.html'), `<!doctype html><html lang="zh-CN"><title>${r.id}</title><h1>${r.id}</h1></html>`);
-  }
+  const archive = join(dir, 'reports');
+  mkdirSync(archive);
+  for (const f of sampleFiles) copyFileSync(join(SAMPLES, f), join(archive, f));
+  copyFileSync(SCRIPTED, join(archive, 'script-in-text.txt'));
+  dist = join(dir, 'dist');
   const distBased = join(dir, 'dist-based');
-  cpSync(dist, distBased, { recursive: true });
-  await writeSearchPage(dist, '/');
-  await writeSearchPage(distBased, BASE, { worker: true }); // Pagefind in a web worker works too
+  const tiny = { REPORTS_DIR: archive, AGENCIES_FILE: join(ROOT, 'content', 'agencies.yaml'), XXGK_SEARCH_SHARD_PAGES: '2', XXGK_SEARCH_CHUNK_SIZE: '150' };
+  for (const [out, env] of [[dist, {}], [distBased, { BASE_PATH: BASE }]] as const) {
+    const b = buildSite(dir, { ...tiny, ...env, OUT_DIR: out });
+    if (b.status !== 0) throw new Error(`build failed:\n${b.output}`);
+    expect(b.output).toMatch(/分片新建 [04]，沿用 [04]/);
+  }
+  expect(readdirSync(join(dist, 'pagefind', 'blocks')).sort()).toEqual(['2021', '2022', '2023-1', '2023-2']);
   root = await serveStatic(dist, '/');
   based = await serveStatic(distBased, BASE);
   browser = await launchChromium();
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -230,7 +233,8 @@ describe('the search page', () => {
 
   it('says so when the index cannot be loaded', async () => {
     const broken = join(dir, 'dist-broken');
-    await writeSearchPage(broken, '/');
+    cpSync(dist, broken, { recursive: true });
+    rmSync(join(broken, 'pagefind'), { recursive: true });
     const server = await serveStatic(broken, '/');
     try {
       const page = await openSearch(server, { q: '硚口' });
@@ -279,7 +283,7 @@ describe('the search page', () => {
       const page = await openSearch(server, { q: '机关事务' });
       await page.click('.search-list a');
       await page.waitForURL(`**${base}reports/${id('003')}/`);
-      expect(await page.textContent('h1')).toBe(id('003'));
+      expect(await page.textContent('h1')).toBe(samples.get('003')!.title);
       await page.close();
     }
   });
@@ -287,6 +291,15 @@ describe('the search page', () => {
 
 describe('accessibility', () => {
   const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+  async function violations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    });
+  }
+
   it.each([
     ['with results', { q: '硚口' }],
     ['with no result', { q: '湛河区硚口' }],
@@ -294,12 +307,55 @@ describe('accessibility', () => {
     ['before a search', {}],
   ])('the search page %s has no axe-core violation', async (_, params) => {
     const page = await openSearch(root, params as Record<string, string>);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  const PAGES = () => [
+    ['home', ''],
+    ['report', `reports/${id('002')}/`],
+    ['report holding HTML', `reports/${scripted.id}/`],
+    ['agency list', 'agencies/'],
+    ['agency', `agencies/${samples.get('000')!.agencySlug}/`],
+    ['year list', 'years/'],
+    ['year', 'years/2023/'],
+    ['year sorted by a figure', 'years/2023/by-received/'],
+    ['quality', 'quality/'],
+    ['data downloads', 'data/'],
+    ['404', '404.html'],
+  ];
+  it.each([['at the root', () => root], ['under the base path', () => based]] as const)('every page type has no axe-core violation %s', async (_, server) => {
+    const page = await browser.newPage();
+    const found: string[] = [];
+    for (const [name, path] of PAGES()) {
+      const response = await page.goto(server().url(path!));
+      expect(response?.status(), name).toBe(200);
+      expect(await page.locator('h1').count(), name).toBe(1);
+      for (const v of await violations(page)) found.push(`${name}: ${v}`);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core catches a violation when there is one (the check is in force)', async () => {
+    const page = await browser.newPage();
+    await page.goto(root.url('404.html'));
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="data:,"><a href="#"></a>'));
+    const found = await violations(page);
+    expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['image-alt', 'link-name']);
+    await page.close();
+  });
+
+  it('the search box of every page leads to the search page with results, by keyboard alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(based.url(`reports/${id('003')}/`));
+    await page.focus('#site-q');
+    await page.keyboard.type('企业服务');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${BASE}search/?q=*`);
+    await settled(page);
+    expect(await listed(page, BASE)).toEqual(ids('004'));
+    expect(await page.inputValue('main input[name=q]')).toBe('企业服务');
     await page.close();
   });
 });
@@ -322,6 +378,18 @@ describe('text from reports and queries stays text', () => {
     expect(await page.locator('#search-results script, #search-results img').count()).toBe(0);
     // The query's words (script, alert, 1) are all in that report, so it is listed.
     expect(await listed(page)).toEqual([scripted.id]);
+    await page.close();
+  });
+
+  it('shows HTML written in a report as text on its report page', async () => {
+    const page = await browser.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(root.url(`reports/${scripted.id}/`));
+    expect(await page.locator('main').textContent()).toContain('<script>alert(1)</script>和<img src=x onerror=alert(2)>');
+    expect(await page.locator('main script, main img').count()).toBe(0);
     await page.close();
   });
 

@@ -2,9 +2,10 @@
  * A minimal search page for the browser tests and the benchmark, standing in for the site's
  * search page: a GET form with `q`, the results container, and the client bundled by esbuild.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { searchPreloads } from '../../src/search/build/preloads.ts';
 
 const ENTRY = `
 import { mountSearch, SearchEngine } from ${JSON.stringify(new URL('../../src/search/client/index.ts', import.meta.url).pathname)};
@@ -20,22 +21,9 @@ export async function bundleClient(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/**
- * The files every search needs, to be fetched while the page loads instead of one after another
- * (the site's search page should say the same: see src/search/README.md).
- */
+/** The site build's preload links (src/search/build/preloads.ts), on this stand-in page too. */
 export function preloadLinks(dist: string, base: string): string {
-  const bundle = join(dist, 'pagefind', 'bundle');
-  if (!existsSync(bundle)) return '';
-  const files = readdirSync(bundle);
-  const meta = files.find((f) => f.endsWith('.pf_meta'));
-  const wasm = files.find((f) => f.endsWith('.pagefind'));
-  return [
-    `<link rel="modulepreload" href="${base}pagefind/bundle/pagefind.js">`,
-    `<link rel="preload" href="${base}pagefind/manifest.dat" as="fetch" crossorigin>`,
-    ...(meta ? [`<link rel="preload" href="${base}pagefind/bundle/${meta}" as="fetch" crossorigin>`] : []),
-    ...(wasm ? [`<link rel="preload" href="${base}pagefind/bundle/${wasm}" as="fetch" crossorigin>`] : []),
-  ].join('\n');
+  return searchPreloads(join(dist, 'pagefind'), base);
 }
 
 /** Writes <dist>/search/index.html and its script; `base` is the site's base path. */

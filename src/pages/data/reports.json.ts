@@ -3,9 +3,11 @@
  * stream, one report at a time, so a large archive never becomes one giant string in memory.
  */
 import type { APIRoute } from 'astro';
+import { addPhaseTime } from '../../node/build-phases.ts';
 import { archiveIndex } from '../../site/archive-index.ts';
 
 export const GET: APIRoute = async () => {
+  const started = performance.now();
   const { entries } = await archiveIndex();
   const headers = { 'Content-Type': 'application/json; charset=utf-8' };
   if (entries.length === 0) return new Response('[]', { headers });
@@ -16,6 +18,7 @@ export const GET: APIRoute = async () => {
       if (i === entries.length) {
         controller.enqueue(encoder.encode(']'));
         controller.close();
+        addPhaseTime('data', performance.now() - started);
         return;
       }
       controller.enqueue(encoder.encode(`${i === 0 ? '[' : ','}${JSON.stringify(entries[i]!.report)}`));

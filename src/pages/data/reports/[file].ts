@@ -1,6 +1,7 @@
 /** /data/reports/<id>.json and /data/reports/<id>.csv: one report. */
 import type { APIRoute } from 'astro';
 import type { Report } from '../../../core/model/report.ts';
+import { addPhaseTime } from '../../../node/build-phases.ts';
 import { archiveIndex } from '../../../site/archive-index.ts';
 import { reportsCsv } from '../../../site/data/csv.ts';
 
@@ -14,7 +15,8 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = ({ props }) => {
   const { report, format } = props as { report: Report; format: 'json' | 'csv' };
-  return format === 'json'
-    ? new Response(`${JSON.stringify(report)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
-    : new Response(reportsCsv([report]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const started = performance.now();
+  const body = format === 'json' ? `${JSON.stringify(report)}\n` : reportsCsv([report]);
+  addPhaseTime('data', performance.now() - started);
+  return new Response(body, { headers: { 'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' } });
 };
