@@ -31,10 +31,18 @@ export function valueRun(cells: Cell[], at: number): Cell[] {
   return run;
 }
 
+/** The label cells picked so far, newest first; a state shares its chain with the states it extends. */
+interface Pick {
+  spec: number;
+  at: number;
+  prev: Pick | null;
+}
+
 interface State {
   pos: number;
   score: number;
-  picks: number[]; // picks[specIndex] = cell index, or -1
+  /** Rows not picked are absent (they stay -1 in the final list). */
+  picks: Pick | null;
 }
 
 const ANY_LABEL = new WeakMap<readonly RowSpec[], RegExp>();
@@ -77,15 +85,16 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
     return false;
   };
 
-  let states: State[] = [{ pos: -1, score: 0, picks: [] }];
+  let states: State[] = [{ pos: -1, score: 0, picks: null }];
   specs.forEach((spec, s) => {
     const candidates: number[] = [];
     for (const { i, keys } of keyed) if (keys.some((k) => spec.match.test(k))) candidates.push(i);
-    const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
+    // Every state may leave this row out; picking it extends the best earlier state.
+    const next: State[] = states.slice();
     for (const c of candidates) {
       let best: State | undefined;
       for (const st of states) if (st.pos < c && (!best || st.score > best.score)) best = st;
-      if (best) next.push({ pos: c, score: best.score + (hasValues(c) ? 2 : 1), picks: [...best.picks, c] });
+      if (best) next.push({ pos: c, score: best.score + (hasValues(c) ? 2 : 1), picks: { spec: s, at: c, prev: best.picks } });
     }
     // Keep only states not dominated by one that ends earlier with at least the same score.
     next.sort((a, b) => a.pos - b.pos || b.score - a.score);
@@ -99,9 +108,11 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
     }
   });
   const winner = states.reduce((a, b) => (b.score > a.score ? b : a));
+  const picks: number[] = specs.map(() => -1);
+  for (let p = winner.picks; p; p = p.prev) picks[p.spec] = p.at;
 
   const rows: FoundRow[] = [];
-  winner.picks.forEach((at, s) => {
+  picks.forEach((at, s) => {
     if (at < 0) return;
     const spec = specs[s]!;
     const run = valueRun(cells, at);
