@@ -37,11 +37,37 @@ const RULE_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const SPACE_GAP = /[ \u3000]{2,}|\u3000/;
 const SENTENCE_END = /[。！？；]$/;
 
-export function makeCell(text: string, line: number): Cell {
+/** What a cell's text alone decides: everything of a Cell but its line. */
+type CellContent = Omit<Cell, 'line'>;
+
+function readContent(text: string): CellContent {
   const trimmed = text.trim();
-  const reading = readCell(trimmed);
+  // Frozen: cells of the same text share their reading.
+  const reading = Object.freeze(readCell(trimmed));
   const key = reading.kind === 'text' && trimmed.length <= MAX_LABEL_LENGTH ? labelKey(trimmed) : null;
-  return { text: trimmed, line, reading, key, match: key === null ? null : matchKeyOf(key) };
+  return { text: trimmed, reading, key, match: key === null ? null : matchKeyOf(key) };
+}
+
+/**
+ * Short cells recur in every report (the official labels, headings, 0 and small counts), and
+ * reading one (number forms, label keys) costs several regular expressions: their content is
+ * kept. Prose is longer and rarely repeats, so it is not. The cache is dropped when full, which
+ * bounds memory over an archive of any size.
+ */
+const CONTENT = new Map<string, CellContent>();
+const CACHED_LENGTH = MAX_LABEL_LENGTH;
+const CACHE_SIZE = 20_000;
+
+export function makeCell(text: string, line: number): Cell {
+  let content = text.length <= CACHED_LENGTH ? CONTENT.get(text) : undefined;
+  if (!content) {
+    content = readContent(text);
+    if (text.length <= CACHED_LENGTH) {
+      if (CONTENT.size >= CACHE_SIZE) CONTENT.clear();
+      CONTENT.set(text, content);
+    }
+  }
+  return { text: content.text, line, reading: content.reading, key: content.key, match: content.match };
 }
 
 /** Last characters a row of values can end with: digits (half or full width) and n/a marks. */
