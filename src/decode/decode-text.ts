@@ -15,16 +15,25 @@ export interface Decoded {
 
 export class DecodeError extends Error {}
 
+const DECODERS = new Map<string, TextDecoder>();
+
 function strict(label: string, bytes: Uint8Array): string | null {
+  // A decoder is reusable: each decode() call without { stream: true } starts afresh.
+  let decoder = DECODERS.get(label);
+  if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true })));
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
 }
 
+/** The characters controlRatio counts; most texts have none, which one scan tells. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
+
 /** Control characters other than tab, line ends and form feed mean the bytes are not text. */
 function controlRatio(text: string): number {
+  if (!CONTROL.test(text)) return 0;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
