@@ -107,8 +107,38 @@ export function splitLine(raw: string, no: number): Line {
   return lineOf(stripArtefacts(raw), no);
 }
 
+/** How a line splits: everything of a Line but its number (its cells all carry that number). */
+interface LineShape {
+  kind: LineKind;
+  cells: CellContent[];
+}
+
+/**
+ * Short lines recur from report to report as cells do (a table row, one cell of a cell-per-line
+ * table, a heading): how they split is kept, bounded like the cell cache.
+ */
+const SHAPES = new Map<string, LineShape>();
+const SHAPED_LENGTH = 128;
+
 /** A line whose artefacts are already removed, split into cells. */
 function lineOf(text: string, no: number): Line {
+  if (text.length > SHAPED_LENGTH) return splitText(text, no);
+  const shape = SHAPES.get(text);
+  if (!shape) {
+    const line = splitText(text, no);
+    if (SHAPES.size >= CACHE_SIZE) SHAPES.clear();
+    SHAPES.set(text, { kind: line.kind, cells: line.cells.map(({ line: _, ...content }) => content) });
+    return line;
+  }
+  const cells: Cell[] = new Array(shape.cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = shape.cells[i]!;
+    cells[i] = { text: c.text, line: no, reading: c.reading, key: c.key, match: c.match };
+  }
+  return { no, text, kind: shape.kind, cells };
+}
+
+function splitText(text: string, no: number): Line {
   let body = text.trimStart();
   if (body === '' && !text.includes('\t')) return { no, text, kind: 'blank', cells: [] };
   const pipes = body.includes('|');
