@@ -4,7 +4,7 @@
  * Chinese text. Anything else is refused with a reason, never shown as mojibake.
  * Uses the WHATWG TextDecoder and chardet (pure JS), so the same code runs in Node and the browser.
  */
-import { analyse } from 'chardet';
+import { eastAsianMatches } from './east-asian.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -15,16 +15,25 @@ export interface Decoded {
 
 export class DecodeError extends Error {}
 
+const DECODERS = new Map<string, TextDecoder>();
+
 function strict(label: string, bytes: Uint8Array): string | null {
+  // A decoder is reusable: each decode() call without { stream: true } starts afresh.
+  let decoder = DECODERS.get(label);
+  if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true })));
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
 }
 
+/** The characters controlRatio counts; most texts have none, which one scan tells. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
+
 /** Control characters other than tab, line ends and form feed mean the bytes are not text. */
 function controlRatio(text: string): number {
+  if (!CONTROL.test(text)) return 0;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -33,8 +42,6 @@ function controlRatio(text: string): number {
   return text.length ? bad / text.length : 0;
 }
 
-/** East Asian multi-byte encodings chardet (ICU's recognisers) tells apart by character frequency. */
-const CJK = new Set(['GB18030', 'Big5', 'Shift_JIS', 'EUC-JP', 'EUC-KR']);
 const NAMES: Record<string, string> = { Big5: 'Big5（繁体中文）', Shift_JIS: 'Shift-JIS（日文）', 'EUC-JP': 'EUC-JP（日文）', 'EUC-KR': 'EUC-KR（韩文）' };
 /** Below this confidence a GB18030 reading is not trusted (ICU: 100 for ordinary Chinese prose). */
 const MIN_CONFIDENCE = 50;
@@ -46,7 +53,7 @@ const SAMPLE = 64 * 1024;
  * encoding. Returns null when it is GB18030 text, else the name of the likelier encoding (or '').
  */
 function otherThanGb(bytes: Uint8Array): string | null {
-  const ranked = analyse(bytes.subarray(0, SAMPLE)).filter((m) => CJK.has(m.name));
+  const ranked = eastAsianMatches(bytes.subarray(0, SAMPLE));
   const gb = ranked.find((m) => m.name === 'GB18030');
   const rival = ranked.filter((m) => m.name !== 'GB18030').sort((a, b) => b.confidence - a.confidence)[0];
   if (gb && gb.confidence >= MIN_CONFIDENCE && (!rival || gb.confidence > rival.confidence)) return null;

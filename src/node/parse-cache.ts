@@ -73,9 +73,10 @@ export class ParseCache<T> {
 }
 
 export function fileExists(file: string): boolean {
+  // Most reports have no sidecar: asking without an exception keeps that miss cheap.
   try {
-    return statSync(file).isFile();
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    return false;
+    return false; // not a missing file but an unreadable path (ENOTDIR, EACCES …)
   }
 }

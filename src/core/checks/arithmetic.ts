@@ -27,31 +27,45 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-export function sum(terms: Term[], cell: CellLookup): Sum {
+/** The cells of a side, each read once: the sum, the phrasing and the list of empty cells use them. */
+function valuesOf(terms: Term[], cell: CellLookup): (number | null)[] {
+  const values: (number | null)[] = new Array(terms.length);
+  for (let i = 0; i < terms.length; i++) values[i] = cell(terms[i]!.path) ?? null;
+  return values;
+}
+
+function sumOf(terms: Term[], values: (number | null)[]): Sum {
   let value = 0;
   const empty: string[] = [];
   const emptyLabels: string[] = [];
-  for (const t of terms) {
-    const v = cell(t.path);
+  for (let i = 0; i < terms.length; i++) {
+    const v = values[i];
     if (v === null || v === undefined) {
-      empty.push(t.path);
-      emptyLabels.push(t.label);
+      empty.push(terms[i]!.path);
+      emptyLabels.push(terms[i]!.label);
     } else value += v;
   }
   return { value: round(value), empty, emptyLabels, allEmpty: empty.length === terms.length };
 }
 
+function phraseOf(terms: Term[], values: (number | null)[]): string {
+  return terms.map((t, i) => `${t.label}（${values[i] ?? '空'}）`).join(' + ');
+}
+
+export function sum(terms: Term[], cell: CellLookup): Sum {
+  return sumOf(terms, valuesOf(terms, cell));
+}
+
 /** "一（42）+ 二（0）= 42" */
 export function phrase(terms: Term[], cell: CellLookup): string {
-  const parts = terms.map((t) => `${t.label}（${cell(t.path) ?? '空'}）`);
-  return parts.join(' + ');
+  return phraseOf(terms, valuesOf(terms, cell));
 }
 
 /** A side of an identity in words: "一、本年新收（42）+ 二、上年结转（0）= 42". Long sides are summed up when they hold. */
-function side(terms: Term[], total: number, cell: CellLookup, detailed: boolean): string {
-  if (terms.length === 1) return `${terms[0]!.label}（${cell(terms[0]!.path) ?? '空'}）`;
+function side(terms: Term[], values: (number | null)[], total: number, detailed: boolean): string {
+  if (terms.length === 1) return `${terms[0]!.label}（${values[0] ?? '空'}）`;
   if (!detailed) return `${terms.length} 项之和（${total}）`;
-  return `${phrase(terms, cell)} = ${total}`;
+  return `${phraseOf(terms, values)} = ${total}`;
 }
 
 /** Sides longer than this are phrased term by term only when the identity fails. */
@@ -67,12 +81,14 @@ export function compareSums(
   line: LineLookup,
   cells: string[] = [...left, ...right].map((t) => t.path),
 ): CheckResult | null {
-  const a = sum(left, cell);
-  const b = sum(right, cell);
+  const leftValues = valuesOf(left, cell);
+  const rightValues = valuesOf(right, cell);
+  const a = sumOf(left, leftValues);
+  const b = sumOf(right, rightValues);
   if (a.allEmpty && b.allEmpty) return null;
   const ok = a.value === b.value;
-  const lhs = side(left, a.value, cell, !ok || left.length <= LONG_SIDE);
-  const rhs = side(right, b.value, cell, !ok || right.length <= LONG_SIDE);
+  const lhs = side(left, leftValues, a.value, !ok || left.length <= LONG_SIDE);
+  const rhs = side(right, rightValues, b.value, !ok || right.length <= LONG_SIDE);
   let message = ok ? `${subject}：${lhs}，等于 ${rhs}` : `${subject}：${lhs}，但 ${rhs}，相差 ${round(Math.abs(a.value - b.value))}`;
   const emptyLabels = a.emptyLabels.concat(b.emptyLabels);
   if (emptyLabels.length) message += `（空白单元格按 0 计：${emptyLabels.join('、')}）`;

@@ -44,19 +44,27 @@ interface Sentence {
   starts: { at: number; line: number }[];
 }
 
-/** Groups lines into sentences: a line that does not end one runs on into the next (PDF text). */
-function sentencesOf(lines: NumberedText[]): Sentence[] {
-  const out: Sentence[] = [];
+/**
+ * Groups lines into sentences: a line that does not end one runs on into the next (PDF text).
+ * Lazily, since the statement is usually in the first chapter: the rest is never normalized.
+ */
+function* sentencesOf(lines: NumberedText[]): Generator<Sentence> {
   let open: Sentence | null = null;
   for (const { text, line } of lines) {
     const t = toHalfWidth(text).replace(/[\s\u3000]+/g, '');
     if (t === '') continue;
-    if (!open || open.starts.length >= MAX_JOINED) out.push((open = { text: '', starts: [] }));
+    if (!open || open.starts.length >= MAX_JOINED) {
+      if (open) yield open;
+      open = { text: '', starts: [] };
+    }
     open.starts.push({ at: open.text.length, line });
     open.text += t;
-    if (SENTENCE_DONE.test(t)) open = null;
+    if (SENTENCE_DONE.test(t)) {
+      yield open;
+      open = null;
+    }
   }
-  return out;
+  if (open) yield open;
 }
 
 function lineAt(sentence: Sentence, at: number): number {

@@ -3,7 +3,7 @@
  * pipe rows / Markdown tables, or columns separated by runs of spaces (text from PDFs).
  * Tables are then found by their labels (../tables), never by the delimiter.
  */
-import { labelKey, matchKeyOf, stripArtefacts, toHalfWidth } from '../text/normalize.ts';
+import { hasArtefacts, labelKey, matchKeyOf, stripArtefacts, toHalfWidth } from '../text/normalize.ts';
 import { readCell, type CellReading } from './values.ts';
 
 export type LineKind = 'blank' | 'single' | 'tab' | 'pipe' | 'rule' | 'spaces';
@@ -37,11 +37,37 @@ const RULE_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const SPACE_GAP = /[ \u3000]{2,}|\u3000/;
 const SENTENCE_END = /[。！？；]$/;
 
-export function makeCell(text: string, line: number): Cell {
+/** What a cell's text alone decides: everything of a Cell but its line. */
+type CellContent = Omit<Cell, 'line'>;
+
+function readContent(text: string): CellContent {
   const trimmed = text.trim();
-  const reading = readCell(trimmed);
+  // Frozen: cells of the same text share their reading.
+  const reading = Object.freeze(readCell(trimmed));
   const key = reading.kind === 'text' && trimmed.length <= MAX_LABEL_LENGTH ? labelKey(trimmed) : null;
-  return { text: trimmed, line, reading, key, match: key === null ? null : matchKeyOf(key) };
+  return { text: trimmed, reading, key, match: key === null ? null : matchKeyOf(key) };
+}
+
+/**
+ * Short cells recur in every report (the official labels, headings, 0 and small counts), and
+ * reading one (number forms, label keys) costs several regular expressions: their content is
+ * kept. Prose is longer and rarely repeats, so it is not. The cache is dropped when full, which
+ * bounds memory over an archive of any size.
+ */
+const CONTENT = new Map<string, CellContent>();
+const CACHED_LENGTH = MAX_LABEL_LENGTH;
+const CACHE_SIZE = 20_000;
+
+export function makeCell(text: string, line: number): Cell {
+  let content = text.length <= CACHED_LENGTH ? CONTENT.get(text) : undefined;
+  if (!content) {
+    content = readContent(text);
+    if (text.length <= CACHED_LENGTH) {
+      if (CONTENT.size >= CACHE_SIZE) CONTENT.clear();
+      CONTENT.set(text, content);
+    }
+  }
+  return { text: content.text, line, reading: content.reading, key: content.key, match: content.match };
 }
 
 /** Last characters a row of values can end with: digits (half or full width) and n/a marks. */
@@ -55,31 +81,65 @@ const TRAILING_VALUES = /^(.*?[^\d\s,.，．+\-/—–])((?:\s+(?:[+-]?\d[\d,.]*
  * A cell such as "规章 0 0 0" (a row whose separators became single spaces) is split into its
  * label and the values at its end: numbers, full-width digits ("规章 ０ ０ ０" from Word), and
  * not-applicable marks ("规章 / / /"; 无 only in a run of several, "存在问题 无" stays prose).
- * Prose is left alone: it ends with punctuation or is long.
+ * Prose is left alone: it ends with punctuation or is long. Null when the cell stays whole.
  */
-function splitTrailingNumbers(cell: Cell): Cell[] {
-  if (cell.reading.kind !== 'text' || !mayEndInValue(cell.text.charCodeAt(cell.text.length - 1)) || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return [cell];
+function splitTrailingNumbers(cell: Cell): Cell[] | null {
+  if (cell.reading.kind !== 'text' || !mayEndInValue(cell.text.charCodeAt(cell.text.length - 1)) || cell.text.length > 120 || SENTENCE_END.test(cell.text)) return null;
   // toHalfWidth maps one UTF-16 unit to one, so positions in `half` are positions in the text.
   const half = toHalfWidth(cell.text);
   const m = TRAILING_VALUES.exec(half);
-  if (!m) return [cell];
+  if (!m) return null;
   const label = cell.text.slice(0, m[1]!.length);
   // "2023 年" style prose keeps its numbers; a label ends in a Han character or a bracket.
-  if (!/[\u4e00-\u9fff)）”"]$/.test(label)) return [cell];
+  if (!/[\u4e00-\u9fff)）”"]$/.test(label)) return null;
   const values = m[2]!.trim().split(/\s+/);
-  if (values.length < 2 && values[0] === '无') return [cell];
+  if (values.length < 2 && values[0] === '无') return null;
   return [makeCell(label, cell.line), ...values.map((n) => makeCell(n, cell.line))];
 }
 
 /** A cell made only of space-separated numbers ("0 0 0 0") becomes one cell per number. */
-function splitNumberRun(cell: Cell): Cell[] {
-  if (cell.reading.kind !== 'unreadable' || !/^(?:[+-]?\d[\d,.]*\s+){2,}[+-]?\d[\d,.]*$/.test(cell.text)) return [cell];
-  return cell.text.split(/\s+/).map((n) => makeCell(n, cell.line));
+function pushNumberRun(cells: Cell[], cell: Cell): void {
+  if (cell.reading.kind !== 'unreadable' || !/^(?:[+-]?\d[\d,.]*\s+){2,}[+-]?\d[\d,.]*$/.test(cell.text)) cells.push(cell);
+  else for (const n of cell.text.split(/\s+/)) cells.push(makeCell(n, cell.line));
 }
 
 export function splitLine(raw: string, no: number): Line {
-  const text = stripArtefacts(raw);
-  const body = text.trimStart();
+  return lineOf(stripArtefacts(raw), no);
+}
+
+/** How a line splits: everything of a Line but its number (its cells all carry that number). */
+interface LineShape {
+  kind: LineKind;
+  cells: CellContent[];
+}
+
+/**
+ * Short lines recur from report to report as cells do (a table row, one cell of a cell-per-line
+ * table, a heading): how they split is kept, bounded like the cell cache.
+ */
+const SHAPES = new Map<string, LineShape>();
+const SHAPED_LENGTH = 128;
+
+/** A line whose artefacts are already removed, split into cells. */
+function lineOf(text: string, no: number): Line {
+  if (text.length > SHAPED_LENGTH) return splitText(text, no);
+  const shape = SHAPES.get(text);
+  if (!shape) {
+    const line = splitText(text, no);
+    if (SHAPES.size >= CACHE_SIZE) SHAPES.clear();
+    SHAPES.set(text, { kind: line.kind, cells: line.cells.map(({ line: _, ...content }) => content) });
+    return line;
+  }
+  const cells: Cell[] = new Array(shape.cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = shape.cells[i]!;
+    cells[i] = { text: c.text, line: no, reading: c.reading, key: c.key, match: c.match };
+  }
+  return { no, text, kind: shape.kind, cells };
+}
+
+function splitText(text: string, no: number): Line {
+  let body = text.trimStart();
   if (body === '' && !text.includes('\t')) return { no, text, kind: 'blank', cells: [] };
   const pipes = body.includes('|');
   let kind: LineKind;
@@ -92,9 +152,9 @@ export function splitLine(raw: string, no: number): Line {
   } else if (body.includes('\t')) {
     kind = 'tab';
     parts = text.split('\t');
-  } else if (SPACE_GAP.test(body.trimEnd())) {
+  } else if (SPACE_GAP.test((body = body.trimEnd()))) {
     kind = 'spaces';
-    parts = body.trimEnd().split(/[ \u3000]{2,}|\u3000/);
+    parts = body.split(/[ \u3000]{2,}|\u3000/);
   } else {
     kind = 'single';
     parts = [text];
@@ -102,11 +162,12 @@ export function splitLine(raw: string, no: number): Line {
   // In tab and pipe rows a cell holding "12 34" stays one (unreadable) cell: the row decides.
   const runs = kind === 'single' || kind === 'spaces';
   const cells: Cell[] = [];
+  const push = (cell: Cell) => (runs ? pushNumberRun(cells, cell) : cells.push(cell));
   for (const part of parts) {
-    for (const cell of splitTrailingNumbers(makeCell(part, no))) {
-      if (runs && cell.reading.kind === 'unreadable') cells.push(...splitNumberRun(cell));
-      else cells.push(cell);
-    }
+    const cell = makeCell(part, no);
+    const split = splitTrailingNumbers(cell);
+    if (split) split.forEach(push);
+    else push(cell);
   }
   // "规章 0 0 0" was one line of single spaces: it is a space-separated row, not one cell.
   if (kind === 'single' && cells.length > 1) kind = 'spaces';
@@ -115,5 +176,8 @@ export function splitLine(raw: string, no: number): Line {
 
 /** Splits text on any line end (CRLF, CR, LF) into numbered lines. */
 export function splitLines(text: string, firstLine = 1): Line[] {
-  return text.split(/\r\n|\r|\n/).map((raw, i) => splitLine(raw, firstLine + i));
+  // Whole-text tests first: most files have neither CR line ends nor export artefacts.
+  const raws = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const clean = !hasArtefacts(text);
+  return raws.map((raw, i) => (clean ? lineOf(raw, firstLine + i) : splitLine(raw, firstLine + i)));
 }

@@ -32,12 +32,20 @@ export function tableCells(report: { proactive: unknown; requests: unknown; appe
   return out;
 }
 
+const KEYS = new Map<string, string[]>();
+/** A path's keys; the paths are the fixed ones of the table definitions, split once. */
+function keysOf(path: string): string[] {
+  let keys = KEYS.get(path);
+  if (!keys) KEYS.set(path, (keys = path.split('.')));
+  return keys;
+}
+
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+  const keys = keysOf(path);
   let cur = obj;
-  for (const key of keys.slice(0, -1)) {
-    cur[key] ??= {};
-    cur = cur[key] as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) {
+    cur[keys[i]!] ??= {};
+    cur = cur[keys[i]!] as Record<string, unknown>;
   }
   cur[keys[keys.length - 1]!] = value;
 }
@@ -55,7 +63,7 @@ function applicants(values: Values, rowPath: string) {
 
 export function assembleRequests(values: Values, template: '2021' | '2019'): RequestsTable {
   const out: Record<string, unknown> = {};
-  for (const row of REQUESTS_2021) setPath(out, row.path.replace(/^requests\./, ''), applicants(values, row.path));
+  for (const row of REQUESTS_2021) setPath(out, row.path.slice('requests.'.length), applicants(values, row.path));
   if (template === '2019') {
     const row = REQUESTS_2019.find((r) => r.path === 'requests.template2019.otherHandling')!;
     out.template2019 = { otherHandling: applicants(values, row.path) };

@@ -31,19 +31,48 @@ export function valueRun(cells: Cell[], at: number): Cell[] {
   return run;
 }
 
+/** The label cells picked so far, newest first; a state shares its chain with the states it extends. */
+interface Pick {
+  spec: number;
+  at: number;
+  prev: Pick | null;
+}
+
 interface State {
   pos: number;
   score: number;
-  picks: number[]; // picks[specIndex] = cell index, or -1
+  /** Rows not picked are absent (they stay -1 in the final list). */
+  picks: Pick | null;
 }
 
-const ANY_LABEL = new WeakMap<readonly RowSpec[], RegExp>();
+/** How one table's row patterns match label keys: which rows a key may be, remembered per key. */
+interface SpecMatcher {
+  /** One pattern matching any label of the table, to pass over other cells with one test. */
+  any: RegExp;
+  /** Indexes of the specs whose pattern matches the key (empty for none). */
+  byKey: Map<string, readonly number[]>;
+}
 
-/** One pattern matching any label of the table, to pass over other cells with one test. */
-function anyLabel(specs: readonly RowSpec[]): RegExp {
-  let re = ANY_LABEL.get(specs);
-  if (!re) ANY_LABEL.set(specs, (re = new RegExp(specs.map((s) => `(?:${s.match.source})`).join('|'))));
-  return re;
+const MATCHERS = new WeakMap<readonly RowSpec[], SpecMatcher>();
+const NONE: readonly number[] = [];
+/** Label keys recur in every report; the map is dropped when full, to bound memory. */
+const MAX_KEYS = 20_000;
+
+function matcher(specs: readonly RowSpec[]): SpecMatcher {
+  let m = MATCHERS.get(specs);
+  if (!m) MATCHERS.set(specs, (m = { any: new RegExp(specs.map((s) => `(?:${s.match.source})`).join('|')), byKey: new Map() }));
+  return m;
+}
+
+/** The specs (by index, in order) a label key matches. */
+function specsMatching(m: SpecMatcher, specs: readonly RowSpec[], key: string): readonly number[] {
+  let found = m.byKey.get(key);
+  if (!found) {
+    found = m.any.test(key) ? specs.flatMap((spec, s) => (spec.match.test(key) ? [s] : [])) : NONE;
+    if (m.byKey.size >= MAX_KEYS) m.byKey.clear();
+    m.byKey.set(key, found);
+  }
+  return found;
 }
 
 /** A printed explanation in brackets after a label: 规章（设区的市、自治州人民政府应提供相关数据）. */
@@ -62,11 +91,14 @@ function labelKeys(cell: Cell): string[] | null {
 }
 
 export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): FoundRow[] {
-  const any = anyLabel(specs);
-  const keyed: { i: number; keys: string[] }[] = [];
+  // The label cells each row may be, in stream order.
+  const m = matcher(specs);
+  const candidatesOf: number[][] = specs.map(() => []);
   cells.forEach((c, i) => {
     const keys = labelKeys(c);
-    if (keys && keys.some((k) => any.test(k))) keyed.push({ i, keys });
+    if (!keys) return;
+    const rows = keys.length === 1 ? specsMatching(m, specs, keys[0]!) : new Set(keys.flatMap((k) => specsMatching(m, specs, k)));
+    for (const s of rows) candidatesOf[s]!.push(i);
   });
   const hasValues = (at: number) => {
     for (let i = at + 1; i < cells.length; i++) {
@@ -77,15 +109,14 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
     return false;
   };
 
-  let states: State[] = [{ pos: -1, score: 0, picks: [] }];
-  specs.forEach((spec, s) => {
-    const candidates: number[] = [];
-    for (const { i, keys } of keyed) if (keys.some((k) => spec.match.test(k))) candidates.push(i);
-    const next: State[] = states.map((st) => ({ ...st, picks: [...st.picks, -1] }));
+  let states: State[] = [{ pos: -1, score: 0, picks: null }];
+  candidatesOf.forEach((candidates, s) => {
+    // Every state may leave this row out; picking it extends the best earlier state.
+    const next: State[] = states.slice();
     for (const c of candidates) {
       let best: State | undefined;
       for (const st of states) if (st.pos < c && (!best || st.score > best.score)) best = st;
-      if (best) next.push({ pos: c, score: best.score + (hasValues(c) ? 2 : 1), picks: [...best.picks, c] });
+      if (best) next.push({ pos: c, score: best.score + (hasValues(c) ? 2 : 1), picks: { spec: s, at: c, prev: best.picks } });
     }
     // Keep only states not dominated by one that ends earlier with at least the same score.
     next.sort((a, b) => a.pos - b.pos || b.score - a.score);
@@ -99,9 +130,11 @@ export function findLabelledRows(cells: Cell[], specs: readonly RowSpec[]): Foun
     }
   });
   const winner = states.reduce((a, b) => (b.score > a.score ? b : a));
+  const picks: number[] = specs.map(() => -1);
+  for (let p = winner.picks; p; p = p.prev) picks[p.spec] = p.at;
 
   const rows: FoundRow[] = [];
-  winner.picks.forEach((at, s) => {
+  picks.forEach((at, s) => {
     if (at < 0) return;
     const spec = specs[s]!;
     const run = valueRun(cells, at);

@@ -30,8 +30,13 @@ const ARTEFACTS = /\[(?:bookmark|anchor|image|pic|picture)\s*:[^\]\n]*\]|\{\s*(?
 /** Removes export artefacts and invisible characters; turns no-break spaces into spaces. */
 const ANY_ARTEFACT = /[[{\f\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad\u00a0]/;
 
+/** True when the text holds something stripArtefacts would change. */
+export function hasArtefacts(text: string): boolean {
+  return ANY_ARTEFACT.test(text);
+}
+
 export function stripArtefacts(line: string): string {
-  if (!ANY_ARTEFACT.test(line)) return line;
+  if (!hasArtefacts(line)) return line;
   return line.replace(ARTEFACTS, '').replace(INVISIBLE, '').replace(/\u00a0/g, ' ');
 }
 
