@@ -1,8 +1,9 @@
 /**
  * Rebuilding into the same folder (`npm run build`, scripts/build.ts): with nothing changed the
- * build says so and leaves the output byte for byte as it was; after a report changes, or after
- * the output was altered by hand, it builds again, and the result is exactly what a fresh build
- * of the same input gives.
+ * build says so and leaves the output byte for byte as it was; after a report changed and another
+ * was removed it renders only the changed report's page (the others are kept) and the result is
+ * exactly what a fresh build of the same archive gives; after the output was altered by hand it
+ * builds everything again.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const archive = join(tmp, 'archive', 'reports');
 const out = join(tmp, 'out');
 const fresh = join(tmp, 'fresh');
 const CHANGED = '001_68f00f12ba36a829.txt';
+const REMOVED = '004_9a3017047421a145.txt';
 const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
 
 interface Run {
@@ -77,6 +79,7 @@ beforeAll(() => {
   after = snapshot(out);
 
   appendFileSync(join(archive, CHANGED), `\n${SENTENCE}\n`);
+  rmSync(join(archive, REMOVED));
   changed = build(out, 'a');
   changedFiles = snapshot(out);
   // The same changed archive built from nothing, with caches of its own.
@@ -107,10 +110,14 @@ describe('rebuild into the same folder', () => {
     for (const [f, v] of before) expect(after.get(f), f).toEqual(v);
   });
 
-  it('builds again after a report changed, and the result equals a fresh build of the changed archive', () => {
+  it('renders only the changed report\'s page after one changed and one was removed, and the result equals a fresh build', () => {
     expect(changed.status).toBe(0);
     expect(changed.output).not.toContain(SKIPPED);
-    expect(changed.output).toContain('完成：5 份报告');
+    expect(changed.output).toContain('完成：4 份报告');
+    expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个');
+    // Kept from the first build: the same file, not written again.
+    expect(changedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(before.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
+    expect([...changedFiles.keys()].some((f) => f.includes('2023-qiaokou-qiye-fuwu'))).toBe(false);
     const text = (f: string) => Buffer.from(changedFiles.get(f)!.bytes, 'base64').toString('utf8');
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
     expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
@@ -118,9 +125,12 @@ describe('rebuild into the same folder', () => {
     for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
   });
 
-  it('builds again when the output was altered by hand, and puts the missing page back', () => {
+  it('builds everything again when the output was altered by hand, and puts the missing page back', () => {
     expect(tampered.status).toBe(0);
     expect(tampered.output).not.toContain(SKIPPED);
+    expect(tampered.output).toContain('完整重建');
+    expect(tampered.output).toContain('生成全部 4 个报告页');
+    expect(statSync(join(out, 'stray.txt'), { throwIfNoEntry: false })).toBeUndefined();
     expect(statSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html')).isFile()).toBe(true);
   });
 });
