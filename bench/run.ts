@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--count N] [--seed S] [--skip-floor] [--skip-build] [--no-readme | --readme-only]
+ * npm run bench -- [--count N] [--seed S] [--skip-floor] [--skip-build] [--skip-first-query] [--no-readme | --readme-only]
  * One command for every figure of issue 7, measured in one run on this machine:
  *   1. the corpus (generated once per count and seed, cached in bench/work/);
  *   2. parse throughput over the samples ×5,000 and over the corpus (bench:parse);
@@ -154,7 +154,7 @@ async function firstQuery(env: NodeJS.ProcessEnv, pkg: { scripts?: Record<string
   }
 }
 
-async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Record<string, string> }): Promise<OursFigures> {
+async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Record<string, string> }, skipFirstQuery: boolean): Promise<OursFigures> {
   const reportsDir = join(corpusDir, 'reports');
   const env = { ...process.env, REPORTS_DIR: reportsDir, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.cache/xxgk']) rmSync(join(REPO, p), { recursive: true, force: true });
@@ -180,7 +180,8 @@ async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Reco
     searchIndex: searchIndex(dist),
     reportPages: pages.length,
     reportPage: weights.length ? { median: weights[Math.floor(weights.length / 2)]!, heaviest: weights[weights.length - 1]! } : null,
-    firstQuery: await firstQuery(env, pkg),
+    // bench:search indexes its own 10,000-report archive (minutes on this machine); --skip-first-query leaves it out.
+    firstQuery: skipFirstQuery ? null : await firstQuery(env, pkg),
   };
 }
 
@@ -283,7 +284,7 @@ function updateReadme(all: Record<string, BenchResult>): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'skip-first-query': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
   if (values['readme-only']) {
     updateReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, BenchResult>);
     return;
@@ -312,7 +313,7 @@ async function main(): Promise<void> {
   let oursFigures: BenchResult['ours'];
   if (values['skip-build']) oursFigures = { skipped: '--skip-build' };
   else if (!pkg.scripts?.build) oursFigures = { skipped: 'package.json has no build script yet' };
-  else oursFigures = await ours(c.dir, c.manifest, pkg);
+  else oursFigures = await ours(c.dir, c.manifest, pkg, values['skip-first-query']!);
 
   const o = 'skipped' in oursFigures ? null : oursFigures;
   const cpu = cpus();

@@ -16,6 +16,7 @@ import { parserVersion } from '../node/parse-cache.ts';
 import { readArchive, type ArchiveEntry } from '../node/read-archive.ts';
 import { assignPageIds } from './page-ids.ts';
 import { timePhase } from '../node/build-phases.ts';
+import { recordPages } from './page-digests.ts';
 
 export interface ReportPage {
   /** Page id (reports/<pageId>/); equals report.id unless another file had that id first. */
@@ -117,7 +118,17 @@ let memo: { key: string; promise: Promise<ArchiveSnapshot>; taken: Set<Part> } |
  */
 export async function takeSnapshotPart<K extends Part>(part: K, env: NodeJS.ProcessEnv = process.env): Promise<{ dir: string; value: ArchiveSnapshot[K] }> {
   const key = `${reportsDir(env)}\u0000${registryFile(env)}`;
-  if (!memo || memo.key !== key || memo.taken.has(part)) memo = { key, promise: timePhase('parse', () => readSnapshot(env)), taken: new Set() };
+  if (!memo || memo.key !== key || memo.taken.has(part)) {
+    memo = {
+      key,
+      promise: timePhase('parse', async () => {
+        const snapshot = await readSnapshot(env);
+        recordPages(snapshot, env);
+        return snapshot;
+      }),
+      taken: new Set(),
+    };
+  }
   const current = memo;
   current.taken.add(part);
   if (PARTS.every((p) => current.taken.has(p)) && memo === current) memo = null;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { proseToMarkdown } from '../../../src/core/text/markdown.ts';
-import { markdownToHtml } from '../../../src/site/markdown.ts';
+import { join } from 'node:path';
+import { readReport } from '../../../src/node/read-report.ts';
+import { markdownToHtml, unifiedHtml } from '../../../src/site/markdown.ts';
+import { SAMPLE_DIR, SAMPLE_FILES } from '../../helpers/site-archive.ts';
 
 const md = (lines: string[]) => proseToMarkdown(lines.map((text) => ({ text, blank: text === '' })));
 
@@ -32,5 +35,32 @@ describe('markdownToHtml', () => {
   it('renders nothing for empty text', () => {
     expect(markdownToHtml('')).toBe('');
     expect(markdownToHtml('  \n')).toBe('');
+  });
+
+  it('writes plain blocks directly exactly as unified would, mixed with blocks that need it', async () => {
+    const cases = [
+      '### （一）主动公开\n\n本年度主动公开信息204条。\n\n1\\. 加强组织领导。\n\n2023-2024年，共计1.5亿元。',
+      '# 一级\n\n正文\n\n#### 四级\n\n###### 六级 #\n\n####### 七个',
+      '甲\n\n\n乙\n  \n丙\n\n  缩进\n\n    代码\n\n丁',
+      '- 一项\n\n- 二项\n\n正文\n\n1. 列表\n\n2) 列表',
+      '> 引用\n\n正文 *强调* 与 _下划线_ 和 \\* 转义\n\n&amp; 实体 &copy;\n\n尾部空格  \n\n全角\u3000空格\u3000',
+      '标题\n===\n\n标题二\n---\n\n***\n\n+ 加号\n\n= 等号\n\n! 叹号 | 竖线 $ 美元',
+      '甲\r乙\n\n制表\t符\n\n\t开头制表',
+      '```\n代码\n\n仍是代码\n```\n\n正文',
+      '<pre>\n\n保留\n\n</pre>\n\n正文',
+      '[引用]\n\n正文\n\n[引用]: https://www.gov.cn/',
+      '~~~\n围栏\n\n~~~',
+    ];
+    for (const text of cases) expect(markdownToHtml(text), JSON.stringify(text)).toBe(unifiedHtml(text));
+    let blocks = 0;
+    for (const file of SAMPLE_FILES) {
+      const report = await readReport(join(SAMPLE_DIR, file));
+      for (const s of report.sections) {
+        blocks += s.markdown.split('\n\n').length;
+        expect(markdownToHtml(s.markdown), `${file} ${s.no}`).toBe(unifiedHtml(s.markdown));
+      }
+      if (report.preamble) expect(markdownToHtml(report.preamble)).toBe(unifiedHtml(report.preamble));
+    }
+    expect(blocks).toBeGreaterThan(50);
   });
 });

@@ -3,11 +3,12 @@ import type { APIRoute } from 'astro';
 import type { Report } from '../../../core/model/report.ts';
 import { addPhaseTime } from '../../../node/build-phases.ts';
 import { archiveIndex } from '../../../site/archive-index.ts';
+import { rendersPage } from '../../../site/render-only.ts';
 import { reportsCsv } from '../../../site/data/csv.ts';
 
 export async function getStaticPaths() {
   const index = await archiveIndex();
-  return index.entries.flatMap((e) => [
+  return index.entries.filter((e) => rendersPage(e.id)).flatMap((e) => [
     { params: { file: `${e.id}.json` }, props: { report: e.report, format: 'json' } },
     { params: { file: `${e.id}.csv` }, props: { report: e.report, format: 'csv' } },
   ]);

@@ -8,11 +8,13 @@ import type { APIRoute } from 'astro';
 import { reportPaths } from '../../../core/export/paths.ts';
 import type { Report } from '../../../core/model/report.ts';
 import { archiveIndex } from '../../../site/archive-index.ts';
+import { rendersPage } from '../../../site/render-only.ts';
 
 export async function getStaticPaths() {
   const index = await archiveIndex();
   const out: { params: { id: string; original: string }; props: { filePath: string } }[] = [];
   const add = (id: string, format: Report['source']['format'], file: string, filePath: string) => {
+    if (!rendersPage(id)) return;
     const original = reportPaths({ id, source: { file, format } as Report['source'] }).original;
     out.push({ params: { id, original: original.split('/').pop()! }, props: { filePath } });
   };

@@ -1,0 +1,88 @@
+/**
+ * What a build's output depends on, as one digest, and a fingerprint of the output folder, so
+ * `npm run build` can tell that nothing changed since the last build into the same folder and
+ * skip Astro and the search index altogether (Astro itself re-renders every page every time).
+ *
+ * The digest is deliberately coarse: every file of the archive folder (name and bytes, sidecars
+ * and stray files included), the registry, the project's own code and configuration, the locked
+ * dependency versions and the environment settings the site reads. Anything else that changes
+ * leads to a full build, never to a stale page.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { registryFile, reportsDir } from './archive-paths.ts';
+
+/** The environment the site and the loader read (src/site/settings.ts, archive-paths.ts, the loader). */
+export const BUILD_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_TITLE', 'PORTAL_NAME', 'PORTAL_URL', 'STRICT', 'REPORTS_DIR', 'AGENCIES_FILE', 'OUT_DIR'] as const;
+
+/** The project's own files that shape the output (relative to the project root; folders are walked). */
+export const PROJECT_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.ts'] as const;
+
+/** Every file under `dir`, sorted, as paths relative to `dir` with / separators. */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile()) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+/** Names and bytes of a file, or of every file of a folder (a missing one counts as missing). */
+function hashPath(h: Hash, label: string, path: string): void {
+  h.update(`\u0000${label}\u0000`);
+  if (!existsSync(path)) {
+    h.update('missing');
+    return;
+  }
+  if (!statSync(path).isDirectory()) {
+    h.update(readFileSync(path));
+    return;
+  }
+  for (const file of walk(path)) {
+    h.update(`\u0000${file}\u0000`);
+    h.update(readFileSync(join(path, file)));
+  }
+}
+
+export interface BuildInputs {
+  digest: string;
+  /** The digest of the archive folder and registry alone, and of the code and settings alone. */
+  archive: string;
+  code: string;
+}
+
+export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env): BuildInputs {
+  const code = createHash('sha256');
+  for (const name of BUILD_ENV) code.update(`${name}=${env[name] ?? ''}\u0000`);
+  for (const p of PROJECT_INPUTS) hashPath(code, p, join(root, p));
+  const archive = createHash('sha256');
+  const dir = reportsDir(env);
+  const registry = registryFile(env);
+  archive.update(`${dir}\u0000${registry}`);
+  hashPath(archive, 'reports', dir);
+  hashPath(archive, 'registry', registry);
+  const a = archive.digest('hex');
+  const c = code.digest('hex');
+  return { digest: createHash('sha256').update(`${a}\u0000${c}`).digest('hex'), archive: a, code: c };
+}
+
+/**
+ * A fingerprint of an output folder: every file's path, size and modification time. A page
+ * deleted, edited or added by hand since the build changes it, and the next build is a full one.
+ */
+export function outputFingerprint(dir: string): { digest: string; files: number } | null {
+  if (!existsSync(dir)) return null;
+  const h = createHash('sha256');
+  const files = walk(dir);
+  for (const file of files) {
+    const s = statSync(join(dir, file));
+    h.update(`${file}\u0000${s.size}\u0000${s.mtimeMs}\n`);
+  }
+  return { digest: h.digest('hex'), files: files.length };
+}

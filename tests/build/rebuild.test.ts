@@ -1,0 +1,136 @@
+/**
+ * Rebuilding into the same folder (`npm run build`, scripts/build.ts): with nothing changed the
+ * build says so and leaves the output byte for byte as it was; after a report changed and another
+ * was removed it renders only the changed report's page (the others are kept) and the result is
+ * exactly what a fresh build of the same archive gives; after the output was altered by hand it
+ * builds everything again.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE, ROOT } from '../helpers/paths.ts';
+import { SAMPLE_DIR } from '../helpers/site-archive.ts';
+
+const BUILD = join(ROOT, 'scripts', 'build.ts');
+const tmp = mkdtempSync(join(tmpdir(), 'xxgk-rebuild-'));
+const archive = join(tmp, 'archive', 'reports');
+const out = join(tmp, 'out');
+const fresh = join(tmp, 'fresh');
+const CHANGED = '001_68f00f12ba36a829.txt';
+const REMOVED = '004_9a3017047421a145.txt';
+const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
+
+interface Run {
+  status: number | null;
+  output: string;
+}
+
+function build(outDir: string, cacheName: string): Run {
+  const r = spawnSync(NODE, [BUILD], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(tmp, `astro-${cacheName}`),
+      XXGK_CACHE_DIR: join(tmp, `parse-${cacheName}`),
+      XXGK_SEARCH_CACHE_DIR: join(tmp, `search-${cacheName}`),
+      REPORTS_DIR: archive,
+      AGENCIES_FILE: join(ROOT, 'content', 'agencies.yaml'),
+      SITE_URL: '',
+      BASE_PATH: '',
+      STRICT: '',
+      FORCE_BUILD: '',
+    },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/** Every file of a folder with its bytes' digest and modification time. */
+function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: number }> {
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  return new Map(
+    walk(dir)
+      .sort()
+      .map((f) => [relative(dir, f), { bytes: readFileSync(f).toString('base64'), mtimeMs: statSync(f).mtimeMs }]),
+  );
+}
+
+const SKIPPED = '跳过构建';
+let first: Run;
+let before: ReturnType<typeof snapshot>;
+let unchanged: Run;
+let after: ReturnType<typeof snapshot>;
+let changed: Run;
+let changedFiles: ReturnType<typeof snapshot>;
+let freshFiles: ReturnType<typeof snapshot>;
+let tampered: Run;
+
+beforeAll(() => {
+  cpSync(SAMPLE_DIR, archive, { recursive: true });
+  first = build(out, 'a');
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+  before = snapshot(out);
+  unchanged = build(out, 'a');
+  after = snapshot(out);
+
+  appendFileSync(join(archive, CHANGED), `\n${SENTENCE}\n`);
+  rmSync(join(archive, REMOVED));
+  changed = build(out, 'a');
+  changedFiles = snapshot(out);
+  // The same changed archive built from nothing, with caches of its own.
+  build(fresh, 'b');
+  freshFiles = snapshot(fresh);
+
+  // A page removed from the output by hand: the output is no longer what the last build left.
+  rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
+  writeFileSync(join(out, 'stray.txt'), 'x');
+  tampered = build(out, 'a');
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('rebuild into the same folder', () => {
+  it('builds the first time', () => {
+    expect(first.output).not.toContain(SKIPPED);
+    expect(first.output).toContain('完成：5 份报告');
+  });
+
+  it('skips everything when nothing changed, and leaves every file as it was (bytes and times)', () => {
+    expect(unchanged.status).toBe(0);
+    expect(unchanged.output).toContain(SKIPPED);
+    expect(unchanged.output).not.toContain('完成：');
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [f, v] of before) expect(after.get(f), f).toEqual(v);
+  });
+
+  it('renders only the changed report\'s page after one changed and one was removed, and the result equals a fresh build', () => {
+    expect(changed.status).toBe(0);
+    expect(changed.output).not.toContain(SKIPPED);
+    expect(changed.output).toContain('完成：4 份报告');
+    expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个');
+    // Kept from the first build: the same file, not written again.
+    expect(changedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(before.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
+    expect([...changedFiles.keys()].some((f) => f.includes('2023-qiaokou-qiye-fuwu'))).toBe(false);
+    const text = (f: string) => Buffer.from(changedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
+    expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
+    expect([...changedFiles.keys()]).toEqual([...freshFiles.keys()]);
+    for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+  });
+
+  it('builds everything again when the output was altered by hand, and puts the missing page back', () => {
+    expect(tampered.status).toBe(0);
+    expect(tampered.output).not.toContain(SKIPPED);
+    expect(tampered.output).toContain('完整重建');
+    expect(tampered.output).toContain('生成全部 4 个报告页');
+    expect(statSync(join(out, 'stray.txt'), { throwIfNoEntry: false })).toBeUndefined();
+    expect(statSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html')).isFile()).toBe(true);
+  });
+});
