@@ -1,11 +1,13 @@
 /**
  * npm run build: the whole archive into dist/ (or OUT_DIR).
- *   1. `astro build`: parses the archive (through the digest cache), renders every page and data file;
- *   2. the search index into <out>/pagefind/ from the same reports (unchanged shards come from the cache);
- *   3. the search page gets preload links for the index files a first query needs;
+ *   1. the archive is read and parsed (through the digest cache, which Astro's loader then hits);
+ *   2. `astro build` renders every page and data file, and, at the same time when the machine
+ *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
+ *      the same reports (unchanged shards come from the cache);
+ *   3. the index moves into <out>/pagefind/ and the search page gets preload links for it;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
- * Astro runs as its own process so its memory is returned before Pagefind starts.
+ * Astro runs as its own process so its memory is returned to the system when it ends.
  *
  * When nothing the output depends on changed since the last build into the same folder (see
  * src/node/build-inputs.ts) and the folder is as that build left it, nothing is built again: Astro
@@ -18,16 +20,17 @@
  * everything in the folder but the unchanged reports' pages. The search index rebuilds only the
  * shards whose reports changed.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSnapshot } from '../src/loader/archive-snapshot.ts';
-import { pageOfOutput, type PagesRecord } from '../src/loader/page-digests.ts';
+import type { PagesRecord } from '../src/loader/page-digests.ts';
 import { buildInputs, outputFingerprint } from '../src/node/build-inputs.ts';
-import { buildSearchIndex } from '../src/search/build/build-search-index.ts';
-import { searchPreloads } from '../src/search/build/preloads.ts';
+import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
+import { overlayOutput } from '../src/node/build/overlay-output.ts';
+import { runAstro } from '../src/node/build/run-astro.ts';
+import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
 import { settings } from '../src/site/settings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,96 +38,15 @@ const OUT = resolve(ROOT, process.env.OUT_DIR || 'dist');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'xxgk');
 const PHASES_FILE = join(CACHE, `build-phases-${process.pid}.json`);
 const TIMINGS_FILE = join(CACHE, 'build-timings.json');
-const STAMP_FILE = join(CACHE, 'build-stamps', `${createHash('sha256').update(OUT).digest('hex').slice(0, 16)}.json`);
-
-/** What the last complete build into OUT was built from, and what it left there. */
-interface BuildStamp {
-  inputs: string;
-  /** Digest of the code and settings alone: with the same, unchanged report pages can be kept. */
-  code: string;
-  output: string;
-  files: number;
-  /** Page id -> digest of what the page is made from (src/loader/page-digests.ts). */
-  pages: Record<string, string>;
-}
-
-function readStamp(): BuildStamp | null {
-  try {
-    return JSON.parse(readFileSync(STAMP_FILE, 'utf8')) as BuildStamp;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Where the search cache lives and how the index is cut; the tests set tiny shards and chunks
- * so a five-report archive goes through the merge as a large one does.
- */
-function searchTuning(env: NodeJS.ProcessEnv): { cacheDir?: string; maxShardPages?: number; chunkSize?: number } {
-  const count = (name: string) => (env[name] && Number(env[name]) > 0 ? Number(env[name]) : undefined);
-  return {
-    ...(env.XXGK_SEARCH_CACHE_DIR ? { cacheDir: resolve(env.XXGK_SEARCH_CACHE_DIR) } : {}),
-    ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
-    ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
-  };
-}
+const STAMP_FILE = stampFile(CACHE, OUT);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
-
-/** Every file under `dir`, relative, with / separators. */
-function filesOf(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) visit(dir);
-  return out;
-}
-
-function removeEmptyDirs(dir: string): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
-  if (readdirSync(dir).length === 0) rmdirSync(dir);
-}
-
-/**
- * Puts a partial build (staging) into OUT: every file of OUT goes except the pages kept from the
- * previous build (reports not rendered this time and still in the archive), then every file of
- * staging moves in. Pages of removed reports, listings and data files are thereby all replaced.
- */
-function overlay(staging: string, record: PagesRecord): void {
-  const rendered = record.render ? new Set(record.render) : null;
-  const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
-  for (const f of filesOf(OUT)) if (!kept(pageOfOutput(f))) rmSync(join(OUT, f));
-  for (const f of filesOf(staging)) {
-    mkdirSync(dirname(join(OUT, f)), { recursive: true });
-    renameSync(join(staging, f), join(OUT, f));
-  }
-  rmSync(staging, { recursive: true, force: true });
-  if (existsSync(OUT)) removeEmptyDirs(OUT);
-  mkdirSync(OUT, { recursive: true });
-}
-
-function runAstro(env: Record<string, string>): Promise<number> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, XXGK_PHASES_FILE: PHASES_FILE, ...env },
-    });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-  });
-}
 
 mkdirSync(CACHE, { recursive: true });
 const started = performance.now();
 
 const inputs = buildInputs(ROOT);
-const stamp = readStamp();
+const stamp = readStamp(STAMP_FILE);
 const now = stamp ? outputFingerprint(OUT) : null;
 const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
 if (intact && stamp.inputs === inputs.digest) {
@@ -134,52 +56,62 @@ if (intact && stamp.inputs === inputs.digest) {
   process.exit(0);
 }
 if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
-// Same code and settings, output as the last build left it: only changed report pages need rendering.
 const partial = intact && stamp.code === inputs.code;
-// A build that stops halfway must not leave a record that its output is complete.
-rmSync(STAMP_FILE, { force: true });
+clearStamp(STAMP_FILE);
 
+// 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
+const parseStarted = performance.now();
+const reports = (await readSnapshot()).reports.map((page) => page.report);
+const parseMs = performance.now() - parseStarted;
+
+// 2. Pages and search index, side by side when the machine allows.
 const PAGES_FILE = join(CACHE, `build-pages-${process.pid}.json`);
 const PREVIOUS_FILE = join(CACHE, `build-previous-pages-${process.pid}.json`);
 const STAGING = join(dirname(OUT), `.${basename(OUT)}.partial`);
-const astroEnv: Record<string, string> = { XXGK_PAGES_OUT: PAGES_FILE };
+const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
+const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_PAGES_OUT: PAGES_FILE };
 if (partial) {
   writeFileSync(PREVIOUS_FILE, JSON.stringify(stamp.pages));
   rmSync(STAGING, { recursive: true, force: true });
   Object.assign(astroEnv, { XXGK_PREVIOUS_PAGES: PREVIOUS_FILE, OUT_DIR: STAGING });
 }
+const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
+let searchMs = 0;
+const indexSearch = async () => {
+  const t = performance.now();
+  const result = await buildSearchStaged(reports, SEARCH_STAGING);
+  searchMs = performance.now() - t;
+  return result;
+};
+const searchFirst = together ? null : await indexSearch();
+const searchAlong = together ? indexSearch() : null;
 const astroStarted = performance.now();
-const astroCode = await runAstro(astroEnv);
+const astroCode = await runAstro(ROOT, astroEnv);
 const astroWall = performance.now() - astroStarted;
+const index = searchFirst ?? (await searchAlong!);
+
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 const pages = existsSync(PAGES_FILE) ? (JSON.parse(readFileSync(PAGES_FILE, 'utf8')) as PagesRecord) : null;
 for (const f of [PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(f, { force: true });
 if (astroCode !== 0) {
-  rmSync(STAGING, { recursive: true, force: true });
+  for (const d of [STAGING, SEARCH_STAGING]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }
 if (!pages) throw new Error('astro build 没有写出页面摘要（XXGK_PAGES_OUT）');
-if (partial) overlay(STAGING, pages);
+if (partial) overlayOutput(OUT, STAGING, pages);
+
+// 3. The index into the output.
+placeSearchIndex(SEARCH_STAGING, OUT, settings.basePath);
 const rendered = pages.render ? `只重新生成 ${pages.render.length} 个报告页（共 ${Object.keys(pages.pages).length} 个，其余沿用上次构建）` : `生成全部 ${Object.keys(pages.pages).length} 个报告页`;
 
-const searchStarted = performance.now();
-// The same reports, with the same page ids, as the pages were built from; parsing is cached.
-const snapshot = await readSnapshot();
-const reports = snapshot.reports.map((page) => page.report);
-const index = await buildSearchIndex(reports, { outDir: join(OUT, 'pagefind'), ...searchTuning(process.env) });
-const searchPage = join(OUT, 'search', 'index.html');
-if (existsSync(searchPage)) {
-  const html = readFileSync(searchPage, 'utf8');
-  writeFileSync(searchPage, html.replace('</head>', `${searchPreloads(join(OUT, 'pagefind'), settings.basePath)}</head>`));
-}
-const searchMs = performance.now() - searchStarted;
-
+// 4. Timings and the stamp of this build.
 const timings = {
-  parseMs: Math.round(phases.parse),
+  parseMs: Math.round(parseMs + phases.parse),
   astroMs: Math.round(astroWall - phases.parse - phases.data),
   dataMs: Math.round(phases.data),
   searchMs: Math.round(searchMs),
+  searchAlongsideAstro: together,
   totalMs: Math.round(performance.now() - started),
   reports: reports.length,
   pagesRendered: pages.render ? pages.render.length : Object.keys(pages.pages).length,
@@ -187,12 +119,9 @@ const timings = {
 };
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 const fingerprint = outputFingerprint(OUT);
-if (fingerprint) {
-  mkdirSync(dirname(STAMP_FILE), { recursive: true });
-  writeFileSync(STAMP_FILE, JSON.stringify({ inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages } satisfies BuildStamp));
-}
+if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages });
 process.stdout.write(
   `\n完成：${reports.length} 份报告 → ${OUT}，${rendered}\n` +
     `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +
-    `搜索索引 ${seconds(timings.searchMs)}（分片新建 ${index.built.length}，沿用 ${index.reused.length}），共 ${seconds(timings.totalMs)}\n`,
+    `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}），共 ${seconds(timings.totalMs)}\n`,
 );

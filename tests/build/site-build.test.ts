@@ -68,10 +68,11 @@ beforeAll(async () => {
   mkdirSync(out.baseRoot, { recursive: true });
   const cache = join(tmp, 'astro-cache');
   builds = {
-    root: build({ OUT_DIR: out.root, ASTRO_CACHE_DIR: cache }),
+    // The search index alongside Astro, then (under the base path) before it: both ways are built.
+    root: build({ OUT_DIR: out.root, ASTRO_CACHE_DIR: cache, XXGK_SEARCH_CONCURRENT: '1' }),
     // Same input, warm caches (parse cache and Astro's data store): must give the same bytes.
-    again: build({ OUT_DIR: out.again, ASTRO_CACHE_DIR: cache }),
-    base: build({ OUT_DIR: out.base, ASTRO_CACHE_DIR: join(tmp, 'astro-cache-base'), BASE_PATH: BASE, SITE_URL: 'https://www.example.gov.cn', REPORTS_DIR: mixedDir, AGENCIES_FILE: join(ROOT, 'content', 'agencies.yaml') }),
+    again: build({ OUT_DIR: out.again, ASTRO_CACHE_DIR: cache, XXGK_SEARCH_CONCURRENT: '1' }),
+    base: build({ OUT_DIR: out.base, ASTRO_CACHE_DIR: join(tmp, 'astro-cache-base'), BASE_PATH: BASE, SITE_URL: 'https://www.example.gov.cn', REPORTS_DIR: mixedDir, AGENCIES_FILE: join(ROOT, 'content', 'agencies.yaml'), XXGK_SEARCH_CONCURRENT: '0' }),
     strict: build({ OUT_DIR: join(tmp, 'strict'), ASTRO_CACHE_DIR: join(tmp, 'astro-cache-strict'), STRICT: '1', REPORTS_DIR: mixedDir }),
   };
   for (const [name, b] of Object.entries(builds)) if (name !== 'strict' && b.status !== 0) throw new Error(`build ${name} failed:\n${b.output}`);
@@ -186,8 +187,8 @@ describe('build of the samples at the root', () => {
     const head = read(out.root, 'search/index.html');
     expect(head).toContain('<link rel="modulepreload" href="/pagefind/bundle/pagefind.js">');
     expect(head).toMatch(/<link rel="preload" href="\/pagefind\/bundle\/pagefind\.und_[0-9a-f]+\.pf_meta" as="fetch" crossorigin>/);
-    expect(builds.root.output).toMatch(/搜索索引 [\d.]+ 秒（分片新建 2，沿用 0）/);
-    expect(builds.again.output).toMatch(/搜索索引 [\d.]+ 秒（分片新建 0，沿用 2）/);
+    expect(builds.root.output).toMatch(/搜索索引 [\d.]+ 秒（与页面同时进行）（分片新建 2，沿用 0）/);
+    expect(builds.again.output).toMatch(/搜索索引 [\d.]+ 秒（与页面同时进行）（分片新建 0，沿用 2）/);
   });
 
   it('sorts a year by each key figure without JavaScript, with totals', () => {
@@ -249,6 +250,7 @@ describe('build of a mixed archive under BASE_PATH=/xxgk/nianbao/', () => {
     expect(read(out.base, 'robots.txt')).toContain('Sitemap: https://www.example.gov.cn/xxgk/nianbao/sitemap.xml');
     expect(read(out.base, 'search/index.html')).toContain('<link rel="modulepreload" href="/xxgk/nianbao/pagefind/bundle/pagefind.js">');
     expect(existsSync(join(out.base, 'pagefind', 'manifest.dat'))).toBe(true);
+    expect(builds.base.output).toMatch(/搜索索引 [\d.]+ 秒（分片新建 \d+，沿用 \d+）/);
   });
 
   it('loses no input file: every report has a page, other files a page or a place on the quality page', () => {

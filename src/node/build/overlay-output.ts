@@ -1,0 +1,41 @@
+/**
+ * Puts a partial build (a staging folder) into the output folder: every file of the output goes
+ * except the pages kept from the previous build (reports not rendered this time and still in the
+ * archive), then every file of staging moves in. Pages of removed reports, listings and data
+ * files are thereby all replaced.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pageOfOutput, type PagesRecord } from '../../loader/page-digests.ts';
+
+/** Every file under `dir`, relative, with / separators. */
+function filesOf(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  return out;
+}
+
+function removeEmptyDirs(dir: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
+  if (readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
+export function overlayOutput(outDir: string, staging: string, record: PagesRecord): void {
+  const rendered = record.render ? new Set(record.render) : null;
+  const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
+  for (const f of filesOf(outDir)) if (!kept(pageOfOutput(f))) rmSync(join(outDir, f));
+  for (const f of filesOf(staging)) {
+    mkdirSync(dirname(join(outDir, f)), { recursive: true });
+    renameSync(join(staging, f), join(outDir, f));
+  }
+  rmSync(staging, { recursive: true, force: true });
+  if (existsSync(outDir)) removeEmptyDirs(outDir);
+  mkdirSync(outDir, { recursive: true });
+}
