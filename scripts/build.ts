@@ -88,16 +88,17 @@ const searchAlong = together ? indexSearch() : null;
 const astroStarted = performance.now();
 const astroCode = await runAstro(ROOT, astroEnv);
 const astroWall = performance.now() - astroStarted;
+if (astroCode !== 0) {
+  // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(d, { recursive: true, force: true });
+  process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
+  process.exit(astroCode);
+}
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 const pages = existsSync(PAGES_FILE) ? (JSON.parse(readFileSync(PAGES_FILE, 'utf8')) as PagesRecord) : null;
 for (const f of [PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(f, { force: true });
-if (astroCode !== 0) {
-  for (const d of [STAGING, SEARCH_STAGING]) rmSync(d, { recursive: true, force: true });
-  process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
-  process.exit(astroCode);
-}
 if (!pages) throw new Error('astro build 没有写出页面摘要（XXGK_PAGES_OUT）');
 if (partial) overlayOutput(OUT, STAGING, pages);
 
