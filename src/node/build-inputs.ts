@@ -9,29 +9,16 @@
  * leads to a full build, never to a stale page.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { registryFile, reportsDir } from './archive-paths.ts';
+import { filesUnder } from './files-under.ts';
 
 /** The environment the site and the loader read (src/site/settings.ts, archive-paths.ts, the loader). */
 export const BUILD_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_TITLE', 'PORTAL_NAME', 'PORTAL_URL', 'STRICT', 'REPORTS_DIR', 'AGENCIES_FILE', 'OUT_DIR'] as const;
 
 /** The project's own files that shape the output (relative to the project root; folders are walked). */
 export const PROJECT_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.ts'] as const;
-
-/** Every file under `dir`, sorted, as paths relative to `dir` with / separators. */
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.isFile()) out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  visit(dir);
-  return out.sort();
-}
 
 /** Names and bytes of a file, or of every file of a folder (a missing one counts as missing). */
 function hashPath(h: Hash, label: string, path: string): void {
@@ -44,7 +31,7 @@ function hashPath(h: Hash, label: string, path: string): void {
     h.update(readFileSync(path));
     return;
   }
-  for (const file of walk(path)) {
+  for (const file of filesUnder(path)) {
     h.update(`\u0000${file}\u0000`);
     h.update(readFileSync(join(path, file)));
   }
@@ -79,7 +66,7 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env):
 export function outputFingerprint(dir: string): { digest: string; files: number } | null {
   if (!existsSync(dir)) return null;
   const h = createHash('sha256');
-  const files = walk(dir);
+  const files = filesUnder(dir);
   for (const file of files) {
     const s = statSync(join(dir, file));
     h.update(`${file}\u0000${s.size}\u0000${s.mtimeMs}\n`);

@@ -5,22 +5,9 @@
  * files are thereby all replaced.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pageOfOutput, type PagesRecord } from '../../loader/page-digests.ts';
-
-/** Every file under `dir`, relative, with / separators. */
-function filesOf(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) visit(dir);
-  return out;
-}
+import { filesUnder } from '../files-under.ts';
 
 function removeEmptyDirs(dir: string): void {
   for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
@@ -30,8 +17,8 @@ function removeEmptyDirs(dir: string): void {
 export function overlayOutput(outDir: string, staging: string, record: PagesRecord): void {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
-  for (const f of filesOf(outDir)) if (!kept(pageOfOutput(f))) rmSync(join(outDir, f));
-  for (const f of filesOf(staging)) {
+  for (const f of filesUnder(outDir)) if (!kept(pageOfOutput(f))) rmSync(join(outDir, f));
+  for (const f of filesUnder(staging)) {
     mkdirSync(dirname(join(outDir, f)), { recursive: true });
     renameSync(join(staging, f), join(outDir, f));
   }
