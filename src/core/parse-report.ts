@@ -131,11 +131,11 @@ function layoutName(lines: Line[], spans: [number, number][]): string {
   return kinds.size ? [...kinds].sort().join('+') : 'none';
 }
 
-function sectionText(lines: Line[], from: number, to: number, skip: Set<number>): { prose: ProseLine[]; numbered: { text: string; line: number }[] } {
+function sectionText(lines: Line[], from: number, to: number, skip: Set<number>, alsoSkip?: Set<number>): { prose: ProseLine[]; numbered: { text: string; line: number }[] } {
   const prose: ProseLine[] = [];
   const numbered: { text: string; line: number }[] = [];
   for (let i = from; i < to; i++) {
-    if (skip.has(i)) continue;
+    if (skip.has(i) || alsoSkip?.has(i)) continue;
     const l = lines[i]!;
     const text = l.kind === 'blank' ? '' : l.cells.length > 1 ? l.cells.map((c) => c.text).filter(Boolean).join(' ') : l.text.trim();
     prose.push({ text, blank: text === '' });
@@ -215,7 +215,8 @@ export function parseReport(input: ReportInput): ReportData {
   if (chapters.length === 0 && anyTable) warning('未找到六个章节的标题，正文未分章');
 
   const titleEnd = title ? title.indexes[title.indexes.length - 1]! + 1 : 0;
-  const preamble = proseToMarkdown(sectionText(lines, titleEnd, firstChapter, new Set([...taken, ...(title?.indexes ?? [])])).prose);
+  // The title's lines are skipped beside the taken ones (no copy of `taken`: it holds every table line).
+  const preamble = proseToMarkdown(sectionText(lines, titleEnd, firstChapter, taken, new Set(title?.indexes ?? [])).prose);
   if (prose.length === 0 && firstChapter > titleEnd) prose.push(...sectionText(lines, titleEnd, firstChapter, taken).numbered);
 
   // Metadata: the text, then front matter / sidecar, then the registry.
