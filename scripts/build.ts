@@ -31,6 +31,7 @@ import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
+import { searchRecord } from '../src/search/records.ts';
 import { settings } from '../src/site/settings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +62,9 @@ clearStamp(STAMP_FILE);
 
 // 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
 const parseStarted = performance.now();
-const reports = (await readSnapshot()).reports.map((page) => page.report);
+// Only the search records are kept: the reports themselves go before Astro starts.
+const records = (await readSnapshot()).reports.map((page) => searchRecord(page.report));
+const reportCount = records.length;
 const parseMs = performance.now() - parseStarted;
 
 // 2. Pages and search index, side by side when the machine allows.
@@ -79,7 +82,7 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 let searchMs = 0;
 const indexSearch = async () => {
   const t = performance.now();
-  const result = await buildSearchStaged(reports, SEARCH_STAGING);
+  const result = await buildSearchStaged(records, SEARCH_STAGING);
   searchMs = performance.now() - t;
   return result;
 };
@@ -114,7 +117,7 @@ const timings = {
   searchMs: Math.round(searchMs),
   searchAlongsideAstro: together,
   totalMs: Math.round(performance.now() - started),
-  reports: reports.length,
+  reports: reportCount,
   pagesRendered: pages.render ? pages.render.length : Object.keys(pages.pages).length,
   searchShards: { built: index.built.length, reused: index.reused.length },
 };
@@ -122,7 +125,7 @@ writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 const fingerprint = outputFingerprint(OUT);
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages });
 process.stdout.write(
-  `\n完成：${reports.length} 份报告 → ${OUT}，${rendered}\n` +
+  `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
     `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +
     `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}），共 ${seconds(timings.totalMs)}\n`,
 );

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Report } from '../../core/model/report.ts';
-import { buildSearchIndex, type SearchIndexResult } from '../../search/build/build-search-index.ts';
+import { buildSearchIndexOfRecords, type SearchIndexResult } from '../../search/build/build-search-index.ts';
 import { searchPreloads } from '../../search/build/preloads.ts';
+import type { SearchRecord } from '../../search/records.ts';
 
 /**
  * Where the search cache lives and how the index is cut; the tests set tiny shards and chunks
@@ -22,9 +22,9 @@ function searchTuning(env: NodeJS.ProcessEnv): { cacheDir?: string; maxShardPage
   };
 }
 
-export function buildSearchStaged(reports: Report[], staging: string, env: NodeJS.ProcessEnv = process.env): Promise<SearchIndexResult> {
+export function buildSearchStaged(records: SearchRecord[], staging: string, env: NodeJS.ProcessEnv = process.env): Promise<SearchIndexResult> {
   rmSync(staging, { recursive: true, force: true });
-  return buildSearchIndex(reports, { outDir: staging, ...searchTuning(env) });
+  return buildSearchIndexOfRecords(records, { outDir: staging, ...searchTuning(env) });
 }
 
 export function placeSearchIndex(staging: string, outDir: string, basePath: string): void {

@@ -100,7 +100,15 @@ async function cached(cacheDir: string, digest: string, build: (dir: string) => 
   return false;
 }
 
-export async function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
+export function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
+  return buildSearchIndexOfRecords(reports.map(searchRecord), options);
+}
+
+/**
+ * The same from the reports' search records, for a caller that lets the reports go (the build
+ * holds only the records, a fraction of the reports' memory, while Astro renders beside it).
+ */
+export async function buildSearchIndexOfRecords(records: SearchRecord[], options: SearchIndexOptions): Promise<SearchIndexResult> {
   const window = options.window ?? WINDOW;
   const block = options.block ?? BLOCK.size;
   const chunkSize = options.chunkSize ?? DEFAULTS.chunkSize;
@@ -109,7 +117,6 @@ export async function buildSearchIndex(reports: readonly Report[], options: Sear
   if (installed.version !== PAGEFIND_VERSION) throw new Error(`搜索索引需要 Pagefind ${PAGEFIND_VERSION}，安装的是 ${installed.version}`);
   mkdirSync(cacheDir, { recursive: true });
 
-  const records: SearchRecord[] = reports.map(searchRecord);
   const seen = new Set<string>();
   const twice = records.filter((r) => seen.size === seen.add(r.id).size).map((r) => r.id);
   if (twice.length) throw new Error(`报告编号重复，无法建立搜索索引：${[...new Set(twice)].join('、')}`);
