@@ -1,23 +1,15 @@
 /**
  * npm run search-index [-- OUT_DIR]
- * Builds the search index of the archive (content/reports/, or REPORTS_DIR) into OUT_DIR
- * (default dist/pagefind/), reusing unchanged shards from node_modules/.cache/xxgk/search.
- * Run it after the site build: `astro build && npm run search-index`.
+ * Builds only the search index of the archive (content/reports/, or REPORTS_DIR) into OUT_DIR
+ * (default dist/pagefind/), with the page ids the site gives (src/loader/archive-snapshot.ts),
+ * reusing unchanged shards from node_modules/.cache/xxgk/search. `npm run build` runs it itself.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { registryFile, reportsDir } from '../../node/archive-paths.ts';
-import { loadRegistry } from '../../node/load-registry.ts';
-import { readArchive } from '../../node/read-archive.ts';
+import { readSnapshot } from '../../loader/archive-snapshot.ts';
 import { buildSearchIndex } from './build-search-index.ts';
 
 const out = resolve(process.argv[2] ?? 'dist/pagefind');
-const regFile = registryFile();
-const registry = loadRegistry(regFile);
-const registryDigest = existsSync(regFile) ? createHash('sha256').update(readFileSync(regFile)).digest('hex') : '';
-const entries = await readArchive(reportsDir(), { registry, registryDigest });
-const reports = entries.flatMap((e) => (e.report && !e.error ? [e.report] : []));
+const reports = (await readSnapshot()).reports.map((page) => page.report);
 const started = performance.now();
 const result = await buildSearchIndex(reports, {
   outDir: out,
