@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { $ZodType } from 'zod/v4/core';
 import { Report } from '../core/model/report.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
@@ -56,31 +57,44 @@ function report(ctx: LoaderContext, overview: SnapshotOverview): void {
   }
 }
 
-export function reportsLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<string> => {
-    const { dir, value: reports } = await takeSnapshotPart('reports');
-    const root = rootOf(ctx);
-    const keep = new Set<string>();
-    for (const page of reports) {
-      keep.add(page.pageId);
-      const digest = ctx.generateDigest(page.digestKey);
-      if (ctx.store.get(page.pageId)?.digest === digest) continue;
-      const data = await ctx.parseData({ id: page.pageId, data: page.report });
-      ctx.store.set({
-        id: page.pageId,
-        data,
-        digest,
-        // The original is published byte for byte from here (src/pages/reports/[id]/[original].ts).
-        filePath: relative(root, page.entry.path).split('\\').join('/'),
-        ...(page.entry.rawText !== null ? { body: page.entry.rawText } : {}),
-      });
-    }
-    prune(ctx, keep);
-    return dir;
-  };
+/** One stored entry: its id, what its data depends on, the data itself (built only when needed). */
+interface StoredEntry {
+  id: string;
+  digestKey: string;
+  data: () => Record<string, unknown>;
+  path: string;
+  rawText: string | null;
+}
+
+/**
+ * Stores the entries whose digest changed (an unchanged one is neither built nor validated
+ * again) and removes the entries of files no longer in the folder.
+ */
+async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise<void> {
+  const root = rootOf(ctx);
+  const keep = new Set<string>();
+  for (const entry of entries) {
+    keep.add(entry.id);
+    const digest = ctx.generateDigest(entry.digestKey);
+    if (ctx.store.get(entry.id)?.digest === digest) continue;
+    const data = await ctx.parseData({ id: entry.id, data: entry.data() });
+    ctx.store.set({
+      id: entry.id,
+      data,
+      digest,
+      // The original is published byte for byte from here (src/pages/reports/[id]/[original].ts).
+      filePath: relative(root, entry.path).split('\\').join('/'),
+      ...(entry.rawText !== null ? { body: entry.rawText } : {}),
+    });
+  }
+  prune(ctx, keep);
+}
+
+/** A loader that fills its collection from the archive snapshot and, in astro dev, follows the folder. */
+function snapshotLoader(name: string, schema: $ZodType, load: (ctx: LoaderContext) => Promise<string>): Loader {
   const loader: Loader = {
-    name: 'xxgk-reports',
-    schema: Report,
+    name,
+    schema,
     load: async (ctx) => {
       const dir = await load(ctx);
       watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
@@ -89,54 +103,46 @@ export function reportsLoader(): Loader {
   return loader;
 }
 
-export function archiveFilesLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<string> => {
-    const { dir, value: problemFiles } = await takeSnapshotPart('problemFiles');
-    const root = rootOf(ctx);
-    const keep = new Set<string>();
-    for (const { entry, pageId, digestKey } of problemFiles) {
-      // Files without a page have no safe id of their own: their digest names them.
-      const id = pageId ?? `file-${createHash('sha256').update(entry.file).digest('hex').slice(0, 16)}`;
-      keep.add(id);
-      const digest = ctx.generateDigest(digestKey);
-      if (ctx.store.get(id)?.digest === digest) continue;
-      const data = await ctx.parseData({
-        id,
-        data: {
-        file: entry.file,
-        sha256: entry.sha256,
-        size: entry.size,
-        error: entry.error ?? { message: '无法读取', line: null },
-        pageId,
-        format: entry.report?.source.format ?? null,
-        diagnostics: entry.report?.diagnostics ?? [],
-        },
-      });
-      ctx.store.set({
-        id,
-        data,
-        digest,
-        filePath: relative(root, entry.path).split('\\').join('/'),
-        ...(entry.rawText !== null ? { body: entry.rawText } : {}),
-      });
-    }
-    prune(ctx, keep);
+export function reportsLoader(): Loader {
+  return snapshotLoader('xxgk-reports', Report, async (ctx) => {
+    const { dir, value: reports } = await takeSnapshotPart('reports');
+    await storeEntries(
+      ctx,
+      reports.map((page) => ({ id: page.pageId, digestKey: page.digestKey, data: () => page.report, path: page.entry.path, rawText: page.entry.rawText })),
+    );
     return dir;
-  };
-  const loader: Loader = {
-    name: 'xxgk-archive-files',
-    schema: ArchiveFile,
-    load: async (ctx) => {
-      const dir = await load(ctx);
-      watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
-    },
-  };
-  return loader;
+  });
+}
+
+export function archiveFilesLoader(): Loader {
+  return snapshotLoader('xxgk-archive-files', ArchiveFile, async (ctx) => {
+    const { dir, value: problemFiles } = await takeSnapshotPart('problemFiles');
+    await storeEntries(
+      ctx,
+      problemFiles.map(({ entry, pageId, digestKey }) => ({
+        // Files without a page have no safe id of their own: their digest names them.
+        id: pageId ?? `file-${createHash('sha256').update(entry.file).digest('hex').slice(0, 16)}`,
+        digestKey,
+        data: () => ({
+          file: entry.file,
+          sha256: entry.sha256,
+          size: entry.size,
+          error: entry.error ?? { message: '无法读取', line: null },
+          pageId,
+          format: entry.report?.source.format ?? null,
+          diagnostics: entry.report?.diagnostics ?? [],
+        }),
+        path: entry.path,
+        rawText: entry.rawText,
+      })),
+    );
+    return dir;
+  });
 }
 
 /** One entry, "archive": the summary counts and the archive-wide problems. */
 export function archiveLoader(): Loader {
-  const load = async (ctx: LoaderContext): Promise<string> => {
+  return snapshotLoader('xxgk-archive', ArchiveOverview, async (ctx) => {
     const { dir, value: overview } = await takeSnapshotPart('overview');
     const { lines: _lines, ...counts } = overview.summary;
     const problems = overview.problems.map((p) => ({
@@ -154,14 +160,5 @@ export function archiveLoader(): Loader {
     ctx.store.set({ id: 'archive', data });
     report(ctx, overview);
     return dir;
-  };
-  const loader: Loader = {
-    name: 'xxgk-archive',
-    schema: ArchiveOverview,
-    load: async (ctx) => {
-      const dir = await load(ctx);
-      watch(loader, ctx, dir, () => load(ctx).then(() => undefined));
-    },
-  };
-  return loader;
+  });
 }
