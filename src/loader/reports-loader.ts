@@ -7,15 +7,20 @@
  *
  * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
  * everything its data depends on: an unchanged report is neither parsed nor validated again.
- * The store keeps only what pages need: the Report, and the raw text of reports with errors.
+ * Every Report is validated against the Report schema; the collection keeps a small listing of it
+ * (./report-listing.ts) and the whole Report goes to the report store (./report-store.ts), with the
+ * raw text of reports with errors as the entry's body.
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { $ZodType } from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
+import { reportListing, ReportListing } from './report-listing.ts';
+import { hasStoredReport, pruneReportStore, reportStoreDir, reportStoreFile, writeStoredReport } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
 
@@ -61,7 +66,9 @@ function report(ctx: LoaderContext, overview: SnapshotOverview): void {
 interface StoredEntry {
   id: string;
   digestKey: string;
-  data: () => Record<string, unknown>;
+  data: (digest: string) => object;
+  /** Whether what an unchanged entry refers to outside the store is still there. */
+  intact?: (digest: string) => boolean;
   path: string;
   rawText: string | null;
 }
@@ -76,8 +83,8 @@ async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise
   for (const entry of entries) {
     keep.add(entry.id);
     const digest = ctx.generateDigest(entry.digestKey);
-    if (ctx.store.get(entry.id)?.digest === digest) continue;
-    const data = await ctx.parseData({ id: entry.id, data: entry.data() });
+    if (ctx.store.get(entry.id)?.digest === digest && (entry.intact?.(digest) ?? true)) continue;
+    const data = await ctx.parseData({ id: entry.id, data: entry.data(digest) as Record<string, unknown> });
     ctx.store.set({
       id: entry.id,
       data,
@@ -103,13 +110,35 @@ function snapshotLoader(name: string, schema: $ZodType, load: (ctx: LoaderContex
   return loader;
 }
 
+/** The report, as the Report schema accepts it; a report it rejects stops the build, naming the file. */
+function validReport(report: Report, file: string): Report {
+  const result = z.safeParse(Report, report);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(报告)'}: ${i.message}`);
+  throw new Error(`${file}: 解析结果不符合 Report 模式：${issues.join('；')}`);
+}
+
 export function reportsLoader(): Loader {
-  return snapshotLoader('xxgk-reports', Report, async (ctx) => {
+  return snapshotLoader('xxgk-reports', ReportListing, async (ctx) => {
     const { dir, value: reports } = await takeSnapshotPart('reports');
+    const root = rootOf(ctx);
+    const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
+    const storeFile = (digest: string) => reportStoreFile(storeDir, root, digest);
     await storeEntries(
       ctx,
-      reports.map((page) => ({ id: page.pageId, digestKey: page.digestKey, data: () => page.report, path: page.entry.path, rawText: page.entry.rawText })),
+      reports.map((page) => ({
+        id: page.pageId,
+        digestKey: page.digestKey,
+        data: (digest) => {
+          writeStoredReport(root, storeFile(digest), validReport(page.report, page.entry.file));
+          return reportListing(page.report, storeFile(digest));
+        },
+        intact: (digest) => hasStoredReport(root, storeFile(digest)),
+        path: page.entry.path,
+        rawText: page.entry.rawText,
+      })),
     );
+    pruneReportStore(storeDir, root, new Set(reports.map((page) => storeFile(ctx.generateDigest(page.digestKey)))));
     return dir;
   });
 }

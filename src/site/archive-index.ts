@@ -9,11 +9,20 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
-import { groupByAgency, groupByYear, summarize, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
+import type { ReportListingData } from '../loader/report-listing.ts';
+import { readStoredCsvRecord, readStoredJson, readStoredReport } from '../loader/report-store.ts';
+import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
 export interface ReportEntry {
   id: string;
-  report: Report;
+  /** What listings need: the summary, source, diagnostics and failing checks. */
+  listing: ReportListingData;
+  /** The whole Report, read from the report store when a page needs it (not kept: see src/loader/report-store.ts). */
+  loadReport: () => Report;
+  /** Its JSON text, exactly as /data/reports/<id>.json publishes it (without the final line end). */
+  loadJson: () => string;
+  /** Its CSV data row, with its line end. */
+  loadCsvRecord: () => string;
   /** The text the parser read, kept for reports with errors (shown on their page). */
   rawText: string | null;
   /** The original file, relative to the project root. */
@@ -59,10 +68,21 @@ async function build(): Promise<ArchiveIndex> {
   const overview = archive[0]!.data as ArchiveOverviewData;
   // Only asked for when there are such files: Astro warns about an empty collection.
   const files = overview.problemFiles > 0 ? await getCollection('archiveFiles') : [];
+  const root = process.cwd();
   const entries: ReportEntry[] = reports
-    .map((e) => ({ id: e.id, report: e.data as Report, rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) }))
+    .map((e) => {
+      const listing = e.data as ReportListingData;
+      const file = listing.storeFile;
+      return {
+        id: e.id,
+        listing,
+        loadReport: () => readStoredReport(root, file),
+        loadJson: () => readStoredJson(root, file),
+        loadCsvRecord: () => readStoredCsvRecord(root, file),
+        rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
+    })
     .sort(byKey((e) => e.id));
-  const summaries = entries.map((e) => summarize(e.report));
+  const summaries: ReportSummary[] = entries.map((e) => e.listing);
   const agencies = groupByAgency(summaries);
   const problemData = overview.problems.slice().sort(byKey((p) => `${p.kind}\u0000${p.file}\u0000${p.message}`));
   const problemsByPage = new Map<string, ArchiveProblemData[]>();

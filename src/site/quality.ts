@@ -46,8 +46,11 @@ const CHECK_KINDS: { kind: string; test: (id: string) => boolean; title: string 
   { kind: 'text', test: (id) => id.startsWith('text.'), title: '正文所述的申请数量与表三“一、本年新收”不一致' },
 ];
 
+/** What the quality page needs of a report (a whole Report, or its listing's failing checks). */
+export type QualityReport = Pick<Report, 'title' | 'diagnostics' | 'checks'> & { source: Pick<Report['source'], 'file'> };
+
 export interface QualityInput {
-  reports: { id: string; report: Report }[];
+  reports: { id: string; report: QualityReport }[];
   files: ArchiveFileEntry[];
   problems: ArchiveProblemData[];
 }
@@ -60,7 +63,7 @@ export function qualityGroups(input: QualityInput): QualityGroup[] {
   const add = (kind: string, title: string, level: QualityGroup['level'], items: QualityItem[]) => {
     if (items.length) groups.push({ kind, title, level, items });
   };
-  const name = (r: Report) => r.title || r.source.file;
+  const name = (r: QualityReport) => r.title || r.source.file;
 
   add('unreadable', '无法读取的文件', 'error', input.files.filter((f) => f.pageId === null).map((f) => ({ subject: f.file, subjectPath: null, message: f.error.message, line: f.error.line, cells: [], related: [] })));
   add(

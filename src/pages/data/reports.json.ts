@@ -1,6 +1,7 @@
 /**
  * /data/reports.json: every report, as an array of Report objects sorted by id. Written as a
- * stream, one report at a time, so a large archive never becomes one giant string in memory.
+ * stream, one report at a time (each read from the report store as it is written), so a large
+ * archive never becomes one giant string, nor every Report at once, in memory.
  */
 import type { APIRoute } from 'astro';
 import { addPhaseTime } from '../../node/build-phases.ts';
@@ -21,7 +22,7 @@ export const GET: APIRoute = async () => {
         addPhaseTime('data', performance.now() - started);
         return;
       }
-      controller.enqueue(encoder.encode(`${i === 0 ? '[' : ','}${JSON.stringify(entries[i]!.report)}`));
+      controller.enqueue(encoder.encode(`${i === 0 ? '[' : ','}${entries[i]!.loadJson()}`));
       i++;
     },
   });

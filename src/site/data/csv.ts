@@ -9,6 +9,24 @@ import type { Report } from '../../core/model/report.ts';
 
 export const BOM = '\ufeff';
 
+const OPTIONS = { record_delimiter: 'windows' } as const;
+
+/**
+ * One report's data row with its line end. Quoting is decided per field, so rows written one at a
+ * time join into the same text as the whole table written at once (the archive's table is then
+ * joined from rows kept beside each stored report, without reading the reports again).
+ */
+export function csvRecord(report: Report): string {
+  return stringify([reportRow(report)], OPTIONS);
+}
+
+/** A CSV file from data rows made by csvRecord: BOM, the header row, the rows. */
+export function csvDocument(records: Iterable<string>): string {
+  let text = BOM + stringify([REPORT_COLUMNS.map((c) => c.name)], OPTIONS);
+  for (const record of records) text += record;
+  return text;
+}
+
 export function reportsCsv(reports: readonly Report[]): string {
-  return BOM + stringify([REPORT_COLUMNS.map((c) => c.name), ...reports.map(reportRow)], { record_delimiter: 'windows' });
+  return csvDocument(reports.map(csvRecord));
 }

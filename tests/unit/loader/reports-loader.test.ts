@@ -4,7 +4,7 @@
  * removed files leave the store, and STRICT=1.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Report } from '../../../src/core/model/report.ts';
 import { invalidateSnapshot, takeSnapshotPart } from '../../../src/loader/archive-snapshot.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
+import { ReportListing, type ReportListingData } from '../../../src/loader/report-listing.ts';
+import { readStoredReport } from '../../../src/loader/report-store.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
 
@@ -43,7 +45,7 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
     },
     meta: new Map(),
     logger: { info: (m: string) => log.push(`info ${m}`), warn: (m: string) => log.push(`warn ${m}`), error: (m: string) => log.push(`error ${m}`), debug: () => {} },
-    config: { root: pathToFileURL(`${ROOT}/`) },
+    config: { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${tmp}/astro/`) },
     parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
       validated.push(id);
       return data;
@@ -83,7 +85,7 @@ async function loadAll() {
 }
 
 describe('reportsLoader', () => {
-  it('stores every recognised report under its page id, valid against the Report schema', async () => {
+  it('stores every recognised report under its page id: a listing, and the whole Report valid against the Report schema', async () => {
     const { stores } = await loadAll();
     expect([...stores.reports.keys()].sort()).toEqual([
       '2019-caidianqujiubanceshiju',
@@ -98,12 +100,51 @@ describe('reportsLoader', () => {
       '2024-jiangxiaqushujuceshiju',
     ].sort());
     for (const e of stores.reports.values()) {
-      expect(Report.safeParse(e.data).success).toBe(true);
-      expect((e.data as Report).id).toBe(e.id);
+      const listing = e.data as unknown as ReportListingData;
+      expect(ReportListing.safeParse(listing).success).toBe(true);
+      // The listing carries no chapters or tables; the store file has the whole report.
+      expect(e.data).not.toHaveProperty('sections');
+      expect(listing.storeFile.startsWith('/')).toBe(false);
+      const report = readStoredReport(ROOT, listing.storeFile);
+      expect(Report.safeParse(report).success).toBe(true);
+      expect(report.id).toBe(e.id);
+      expect(listing.failing).toEqual(report.checks.filter((c) => !c.ok));
+      expect(listing.diagnostics).toEqual(report.diagnostics);
+      expect(listing.figures.received).toBe(report.requests.newReceived.total);
       // Relative to the project root (Astro's rule), and it leads to the file.
       expect(e.filePath!.startsWith('/')).toBe(false);
       expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', (e.data as Report).source.file));
       expect(e.digest).toMatch(/^[0-9a-f]+$/);
+    }
+    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportListingData).storeFile);
+    expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
+  });
+
+  it('writes a missing store file again even when the entry is unchanged, and removes files no entry names', async () => {
+    const stores = new Map<string, Stored>();
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    const storeDir = join(tmp, 'astro', 'xxgk-reports');
+    const file = (id: string) => (stores.get(id)!.data as unknown as ReportListingData).storeFile;
+    expect(readdirSync(storeDir).filter((f) => f.endsWith('.json'))).toHaveLength(10);
+    rmSync(resolve(ROOT, file('2023-qiaokou-qiye-fuwu')));
+    invalidateSnapshot();
+    const again: string[] = [];
+    await reportsLoader().load(fakeContext('reports', stores, [], again));
+    expect(again).toEqual(['2023-qiaokou-qiye-fuwu']);
+    expect(readStoredReport(ROOT, file('2023-qiaokou-qiye-fuwu')).id).toBe('2023-qiaokou-qiye-fuwu');
+
+    const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-prune-'));
+    await writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
+    process.env.REPORTS_DIR = other;
+    invalidateSnapshot();
+    const gone = file('2023-qiaokou-qiye-fuwu');
+    try {
+      await reportsLoader().load(fakeContext('reports', stores, [], []));
+      expect(existsSync(resolve(ROOT, gone))).toBe(false);
+      expect(readdirSync(storeDir).filter((f) => f.endsWith('.json'))).toHaveLength(stores.size);
+    } finally {
+      process.env.REPORTS_DIR = join(tmp, 'reports');
+      rmSync(other, { recursive: true, force: true });
     }
   });
 

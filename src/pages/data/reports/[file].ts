@@ -1,23 +1,22 @@
 /** /data/reports/<id>.json and /data/reports/<id>.csv: one report. */
 import type { APIRoute } from 'astro';
-import type { Report } from '../../../core/model/report.ts';
 import { addPhaseTime } from '../../../node/build-phases.ts';
-import { archiveIndex } from '../../../site/archive-index.ts';
+import { archiveIndex, type ReportEntry } from '../../../site/archive-index.ts';
 import { rendersPage } from '../../../site/render-only.ts';
-import { reportsCsv } from '../../../site/data/csv.ts';
+import { csvDocument } from '../../../site/data/csv.ts';
 
 export async function getStaticPaths() {
   const index = await archiveIndex();
   return index.entries.filter((e) => rendersPage(e.id)).flatMap((e) => [
-    { params: { file: `${e.id}.json` }, props: { report: e.report, format: 'json' } },
-    { params: { file: `${e.id}.csv` }, props: { report: e.report, format: 'csv' } },
+    { params: { file: `${e.id}.json` }, props: { entry: e, format: 'json' } },
+    { params: { file: `${e.id}.csv` }, props: { entry: e, format: 'csv' } },
   ]);
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const { report, format } = props as { report: Report; format: 'json' | 'csv' };
+  const { entry, format } = props as { entry: ReportEntry; format: 'json' | 'csv' };
   const started = performance.now();
-  const body = format === 'json' ? `${JSON.stringify(report)}\n` : reportsCsv([report]);
+  const body = format === 'json' ? `${entry.loadJson()}\n` : csvDocument([entry.loadCsvRecord()]);
   addPhaseTime('data', performance.now() - started);
   return new Response(body, { headers: { 'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' } });
 };

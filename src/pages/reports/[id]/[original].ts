@@ -18,7 +18,7 @@ export async function getStaticPaths() {
     const original = reportPaths({ id, source: { file, format } as Report['source'] }).original;
     out.push({ params: { id, original: original.split('/').pop()! }, props: { filePath } });
   };
-  for (const e of index.entries) add(e.id, e.report.source.format, e.report.source.file, e.filePath);
+  for (const e of index.entries) add(e.id, e.listing.source.format, e.listing.source.file, e.filePath);
   for (const f of index.files) if (f.data.pageId && f.data.format) add(f.data.pageId, f.data.format, f.data.file, f.filePath);
   return out;
 }
