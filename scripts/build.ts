@@ -1,6 +1,7 @@
 /**
  * npm run build: the whole archive into dist/ (or OUT_DIR).
- *   1. the archive is read and parsed (through the digest cache, which Astro's loader then hits);
+ *   1. the archive is read and parsed (through the digest cache, which Astro's loader then hits),
+ *      on a worker thread per core when many files are new;
  *   2. `astro build` renders every page and data file, and, at the same time when the machine
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache);
@@ -63,7 +64,7 @@ clearStamp(STAMP_FILE);
 // 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
 const parseStarted = performance.now();
 // Only the search records are kept: the reports themselves go before Astro starts.
-const records = (await readSnapshot()).reports.map((page) => searchRecord(page.report));
+const records = (await readSnapshot(process.env, { workers: availableParallelism() })).reports.map((page) => searchRecord(page.report));
 const reportCount = records.length;
 const parseMs = performance.now() - parseStarted;
 

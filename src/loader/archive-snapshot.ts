@@ -75,13 +75,14 @@ function withPageId(report: Report, pageId: string): Report {
   };
 }
 
-export async function readSnapshot(env: NodeJS.ProcessEnv = process.env): Promise<ArchiveSnapshot> {
+/** `workers`: threads to parse on when the cache is cold (see readArchive); the build passes its cores. */
+export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: { workers?: number } = {}): Promise<ArchiveSnapshot> {
   const dir = reportsDir(env);
   if (!existsSync(dir)) throw new Error(`${dir}: 报告目录不存在（用 REPORTS_DIR 指定）`);
   const regFile = registryFile(env);
   const registry = loadRegistry(regFile);
   const registryDigest = fileDigest(regFile);
-  const entries = await readArchive(dir, { registry, registryDigest });
+  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers });
   const pageIds = assignPageIds(entries.flatMap((e) => (e.report ? [{ file: e.file, id: e.report.id, sha256: e.sha256 }] : [])));
   const version = parserVersion();
   const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, fileDigest(sidecarName(e.path)), pageId ?? ''].join('\u0000');

@@ -50,8 +50,17 @@ export class ParseCache<T> {
     return createHash('sha256').update([parserVersion(), ...parts].join('\u0000')).digest('hex');
   }
 
+  private file(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** Whether an entry is there, without reading it (and without counting a hit or a miss). */
+  has(key: string): boolean {
+    return fileExists(this.file(key));
+  }
+
   get(key: string): T | undefined {
-    const file = join(this.dir, key.slice(0, 2), `${key}.json`);
+    const file = this.file(key);
     try {
       const value = JSON.parse(readFileSync(file, 'utf8')) as T;
       this.hits++;
@@ -63,7 +72,7 @@ export class ParseCache<T> {
   }
 
   set(key: string, value: T): void {
-    const file = join(this.dir, key.slice(0, 2), `${key}.json`);
+    const file = this.file(key);
     mkdirSync(dirname(file), { recursive: true });
     // Write then rename, so a build killed mid-write never leaves a torn entry.
     const tmp = `${file}.${process.pid}.tmp`;

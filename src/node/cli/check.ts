@@ -4,6 +4,7 @@
  * report (id, title, status) and every diagnostic and failing check as FILE:LINE: message, then a
  * summary. Exit 1 when any file has an error; with --strict also when any check fails.
  */
+import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { archiveProblems } from '../../core/archive/archive-checks.ts';
@@ -37,7 +38,7 @@ try {
   throw err;
 }
 const registryDigest = existsSync(regFile) ? createHash('sha256').update(readFileSync(regFile)).digest('hex') : '';
-const entries = await readArchive(dir, { registry, registryDigest, ...(noCache ? { cache: null } : {}) });
+const entries = await readArchive(dir, { registry, registryDigest, workers: availableParallelism(), ...(noCache ? { cache: null } : {}) });
 const reports = entries.flatMap((e) => (e.report && !e.error ? [e.report] : []));
 const problems = archiveProblems(reports);
 

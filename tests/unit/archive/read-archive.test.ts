@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems } from '../../../src/core/archive/archive-checks.ts';
+import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { readArchive } from '../../../src/node/read-archive.ts';
 import { readReport } from '../../../src/node/read-report.ts';
 import { portalPage, tabRows, wordFile } from '../../fixtures/distinct/layouts.ts';
@@ -32,6 +33,31 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readArchive', () => {
+  it('parses on worker threads when many files are new, with the same entries in the same order, and fills the cache', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'xxgk-archive-workers-'));
+    try {
+      const samples = ['000_5118e96f53a3c514.txt', '001_68f00f12ba36a829.txt', '002_485bb66b608aa965.txt'].map((n) => readFileSync(new URL(`../../fixtures/samples/${n}`, import.meta.url)));
+      for (let i = 0; i < 210; i++) writeFileSync(join(big, `r${String(i).padStart(3, '0')}.txt`), samples[i % samples.length]!);
+      writeFileSync(join(big, 'notes.md'), '# 随手记\n');
+      writeFileSync(join(big, 'old.doc'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+      const sequential = await readArchive(big, { cache: null });
+      const cache = new ParseCache<never>(join(big, '.cache'));
+      const parallel = await readArchive(big, { cache, workers: 2 });
+      expect(parallel).toEqual(sequential);
+      expect(parallel.map((e) => e.file)[0]).toBe('notes.md');
+      expect(parallel.filter((e) => e.report && !e.error)).toHaveLength(210);
+      // The workers parsed and cached (this thread neither read nor missed the cache)…
+      expect([cache.hits, cache.misses]).toEqual([0, 0]);
+      // …so the next read finds every file in the cache and parses here.
+      const again = await readArchive(big, { cache, workers: 2 });
+      expect(again).toEqual(sequential);
+      expect(sequential).toHaveLength(212);
+      expect([cache.hits, cache.misses]).toEqual([212, 0]);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('makes every file an entry, in name order, sidecars excluded', async () => {
     const entries = await readArchive(dir, { cache: null });
     expect(entries.map((e) => e.file)).toEqual(['2019.txt', '2023/page.htm', '2023/report.docx', 'big5.txt', 'notes.md', 'old.doc']);
