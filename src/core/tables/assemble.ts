@@ -12,7 +12,7 @@ type Values = Map<string, number | null>;
 /** Value at a dotted path of any object, or undefined when the path does not exist. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
@@ -33,10 +33,16 @@ export function tableCells(report: { proactive: unknown; requests: unknown; appe
 }
 
 const KEYS = new Map<string, string[]>();
-/** A path's keys; the paths are the fixed ones of the table definitions, split once. */
+/**
+ * A path's keys, split once: the same few hundred cell paths are set and read for every report
+ * and page (bounded, in case a caller passes paths of its own).
+ */
 function keysOf(path: string): string[] {
   let keys = KEYS.get(path);
-  if (!keys) KEYS.set(path, (keys = path.split('.')));
+  if (!keys) {
+    keys = path.split('.');
+    if (KEYS.size < 10_000) KEYS.set(path, keys);
+  }
   return keys;
 }
 
