@@ -1,5 +1,5 @@
 /** Rebuilding the search index: nothing is indexed again unless its reports changed. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,8 +35,12 @@ describe('buildSearchIndex', () => {
     const third = await build(changed);
     expect(third.built).toEqual(['2022']);
     expect(third.reused).toEqual(['2023']);
-    // The cache keeps what the last build used and nothing else.
-    expect(readdirSync(join(dir, 'cache'))).toHaveLength(3);
-    expect(existsSync(join(dir, 'out', 'bundle', 'pagefind.js'))).toBe(true);
+    // The cache keeps what the last build used and nothing else: two shards, Pagefind's
+    // runtime and the merged index.
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(4);
+    for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(existsSync(join(dir, 'out', 'bundle', f)), f).toBe(true);
+    const entry = JSON.parse(readFileSync(join(dir, 'out', 'bundle', 'pagefind-entry.json'), 'utf8'));
+    expect(entry).toMatchObject({ version: '1.6.0', languages: { und: { page_count: 5 } } });
+    expect(entry.include_characters).toContain('_');
   });
 });

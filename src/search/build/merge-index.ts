@@ -15,7 +15,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readChunk, readMeta, writeChunk, writeMeta, wordSize, PAGEFIND_VERSION, type IndexWord, type MetaChunk, type MetaPage } from './pagefind-format.ts';
+import { compareWords, readChunk, readMeta, writeChunk, writeMeta, wordSize, PAGEFIND_VERSION, type IndexWord, type MetaChunk, type MetaPage } from './pagefind-format.ts';
 
 export interface MergeShard {
   dir: string;
@@ -33,22 +33,6 @@ export interface MergeOptions {
   pageHash: (page: number) => string;
   /** Word count each page is ranked with. */
   wordCount: (page: number, original: number) => number;
-}
-
-/** Code point order, which is the UTF-8 byte order Pagefind sorts words in. */
-export function compareWords(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (astral characters) sort after the rest of the BMP in code point order.
-      const fx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
-      const fy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
-      return fx - fy;
-    }
-  }
-  return a.length - b.length;
 }
 
 /** Words of one shard in order, a chunk at a time. */

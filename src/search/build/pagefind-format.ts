@@ -16,6 +16,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 
 export const PAGEFIND_VERSION = '1.6.0';
+
+/** The language every record is indexed as: one Pagefind neither segments nor stems. */
+export const INDEX_LANGUAGE = 'und';
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
 export interface MetaPage {
@@ -33,7 +36,10 @@ export interface PagefindMeta {
   chunks: MetaChunk[];
 }
 
-/** One page's positions of a word: page number (absolute here), positions as Pagefind codes them. */
+/**
+ * One page's positions of a word: page number (absolute here), positions as Pagefind codes them
+ * (the first position, then each one's distance from the one before).
+ */
 export type WordPage = [page: number, locs: number[]];
 export interface IndexWord {
   word: string;
@@ -115,4 +121,20 @@ export function writeMeta(dir: string, language: string, meta: PagefindMeta): st
 
 export function shortHash(bytes: Uint8Array, length: number): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, length);
+}
+
+/** Code point order, which is the UTF-8 byte order Pagefind sorts words in. */
+export function compareWords(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // Surrogates (astral characters) sort after the rest of the BMP in code point order.
+      const fx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
+      const fy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
+      return fx - fy;
+    }
+  }
+  return a.length - b.length;
 }

@@ -1,0 +1,50 @@
+/**
+ * node bench/search/index-build.ts — the search index step alone, as the build runs it
+ * (`buildSearchIndexOfRecords`), on a real archive folder: wall time, each step, and the peak
+ * resident memory of the whole process tree (this process and any child it starts).
+ *
+ *   REPORTS_DIR=bench/work/corpus-10000-1/reports OUT_DIR=/tmp/idx XXGK_SEARCH_CACHE_DIR=/tmp/idx-cache \
+ *     node bench/search/index-build.ts
+ *
+ * The archive is read and turned into search records first (RECORDS=file.json keeps them between
+ * runs, so the parse is not timed again); the cache directory is emptied before the build unless
+ * KEEP_CACHE=1 (then the run shows a rebuild).
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildSearchIndexOfRecords } from '../../src/search/build/build-search-index.ts';
+import type { SearchRecord } from '../../src/search/records.ts';
+import { watchTreeRss } from './tree-rss.ts';
+
+const recordsFile = process.env.RECORDS ? resolve(process.env.RECORDS) : null;
+let records: SearchRecord[];
+if (recordsFile && existsSync(recordsFile)) records = JSON.parse(readFileSync(recordsFile, 'utf8')) as SearchRecord[];
+else {
+  // Loaded only when needed: the snapshot pulls in the parser and the site's loaders.
+  const { readSnapshot } = await import('../../src/loader/archive-snapshot.ts');
+  const { searchRecord } = await import('../../src/search/records.ts');
+  records = (await readSnapshot()).reports.map((page) => searchRecord(page.report));
+  if (recordsFile) {
+    writeFileSync(recordsFile, JSON.stringify(records));
+    console.log(`records of ${records.length} reports written to ${recordsFile}; run again to time the index alone`);
+    process.exit(0);
+  }
+}
+
+const outDir = resolve(process.env.OUT_DIR ?? '/tmp/xxgk-index-build');
+const cacheDir = resolve(process.env.XXGK_SEARCH_CACHE_DIR ?? '/tmp/xxgk-index-build-cache');
+if (!process.env.KEEP_CACHE) rmSync(cacheDir, { recursive: true, force: true });
+const count = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const rss = watchTreeRss();
+const started = performance.now();
+const result = await buildSearchIndexOfRecords(records, {
+  outDir,
+  cacheDir,
+  ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
+  ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
+  onStep: (s) => console.log(`  ${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s`),
+});
+const seconds = (performance.now() - started) / 1000;
+const peak = await rss.stop();
+console.log(`search index of ${result.pages.length} reports, ${result.manifest.shards.length} shards: ${seconds.toFixed(1)} s, peak memory of the process tree ${(peak / 2 ** 30).toFixed(2)} GiB`);
+console.log(JSON.stringify({ reports: result.pages.length, shards: result.manifest.shards.length, built: result.built.length, seconds: +seconds.toFixed(1), peakRssBytes: peak }));
