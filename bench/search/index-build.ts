@@ -34,7 +34,10 @@ else {
 const outDir = resolve(process.env.OUT_DIR ?? '/tmp/xxgk-index-build');
 const cacheDir = resolve(process.env.XXGK_SEARCH_CACHE_DIR ?? '/tmp/xxgk-index-build-cache');
 if (!process.env.KEEP_CACHE) rmSync(cacheDir, { recursive: true, force: true });
+// As in the build, whose staging folder is gone (moved into the site) when the index step starts.
+rmSync(outDir, { recursive: true, force: true });
 const count = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const totals: Record<string, number> = {};
 const rss = watchTreeRss();
 const started = performance.now();
 const result = await buildSearchIndexOfRecords(records, {
@@ -42,9 +45,15 @@ const result = await buildSearchIndexOfRecords(records, {
   cacheDir,
   ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
   ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
-  onStep: (s) => console.log(`  ${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s`),
+  onStep: (s) => {
+    const parts = s.parts ? ` (${Object.entries(s.parts).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})` : '';
+    console.log(`  ${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s${parts}`);
+    if (s.parts) for (const [k, ms] of Object.entries(s.parts)) totals[k] = (totals[k] ?? 0) + ms;
+    else if (!s.step.startsWith('shard ')) totals[s.step] = s.ms;
+  },
 });
 const seconds = (performance.now() - started) / 1000;
 const peak = await rss.stop();
 console.log(`search index of ${result.pages.length} reports, ${result.manifest.shards.length} shards: ${seconds.toFixed(1)} s, peak memory of the process tree ${(peak / 2 ** 30).toFixed(2)} GiB`);
+console.log(`  split: ${Object.entries(totals).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}; the rest (records' digests, shard plan) ${(seconds - Object.values(totals).reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
 console.log(JSON.stringify({ reports: result.pages.length, shards: result.manifest.shards.length, built: result.built.length, seconds: +seconds.toFixed(1), peakRssBytes: peak }));

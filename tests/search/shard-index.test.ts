@@ -13,13 +13,15 @@ import { generateReports } from '../../bench/generate/corpus.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport, reportFromBytes } from '../../src/node/read-report.ts';
 import { buildShard, type ShardPage } from '../../src/search/build/build-shard.ts';
-import { compareWords, readChunk, readMeta, wordSize } from '../../src/search/build/pagefind-format.ts';
+import { compareWords, readChunk, readMeta, type IndexWord } from '../../src/search/build/pagefind-format.ts';
 import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
 import { analyse, indexWords, WINDOW } from '../../src/search/tokenize.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 import { pagefindShard } from './helpers/pagefind-shard.ts';
 
 const CHUNK = 3000; // small, so both indexes have many chunks
+/** Pagefind's measure of a word's size in a chunk: positions plus one per page. */
+const wordSize = (w: IndexWord) => w.pages.reduce((n, [, locs]) => n + locs.length + 1, 0);
 let dir: string;
 let records: SearchRecord[];
 

@@ -50,8 +50,8 @@ export interface SearchIndexOptions {
   window?: number;
   block?: number;
   /**
-   * Called after each shard and after the merge, with whether it was reused from the cache (and,
-   * for a built shard, the milliseconds of its parts).
+   * Called after each shard, Pagefind's runtime, the merge and the output (linked from the cache),
+   * with whether it was reused from the cache (and, for a built shard, the milliseconds of its parts).
    */
   onStep?: (info: { step: string; pages: number; reused: boolean; ms: number; parts?: ShardTimings }) => void;
 }
@@ -142,11 +142,13 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
     options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms: performance.now() - started, ...(parts ? { parts } : {}) });
   }
 
+  let started = performance.now();
   const runtimeDigest = digestOf('pagefind-runtime', RUNTIME_CODE, PAGEFIND_VERSION);
-  await cached(cacheDir, runtimeDigest, writePagefindRuntime);
+  const runtimeHit = await cached(cacheDir, runtimeDigest, writePagefindRuntime);
   const runtimeDir = join(cacheDir, runtimeDigest);
+  options.onStep?.({ step: 'pagefind runtime', pages: 0, reused: runtimeHit, ms: performance.now() - started });
 
-  const started = performance.now();
+  started = performance.now();
   const mergedDigest = digestOf('merged', MERGE_CODE, { window, chunkSize }, shards.map((s) => s.id), shardDigests, runtimeDigest);
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
@@ -194,6 +196,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
     district: all.map((p) => (p.district ? indexOf(districts, p.district) : -1)),
   };
 
+  started = performance.now();
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(join(options.outDir, 'blocks'), { recursive: true });
   linkTree(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'));
@@ -203,5 +206,6 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   // Cache entries this build did not use would only fill the disk.
   const used = new Set([...shardDigests, runtimeDigest, mergedDigest]);
   for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  options.onStep?.({ step: 'output', pages: total, reused: false, ms: performance.now() - started });
   return { manifest, pages: all.map((p) => p.id), built, reused };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { displayBlocks, positionsBefore } from '../display.ts';
 import type { SearchRecord } from '../records.ts';
-import { analyse, indexWords } from '../tokenize.ts';
+import { analyse } from '../tokenize.ts';
 import { INDEX_LANGUAGE } from './pagefind-format.ts';
 import { ShardIndex } from './shard-index.ts';
 
@@ -28,7 +28,7 @@ export interface ShardBuildOptions {
 
 /** Milliseconds spent on each part of a shard (what the benchmark prints). */
 export interface ShardTimings {
-  /** Reading the text into positions and window words, and listing them by word. */
+  /** Reading the text into positions and numbering each position's window word. */
   words: number;
   blocks: number;
   /** Sorting the postings and writing the index chunks and meta file. */
@@ -40,11 +40,11 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
   const blocksDir = join(outDir, 'r');
   mkdirSync(blocksDir, { recursive: true });
   const timings: ShardTimings = { words: 0, blocks: 0, index: 0 };
-  const index = new ShardIndex();
+  const index = new ShardIndex(options.window);
   const pages: ShardPage[] = records.map((r, page) => {
     let t = performance.now();
     const a = analyse(r.text);
-    index.addPage(indexWords(a, options.window));
+    index.addPage(a);
     timings.words += performance.now() - t;
     t = performance.now();
     const source = { url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year };

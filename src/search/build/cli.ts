@@ -13,6 +13,6 @@ const reports = (await readSnapshot()).reports.map((page) => page.report);
 const started = performance.now();
 const result = await buildSearchIndex(reports, {
   outDir: out,
-  onStep: (s) => process.stdout.write(`  ${s.step}：${s.pages} 份报告，${s.reused ? '沿用缓存' : '已建立'}（${(s.ms / 1000).toFixed(1)} 秒）\n`),
+  onStep: (s) => process.stdout.write(`  ${s.step}：${s.pages ? `${s.pages} 份报告，` : ''}${s.reused ? '沿用缓存' : '已建立'}（${(s.ms / 1000).toFixed(1)} 秒）\n`),
 });
 process.stdout.write(`搜索索引：${result.pages.length} 份报告，${result.manifest.shards.length} 个分片（新建 ${result.built.length}，沿用 ${result.reused.length}），${((performance.now() - started) / 1000).toFixed(1)} 秒 → ${out}\n`);

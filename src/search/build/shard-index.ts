@@ -2,8 +2,9 @@
  * A shard's Pagefind index (meta file and index chunks), built here instead of by a Pagefind
  * process. Every record is index-ready already (one window word per position, nothing for
  * Pagefind to split, stem or fold: ../tokenize.ts), so all the indexer has to do is list, for
- * every word, the pages and positions it occurs at — which this does in typed arrays, at a
- * fraction of a Pagefind process's time and memory (see bench/search/README.md). The files are
+ * every word, the pages and positions it occurs at — which this does in typed arrays (word ids
+ * from ./window-words.ts, a counting sort by word), at a fraction of a Pagefind process's time
+ * and memory (see bench/search/README.md). The files are
  * the ones Pagefind 1.6 writes for the same words, as the merge (./merge-index.ts) reads them;
  * tests/search/shard-index.test.ts compares both word for word.
  *
@@ -12,7 +13,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareWords, wordSize, writeChunk, writeMeta, PAGEFIND_VERSION, type IndexWord, type MetaChunk, type WordPage } from './pagefind-format.ts';
+import type { Analysed } from '../tokenize.ts';
+import { CborWriter } from './cbor-bytes.ts';
+import { compareWords, encodePage, encodeWordEnd, encodeWordStart, writeChunk, writeMeta, PAGEFIND_VERSION, type MetaChunk } from './pagefind-format.ts';
+import { WindowWords } from './window-words.ts';
+
+/** gzip level of a shard's chunks: only the merge reads them, so they are written fast. */
+const GZIP_LEVEL = 1;
 
 export interface ShardIndexWriteOptions {
   language: string;
@@ -21,39 +28,33 @@ export interface ShardIndexWriteOptions {
 }
 
 export class ShardIndex {
-  /** Word → id, in order of first appearance, and back. */
-  private readonly ids = new Map<string, number>();
-  private readonly words: string[] = [];
+  private readonly windows: WindowWords;
   /** The word id at every position of every page, pages one after another. */
   private occurrences = new Int32Array(1 << 16);
   private length = 0;
   /** Where each page's positions end in `occurrences`. */
   private readonly pageEnds: number[] = [];
 
+  /** `window`: characters per indexed window (../tokenize.ts WINDOW). */
+  constructor(window: number) {
+    this.windows = new WindowWords(window);
+  }
+
   get pages(): number {
     return this.pageEnds.length;
   }
 
-  /** The next page: its index words, one per position, in order. */
-  addPage(words: readonly string[]): void {
-    if (this.length + words.length > this.occurrences.length) {
-      const grown = new Int32Array(Math.max(this.occurrences.length * 2, this.length + words.length));
+  /** The next page: a record's analysed text, one index word per position. */
+  addPage(a: Pick<Analysed, 'chars' | 'runStart'>): void {
+    const end = this.length + a.chars.length;
+    if (end > this.occurrences.length) {
+      const grown = new Int32Array(Math.max(this.occurrences.length * 2, end));
       grown.set(this.occurrences.subarray(0, this.length));
       this.occurrences = grown;
     }
-    const { ids, occurrences } = this;
-    let at = this.length;
-    for (const word of words) {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        ids.set(word, id);
-        this.words.push(word);
-      }
-      occurrences[at++] = id;
-    }
-    this.length = at;
-    this.pageEnds.push(at);
+    this.windows.idsOf(a, this.occurrences, this.length);
+    this.length = end;
+    this.pageEnds.push(end);
   }
 
   /**
@@ -61,7 +62,8 @@ export class ShardIndex {
    * Pagefind's order (code points), each word's pages in page order, positions ascending.
    */
   write(dir: string, options: ShardIndexWriteOptions): { metaHash: string; words: number; chunks: number } {
-    const { words, length } = this;
+    const { length } = this;
+    const { words } = this.windows;
     const occurrences = this.occurrences.subarray(0, length);
     // Counting sort of the positions by word: a stable pass keeps each word's positions in page
     // and position order.
@@ -72,47 +74,58 @@ export class ShardIndex {
     const byWord = new Int32Array(length);
     for (let i = 0; i < length; i++) byWord[next[occurrences[i]!]!++] = i;
     const pageOf = new Int32Array(length);
-    let from = 0;
+    const pageStart = new Int32Array(this.pageEnds.length);
     this.pageEnds.forEach((end, page) => {
+      const from = page === 0 ? 0 : this.pageEnds[page - 1]!;
+      pageStart[page] = from;
       pageOf.fill(page, from, end);
-      from = end;
     });
-    const pageStart = (page: number) => (page === 0 ? 0 : this.pageEnds[page - 1]!);
 
     const order = Uint32Array.from(words.keys()).sort((a, b) => compareWords(words[a]!, words[b]!));
     mkdirSync(join(dir, 'index'), { recursive: true });
     const chunks: MetaChunk[] = [];
-    let chunk: IndexWord[] = [];
+    const cbor = new CborWriter();
+    let count = 0;
     let size = 0;
-    const flush = () => {
-      chunks.push({ from: chunk[0]!.word, to: chunk[chunk.length - 1]!.word, hash: writeChunk(dir, chunk) });
-      chunk = [];
-      size = 0;
-    };
-    for (const id of order) {
-      const pages: WordPage[] = [];
-      let page = -1;
-      let locs: number[] = [];
-      let last = 0;
-      for (let k = start[id]!; k < start[id + 1]!; k++) {
-        const i = byWord[k]!;
-        if (pageOf[i] !== page) {
-          page = pageOf[i]!;
-          locs = [];
-          pages.push([page, locs]);
-          last = pageStart(page);
+    let first = '';
+    const locs: number[] = [];
+    for (let o = 0; o < order.length; o++) {
+      const id = order[o]!;
+      const end = start[id + 1]!;
+      let pages = 0;
+      for (let k = start[id]!, page = -1; k < end; k++) {
+        if (pageOf[byWord[k]!] !== page) {
+          page = pageOf[byWord[k]!]!;
+          pages++;
         }
-        // Pagefind codes positions as differences: the first from 0, each next from the one before.
-        locs.push(i - last);
-        last = i;
       }
-      chunk.push({ word: words[id]!, pages });
-      size += wordSize(chunk[chunk.length - 1]!);
-      if (size >= options.chunkSize) flush();
+      encodeWordStart(cbor, words[id]!, pages);
+      let lastPage = 0;
+      for (let k = start[id]!; k < end; ) {
+        const page = pageOf[byWord[k]!]!;
+        // Pagefind codes page numbers and positions as differences from the one before.
+        locs.length = 0;
+        let last = pageStart[page]!;
+        for (; k < end && pageOf[byWord[k]!] === page; k++) {
+          locs.push(byWord[k]! - last);
+          last = byWord[k]!;
+        }
+        encodePage(cbor, page - lastPage, locs);
+        lastPage = page;
+      }
+      encodeWordEnd(cbor);
+      if (!count) first = words[id]!;
+      count++;
+      size += end - start[id]! + pages;
+      if (size >= options.chunkSize || o === order.length - 1) {
+        chunks.push({ from: first, to: words[id]!, hash: writeChunk(dir, count, cbor.bytes(), GZIP_LEVEL) });
+        cbor.reset();
+        count = 0;
+        size = 0;
+      }
     }
-    if (chunk.length) flush();
 
-    const metaPages = this.pageEnds.map((end, page) => ({ hash: `p${page.toString(36)}`, wordCount: end - pageStart(page) }));
+    const metaPages = this.pageEnds.map((end, page) => ({ hash: `p${page.toString(36)}`, wordCount: end - pageStart[page]! }));
     const metaHash = writeMeta(dir, options.language, { version: PAGEFIND_VERSION, pages: metaPages, chunks });
     return { metaHash, words: words.length, chunks: chunks.length };
   }
