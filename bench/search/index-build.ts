@@ -8,7 +8,8 @@
  *
  * The archive is read and turned into search records first (RECORDS=file.json keeps them between
  * runs, so the parse is not timed again); the cache directory is emptied before the build unless
- * KEEP_CACHE=1 (then the run shows a rebuild).
+ * KEEP_CACHE=1 (then the run shows a rebuild). XXGK_SEARCH_WORKERS=1 builds the shards in one
+ * thread, as the site build does beside Astro on two cores.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,7 +38,10 @@ if (!process.env.KEEP_CACHE) rmSync(cacheDir, { recursive: true, force: true });
 // As in the build, whose staging folder is gone (moved into the site) when the index step starts.
 rmSync(outDir, { recursive: true, force: true });
 const count = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-const totals: Record<string, number> = {};
+/** Milliseconds of each part of the shards (summed over the threads that built them), and of each later step. */
+const shardParts: Record<string, number> = {};
+const steps: Record<string, number> = {};
+let shardsDone = 0;
 const rss = watchTreeRss();
 const started = performance.now();
 const result = await buildSearchIndexOfRecords(records, {
@@ -45,15 +49,19 @@ const result = await buildSearchIndexOfRecords(records, {
   cacheDir,
   ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
   ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
+  ...(count('XXGK_SEARCH_WORKERS') ? { workers: count('XXGK_SEARCH_WORKERS') } : {}),
   onStep: (s) => {
     const parts = s.parts ? ` (${Object.entries(s.parts).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})` : '';
     console.log(`  ${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s${parts}`);
-    if (s.parts) for (const [k, ms] of Object.entries(s.parts)) totals[k] = (totals[k] ?? 0) + ms;
-    else if (!s.step.startsWith('shard ')) totals[s.step] = s.ms;
+    if (s.step.startsWith('shard ')) {
+      for (const [k, ms] of Object.entries(s.parts ?? {})) shardParts[k] = (shardParts[k] ?? 0) + ms;
+      shardsDone = performance.now() - started;
+    } else steps[s.step] = s.ms;
   },
 });
 const seconds = (performance.now() - started) / 1000;
 const peak = await rss.stop();
+const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`search index of ${result.pages.length} reports, ${result.manifest.shards.length} shards: ${seconds.toFixed(1)} s, peak memory of the process tree ${(peak / 2 ** 30).toFixed(2)} GiB`);
-console.log(`  split: ${Object.entries(totals).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}; the rest (records' digests, shard plan) ${(seconds - Object.values(totals).reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
-console.log(JSON.stringify({ reports: result.pages.length, shards: result.manifest.shards.length, built: result.built.length, seconds: +seconds.toFixed(1), peakRssBytes: peak }));
+console.log(`  shards ${s1(shardsDone)} (in their threads: ${Object.entries(shardParts).map(([k, ms]) => `${k} ${s1(ms)}`).join(', ')}), then ${Object.entries(steps).map(([k, ms]) => `${k} ${s1(ms)}`).join(', ')}`);
+console.log(JSON.stringify({ reports: result.pages.length, shards: result.manifest.shards.length, built: result.built.length, seconds: +seconds.toFixed(1), peakRssBytes: peak, shardsSeconds: +(shardsDone / 1000).toFixed(1), shardParts, steps }));

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../../core/model/report.ts';
@@ -26,6 +27,7 @@ import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts'
 import { mergeIndexes } from './merge-index.ts';
 import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
+import { ShardPool } from './shard-pool.ts';
 
 /**
  * A digest of the code that decides what a cached step writes for given reports: a cached shard
@@ -45,6 +47,11 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Largest shard, in reports: bounds the memory of indexing one shard (and what one changed report rebuilds). */
   maxShardPages?: number;
+  /**
+   * Shards built at once, each on a worker thread (default: the cores, at most 4); 1 builds
+   * them in this thread, one after another.
+   */
+  workers?: number;
   /** Entries per index chunk of the merged index (see bench/search/README.md). */
   chunkSize?: number;
   window?: number;
@@ -129,18 +136,29 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   const shards = planShards(records, options.maxShardPages ?? DEFAULTS.maxShardPages);
   const built: string[] = [];
   const reused: string[] = [];
-  const shardDigests: string[] = [];
-  for (const shard of shards) {
-    const started = performance.now();
-    const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
-    let parts: ShardTimings | undefined;
-    const hit = await cached(cacheDir, digest, (dir) => {
-      parts = buildShard(shard.records, dir, { window, block, chunkSize: 50_000 });
-    });
-    shardDigests.push(digest);
-    (hit ? reused : built).push(shard.id);
-    options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms: performance.now() - started, ...(parts ? { parts } : {}) });
+  const pool = new ShardPool(options.workers ?? Math.min(availableParallelism(), 4));
+  let shardDigests: string[];
+  try {
+    shardDigests = await Promise.all(
+      shards.map(async (shard) => {
+        const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+        let parts: ShardTimings | undefined;
+        const started = performance.now();
+        const hit = await cached(cacheDir, digest, async (dir) => {
+          parts = await pool.build({ records: shard.records, dir, options: { window, block, chunkSize: 50_000 } });
+        });
+        (hit ? reused : built).push(shard.id);
+        // A built shard's own time in its thread (it may have waited for a free worker first).
+        const ms = parts ? parts.words + parts.blocks + parts.index : performance.now() - started;
+        options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms, ...(parts ? { parts } : {}) });
+        return digest;
+      }),
+    );
+  } finally {
+    await pool.close();
   }
+  const order = new Map(shards.map((s, i) => [s.id, i]));
+  for (const list of [built, reused]) list.sort((a, b) => order.get(a)! - order.get(b)!);
 
   let started = performance.now();
   const runtimeDigest = digestOf('pagefind-runtime', RUNTIME_CODE, PAGEFIND_VERSION);
