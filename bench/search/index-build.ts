@@ -8,8 +8,9 @@
  *
  * The archive is read and turned into search records first (RECORDS=file.json keeps them between
  * runs, so the parse is not timed again); the cache directory is emptied before the build unless
- * KEEP_CACHE=1 (then the run shows a rebuild). XXGK_SEARCH_WORKERS=1 builds the shards in one
- * thread, as the site build does beside Astro on two cores.
+ * KEEP_CACHE=1 (then the run shows a rebuild; with CHANGE_ONE=1 one report's text changed first).
+ * XXGK_SEARCH_WORKERS=1 builds the shards in one thread, as the site build does beside Astro on
+ * two cores.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,6 +31,14 @@ else {
     console.log(`records of ${records.length} reports written to ${recordsFile}; run again to time the index alone`);
     process.exit(0);
   }
+}
+
+if (process.env.CHANGE_ONE) {
+  // One report's text changes (the first of the newest year): with KEEP_CACHE=1, a one-report rebuild.
+  const newest = Math.max(...records.map((r) => r.year ?? 0));
+  const i = records.findIndex((r) => r.year === newest);
+  const r = records[i]!;
+  records[i] = { ...r, text: `新增的一段话。\n${r.text}`, headerOffset: r.headerOffset + '新增的一段话。\n'.length };
 }
 
 const outDir = resolve(process.env.OUT_DIR ?? '/tmp/xxgk-index-build');

@@ -24,11 +24,11 @@ const shards = [0, 1].map((s) => Array.from({ length: 12 }, (_, i) => record(s *
 let merged: { chunks: MetaChunk[]; words: IndexWord[][] };
 let expected: Map<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-merge-'));
   const options = { window: WINDOW, block: 400, chunkSize: 50_000 };
   for (const [i, records] of shards.entries()) buildShard(records, join(dir, `s${i}`), options);
-  mergeIndexes(
+  await mergeIndexes(
     [
       { dir: join(dir, 's0'), pageOffset: 0 },
       { dir: join(dir, 's1'), pageOffset: 12 },

@@ -171,7 +171,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);
-  const mergedHit = await cached(cacheDir, mergedDigest, (dir) => {
+  const mergedHit = await cached(cacheDir, mergedDigest, async (dir) => {
     const bundle = join(dir, 'bundle');
     let offset = 0;
     const inputs = shards.map((_, i) => {
@@ -179,7 +179,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
       offset += pagesOf[i]!.length;
       return input;
     });
-    const { metaHash } = mergeIndexes(inputs, bundle, {
+    const { metaHash } = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,
       window,

@@ -11,8 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { CborReader, CborWriter } from './cbor-bytes.ts';
 
@@ -184,18 +186,33 @@ export function encodeRawWord(w: CborWriter, word: string, parts: readonly { raw
   encodeWordEnd(w);
 }
 
+/** A chunk file before gzip: the signature, then `words` word entries (encoded one after another in `body`). */
+function chunkBytes(words: number, body: Uint8Array): Buffer {
+  const head = new CborWriter();
+  head.array(1);
+  head.array(words);
+  return Buffer.concat([SIGNATURE, head.bytes(), body]);
+}
+
 /**
  * Writes a chunk of `words` word entries (encoded one after another in `body`), named by its
  * content so a browser never keeps a stale one; returns the name. `level` is gzip's: a shard's
  * own chunks are only read by the merge and are written fast (1), published chunks smaller.
  */
 export function writeChunk(dir: string, words: number, body: Uint8Array, level: number): string {
-  const head = new CborWriter();
-  head.array(1);
-  head.array(words);
-  const bytes = gzipSync(Buffer.concat([SIGNATURE, head.bytes(), body]), { level });
+  const bytes = gzipSync(chunkBytes(words, body), { level });
   const hash = shortHash(bytes, 10);
   writeFileSync(join(dir, 'index', `${hash}.pf_index`), bytes);
+  return hash;
+}
+
+const gzipAsync = promisify(gzip);
+
+/** The same, compressed and written on libuv's threads (`body` may be reused once this returns). */
+export async function writeChunkAsync(dir: string, words: number, body: Uint8Array, level: number): Promise<string> {
+  const bytes = await gzipAsync(chunkBytes(words, body), { level });
+  const hash = shortHash(bytes, 10);
+  await writeFile(join(dir, 'index', `${hash}.pf_index`), bytes);
   return hash;
 }
 
