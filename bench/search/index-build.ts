@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSearchIndexOfRecords } from '../../src/search/build/build-search-index.ts';
+import { searchTuning } from '../../src/search/build/tuning.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { watchTreeRss } from './tree-rss.ts';
 
@@ -46,7 +47,6 @@ const cacheDir = resolve(process.env.XXGK_SEARCH_CACHE_DIR ?? '/tmp/xxgk-index-b
 if (!process.env.KEEP_CACHE) rmSync(cacheDir, { recursive: true, force: true });
 // As in the build, whose staging folder is gone (moved into the site) when the index step starts.
 rmSync(outDir, { recursive: true, force: true });
-const count = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 /** Milliseconds of each part of the shards (summed over the threads that built them), and of each later step. */
 const shardParts: Record<string, number> = {};
 const steps: Record<string, number> = {};
@@ -54,11 +54,9 @@ let shardsDone = 0;
 const rss = watchTreeRss();
 const started = performance.now();
 const result = await buildSearchIndexOfRecords(records, {
+  ...searchTuning(process.env),
   outDir,
   cacheDir,
-  ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
-  ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
-  ...(count('XXGK_SEARCH_WORKERS') ? { workers: count('XXGK_SEARCH_WORKERS') } : {}),
   onStep: (s) => {
     const parts = s.parts ? ` (${Object.entries(s.parts).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})` : '';
     console.log(`  ${s.step} (${s.pages} reports): ${s.reused ? 'reused' : 'built'} in ${(s.ms / 1000).toFixed(1)} s${parts}`);

@@ -4,24 +4,11 @@
  * <out>/pagefind/ with preload links added to the search page.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildSearchIndexOfRecords, type SearchIndexResult } from '../../search/build/build-search-index.ts';
 import { searchPreloads } from '../../search/build/preloads.ts';
+import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
-
-/**
- * Where the search cache lives and how the index is cut; the tests set tiny shards and chunks
- * so a five-report archive goes through the merge as a large one does.
- */
-function searchTuning(env: NodeJS.ProcessEnv): { cacheDir?: string; maxShardPages?: number; chunkSize?: number; workers?: number } {
-  const count = (name: string) => (env[name] && Number(env[name]) > 0 ? Number(env[name]) : undefined);
-  return {
-    ...(env.XXGK_SEARCH_CACHE_DIR ? { cacheDir: resolve(env.XXGK_SEARCH_CACHE_DIR) } : {}),
-    ...(count('XXGK_SEARCH_SHARD_PAGES') ? { maxShardPages: count('XXGK_SEARCH_SHARD_PAGES') } : {}),
-    ...(count('XXGK_SEARCH_CHUNK_SIZE') ? { chunkSize: count('XXGK_SEARCH_CHUNK_SIZE') } : {}),
-    ...(count('XXGK_SEARCH_WORKERS') ? { workers: count('XXGK_SEARCH_WORKERS') } : {}),
-  };
-}
 
 /**
  * `cpus`: the cores the index may use. Beside Astro (which renders on one thread) that is one
