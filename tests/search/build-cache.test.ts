@@ -1,12 +1,12 @@
 /** Rebuilding the search index: nothing is indexed again unless its reports changed. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';
-import { buildSearchIndex } from '../../src/search/build/build-search-index.ts';
+import { buildSearchIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 
 const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
@@ -42,5 +42,29 @@ describe('buildSearchIndex', () => {
     const entry = JSON.parse(readFileSync(join(dir, 'out', 'bundle', 'pagefind-entry.json'), 'utf8'));
     expect(entry).toMatchObject({ version: '1.6.0', languages: { und: { page_count: 5 } } });
     expect(entry.include_characters).toContain('_');
+  });
+});
+
+describe('the digests of cached steps', () => {
+  const BUILD = join(ROOT, 'src', 'search', 'build');
+  /** The project modules a module runs, following its imports (not `import type`). */
+  function runs(file: string, seen = new Set<string>()): Set<string> {
+    seen.add(file);
+    for (const [, what, spec] of readFileSync(file, 'utf8').matchAll(/^import (type )?[^'"]*from '(\.{1,2}\/[^']+)'/gm)) {
+      const target = resolve(dirname(file), spec!);
+      if (!what && !seen.has(target)) runs(target, seen);
+    }
+    return seen;
+  }
+
+  it.each([
+    ['shard', 'build-shard.ts'],
+    ['merge', 'merge-index.ts'],
+    ['runtime', 'pagefind-runtime.ts'],
+  ] as const)('cover every module the %s step runs', (step, entry) => {
+    const listed = new Set(STEP_SOURCES[step].map((f) => resolve(BUILD, f)));
+    const needed = [...runs(join(BUILD, entry))];
+    expect(needed.length).toBeGreaterThan(1);
+    expect(needed.filter((f) => !listed.has(f)).map((f) => relative(BUILD, f))).toEqual([]);
   });
 });

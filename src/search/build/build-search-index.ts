@@ -33,13 +33,19 @@ import { ShardPool } from './shard-pool.ts';
  * A digest of the code that decides what a cached step writes for given reports: a cached shard
  * or merge is reused only if that code is unchanged too.
  */
-const sourceDigest = (...files: string[]) =>
+const sourceDigest = (files: readonly string[]) =>
   createHash('sha256')
     .update(files.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
     .digest('hex');
-const SHARD_CODE = sourceDigest('../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './pagefind-format.ts');
-const MERGE_CODE = sourceDigest('./merge-index.ts', './pagefind-format.ts');
-const RUNTIME_CODE = sourceDigest('./pagefind-runtime.ts', './pagefind-format.ts');
+/** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
+export const STEP_SOURCES = {
+  shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+} as const;
+const SHARD_CODE = sourceDigest(STEP_SOURCES.shard);
+const MERGE_CODE = sourceDigest(STEP_SOURCES.merge);
+const RUNTIME_CODE = sourceDigest(STEP_SOURCES.runtime);
 
 export interface SearchIndexOptions {
   outDir: string;

@@ -40,10 +40,6 @@ export class ShardIndex {
     this.windows = new WindowWords(window);
   }
 
-  get pages(): number {
-    return this.pageEnds.length;
-  }
-
   /** The next page: a record's analysed text, one index word per position. */
   addPage(a: Pick<Analysed, 'chars' | 'runStart'>): void {
     const end = this.length + a.chars.length;
