@@ -83,7 +83,7 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 let searchMs = 0;
 const indexSearch = async () => {
   const t = performance.now();
-  const result = await buildSearchStaged(records, SEARCH_STAGING);
+  const result = await buildSearchStaged(records, SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
   searchMs = performance.now() - t;
   return result;
 };

@@ -48,6 +48,22 @@ function textOf(a: Analysed, from: number, to: number): string {
   return text;
 }
 
+/**
+ * How many positions of `a` come from text before `offset` (a string index into the analysed
+ * text): where a record's header fields begin, without analysing its text a second time.
+ */
+export function positionsBefore(a: Analysed, offset: number): number {
+  let at = 0;
+  let start = 0; // where the character of position i begins (shared by all it folds to: ㎡ → m 2)
+  for (let i = 0; i < a.chars.length; i++) {
+    at += a.gap[i]!.length;
+    if (a.shown[i] !== '') start = at;
+    if (start >= offset) return i;
+    at += a.shown[i]!.length;
+  }
+  return a.chars.length;
+}
+
 /** Every block of a report; block k serves matches at positions [k·size, (k+1)·size). */
 export function displayBlocks(source: BlockSource, a: Analysed, headerStart: number, size = BLOCK.size): DisplayBlock[] {
   const blocks: DisplayBlock[] = [];

@@ -1,7 +1,7 @@
 /**
  * How the archive is split into shards for indexing, and the manifest the search page reads.
- * One shard per reporting year: each is indexed by its own Pagefind process, whose memory grows
- * with its pages, and a new year's reports never touch the older shards. A year with more reports
+ * One shard per reporting year: each is indexed on its own (./build/build-shard.ts), with memory
+ * that grows with its pages, and a new year's reports never touch the older shards. A year with more reports
  * than `maxPages` is split into parts by a hash of the report id, so adding a report changes one
  * part, not its neighbours.
  */

@@ -127,10 +127,26 @@ export function windowAt(run: readonly string[], i: number, size = WINDOW): stri
   return run.slice(i, end).join('') + (end > run.length ? RUN_END : '');
 }
 
+/**
+ * Every position's window, as where it ends: the window at position i is chars[i..end), followed
+ * by RUN_END when that is shorter than `size` (its run ended first).
+ */
+export function forEachWindow(a: Pick<Analysed, 'chars' | 'runStart'>, size: number, visit: (i: number, end: number) => void): void {
+  const n = a.chars.length;
+  let runEnd = 0;
+  for (let i = 0; i < n; i++) {
+    if (i >= runEnd) {
+      runEnd = i + 1;
+      while (runEnd < n && !a.runStart[runEnd]) runEnd++;
+    }
+    visit(i, Math.min(i + size, runEnd));
+  }
+}
+
 /** The words Pagefind indexes for a text, one per position, in order. */
 export function indexWords(a: Pick<Analysed, 'chars' | 'runStart'>, size = WINDOW): string[] {
   const words: string[] = [];
-  for (const run of runsOf(a)) for (let i = 0; i < run.length; i++) words.push(windowAt(run, i, size));
+  forEachWindow(a, size, (i, end) => words.push(a.chars.slice(i, end).join('') + (end - i < size ? RUN_END : '')));
   return words;
 }
 

@@ -1,12 +1,12 @@
 /** Rebuilding the search index: nothing is indexed again unless its reports changed. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';
-import { buildSearchIndex } from '../../src/search/build/build-search-index.ts';
+import { buildSearchIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 
 const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
@@ -27,7 +27,7 @@ describe('buildSearchIndex', () => {
     const again = await build(reports);
     expect(again.built).toEqual([]);
     expect(again.reused).toEqual(['2023', '2022']);
-    expect(steps.map((s) => [s.step, s.reused])).toEqual([['shard 2023', true], ['shard 2022', true], ['merge', true]]);
+    expect(steps.map((s) => [s.step, s.reused])).toEqual([['shard 2023', true], ['shard 2022', true], ['pagefind runtime', true], ['merge', true], ['output', false]]);
     expect(again.manifest).toEqual(first.manifest);
 
     // One report of 2022 changes: its shard is indexed again, 2023's is not.
@@ -35,8 +35,36 @@ describe('buildSearchIndex', () => {
     const third = await build(changed);
     expect(third.built).toEqual(['2022']);
     expect(third.reused).toEqual(['2023']);
-    // The cache keeps what the last build used and nothing else.
-    expect(readdirSync(join(dir, 'cache'))).toHaveLength(3);
-    expect(existsSync(join(dir, 'out', 'bundle', 'pagefind.js'))).toBe(true);
+    // The cache keeps what the last build used and nothing else: two shards, Pagefind's
+    // runtime and the merged index.
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(4);
+    for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(existsSync(join(dir, 'out', 'bundle', f)), f).toBe(true);
+    const entry = JSON.parse(readFileSync(join(dir, 'out', 'bundle', 'pagefind-entry.json'), 'utf8'));
+    expect(entry).toMatchObject({ version: '1.6.0', languages: { und: { page_count: 5 } } });
+    expect(entry.include_characters).toContain('_');
+  });
+});
+
+describe('the digests of cached steps', () => {
+  const BUILD = join(ROOT, 'src', 'search', 'build');
+  /** The project modules a module runs, following its imports (not `import type`). */
+  function runs(file: string, seen = new Set<string>()): Set<string> {
+    seen.add(file);
+    for (const [, what, spec] of readFileSync(file, 'utf8').matchAll(/^import (type )?[^'"]*from '(\.{1,2}\/[^']+)'/gm)) {
+      const target = resolve(dirname(file), spec!);
+      if (!what && !seen.has(target)) runs(target, seen);
+    }
+    return seen;
+  }
+
+  it.each([
+    ['shard', 'build-shard.ts'],
+    ['merge', 'merge-index.ts'],
+    ['runtime', 'pagefind-runtime.ts'],
+  ] as const)('cover every module the %s step runs', (step, entry) => {
+    const listed = new Set(STEP_SOURCES[step].map((f) => resolve(BUILD, f)));
+    const needed = [...runs(join(BUILD, entry))];
+    expect(needed.length).toBeGreaterThan(1);
+    expect(needed.filter((f) => !listed.has(f)).map((f) => relative(BUILD, f))).toEqual([]);
   });
 });

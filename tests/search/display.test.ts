@@ -1,6 +1,6 @@
 /** Display blocks and readable snippets. */
 import { describe, expect, it } from 'vitest';
-import { displayBlocks, snippet, type DisplayBlock } from '../../src/search/display.ts';
+import { displayBlocks, positionsBefore, snippet, type DisplayBlock } from '../../src/search/display.ts';
 import { analyse } from '../../src/search/tokenize.ts';
 
 const source = { url: 'reports/2023-x/', title: '某中心2023年度报告', agency: '某中心', district: '硚口区', year: 2023 };
@@ -28,6 +28,21 @@ describe('displayBlocks', () => {
     expect(blocks[0]).toMatchObject({ u: 'reports/2023-x/', t: '某中心2023年度报告', a: '某中心', d: '硚口区', y: 2023, h: headerStart });
     expect(blocks[0]!.l).toBeUndefined();
     expect(blocks.at(-1)!.l!.startsWith('第0段：大数据中心开展工作')).toBe(true);
+  });
+});
+
+describe('positionsBefore', () => {
+  it('counts the positions of the text before an offset, as analysing that text would', () => {
+    const odd = '面积 12㎡，½ 杯；cafe\u0301 𠀀𠀁 2023 年\n（硚口区）\u3000Web 平台\n';
+    const all = analyse(odd);
+    let checked = 0;
+    for (let offset = 0; offset <= odd.length; offset++) {
+      if (/[\udc00-\udfff]/.test(odd[offset] ?? '')) continue; // not inside a surrogate pair
+      expect(positionsBefore(all, offset), `offset ${offset}`).toBe(analyse(odd.slice(0, offset)).chars.length);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(positionsBefore(a, text.length - '某中心2023年度报告\n某中心\n硚口区\n2023年'.length)).toBe(headerStart);
   });
 });
 

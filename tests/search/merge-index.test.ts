@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareWords, mergeIndexes } from '../../src/search/build/merge-index.ts';
-import { readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
-import { buildShard } from '../../src/search/build/pagefind-shard.ts';
+import { buildShard } from '../../src/search/build/build-shard.ts';
+import { mergeIndexes } from '../../src/search/build/merge-index.ts';
+import { compareWords, readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { WINDOW } from '../../src/search/tokenize.ts';
 
@@ -27,8 +27,8 @@ let expected: Map<string, string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-merge-'));
   const options = { window: WINDOW, block: 400, chunkSize: 50_000 };
-  for (const [i, records] of shards.entries()) await buildShard(records, join(dir, `s${i}`), options);
-  mergeIndexes(
+  for (const [i, records] of shards.entries()) buildShard(records, join(dir, `s${i}`), options);
+  await mergeIndexes(
     [
       { dir: join(dir, 's0'), pageOffset: 0 },
       { dir: join(dir, 's1'), pageOffset: 12 },

@@ -1,6 +1,6 @@
 /** The tokenizer shared by the indexer and the search page. */
 import { describe, expect, it } from 'vitest';
-import { analyse, containsAll, foldChar, indexWords, queryRuns, RUN_END, runLookups, searchRuns, windowAt } from '../../src/search/tokenize.ts';
+import { analyse, containsAll, foldChar, indexWords, queryRuns, RUN_END, runLookups, runsOf, searchRuns, windowAt } from '../../src/search/tokenize.ts';
 
 describe('foldChar', () => {
   it.each([
@@ -75,6 +75,13 @@ describe('index words', () => {
 
   it('count astral characters as one character', () => {
     expect(windowAt(Array.from('𠀀𠀁𠀂𠀃𠀄'), 1, 4)).toBe('𠀁𠀂𠀃𠀄');
+  });
+
+  it('are the windows of each run, for any window size', () => {
+    const a = analyse('硚口区大数据中心，2023 年度 Web 平台；㎡ 𠀀𠀁𠀂𠀃𠀄 a 区');
+    for (const size of [2, 4, 8]) expect(indexWords(a, size)).toEqual(runsOf(a).flatMap((run) => run.map((_, i) => windowAt(run, i, size))));
+    expect(indexWords(a)).toContain(`口区大数`);
+    expect(indexWords(a)).toContain(`a区${RUN_END}`); // a space next to a Han character does not end a run
   });
 
   it('have one word per position, so positions are character positions', () => {

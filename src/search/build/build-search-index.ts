@@ -5,15 +5,17 @@
  *   bundle/                      one Pagefind index (pagefind.js, wasm, meta, index/ chunks)
  *   blocks/<shard>/<page>-<k>.dat  display blocks (gzip JSON), see ../display.ts
  *
- * Reports are split into shards (one per year, a large year in parts: ../shards.ts). Each shard
- * is indexed by its own Pagefind process, one after another, so memory does not grow with the
- * archive; the shards' indexes are then merged into one (./merge-index.ts). Built shards and the
- * merged index are kept in a cache under a digest of what went in: a shard whose reports did not
- * change is not indexed again, and when no shard changed nothing is merged again either.
- * Nothing in the output depends on the site's base path.
+ * Reports are split into shards (one per year, a large year in parts: ../shards.ts). Each shard's
+ * Pagefind index is written by our own code (./build-shard.ts), one shard after another; the
+ * shards' indexes are then merged into one (./merge-index.ts), beside which goes Pagefind's own
+ * search runtime, taken once from a tiny Pagefind run (./pagefind-runtime.ts). Built shards, the
+ * runtime and the merged index are kept in a cache under a digest of what went in: a shard whose
+ * reports did not change is not indexed again, and when no shard changed nothing is merged again
+ * either. Nothing in the output depends on the site's base path.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../../core/model/report.ts';
@@ -21,33 +23,50 @@ import { BLOCK } from '../display.ts';
 import { searchRecord, type SearchRecord } from '../records.ts';
 import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
+import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { mergeIndexes } from './merge-index.ts';
-import { PAGEFIND_VERSION } from './pagefind-format.ts';
-import { buildShard, INDEX_LANGUAGE, type ShardPage } from './pagefind-shard.ts';
+import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
+import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
+import { ShardPool } from './shard-pool.ts';
 
 /**
  * A digest of the code that decides what a cached step writes for given reports: a cached shard
  * or merge is reused only if that code is unchanged too.
  */
-const sourceDigest = (...files: string[]) =>
+const sourceDigest = (files: readonly string[]) =>
   createHash('sha256')
     .update(files.map((f) => readFileSync(new URL(f, import.meta.url))).join('\n'))
     .digest('hex');
-const SHARD_CODE = sourceDigest('../tokenize.ts', '../records.ts', '../display.ts', './pagefind-shard.ts', './pagefind-format.ts');
-const MERGE_CODE = sourceDigest('./merge-index.ts', './pagefind-format.ts');
+/** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
+export const STEP_SOURCES = {
+  shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+} as const;
+const SHARD_CODE = sourceDigest(STEP_SOURCES.shard);
+const MERGE_CODE = sourceDigest(STEP_SOURCES.merge);
+const RUNTIME_CODE = sourceDigest(STEP_SOURCES.runtime);
 
 export interface SearchIndexOptions {
   outDir: string;
   /** Where built shards are kept between builds (default node_modules/.cache/xxgk/search). */
   cacheDir?: string;
-  /** Largest shard, in reports: bounds the memory of one Pagefind process. */
+  /** Largest shard, in reports: bounds the memory of indexing one shard (and what one changed report rebuilds). */
   maxShardPages?: number;
+  /**
+   * Shards built at once, each on a worker thread (default: the cores, at most 4); 1 builds
+   * them in this thread, one after another.
+   */
+  workers?: number;
   /** Entries per index chunk of the merged index (see bench/search/README.md). */
   chunkSize?: number;
   window?: number;
   block?: number;
-  /** Called after each shard and after the merge, with whether it was reused from the cache. */
-  onStep?: (info: { step: string; pages: number; reused: boolean; ms: number }) => void;
+  /**
+   * Called after each shard, Pagefind's runtime, the merge and the output (linked from the cache),
+   * with whether it was reused from the cache (and, for a built shard, the milliseconds of its parts).
+   */
+  onStep?: (info: { step: string; pages: number; reused: boolean; ms: number; parts?: ShardTimings }) => void;
 }
 
 export const DEFAULTS = { maxShardPages: 2000, chunkSize: 12000 } as const;
@@ -123,22 +142,42 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   const shards = planShards(records, options.maxShardPages ?? DEFAULTS.maxShardPages);
   const built: string[] = [];
   const reused: string[] = [];
-  const shardDigests: string[] = [];
-  for (const shard of shards) {
-    const started = performance.now();
-    const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
-    const hit = await cached(cacheDir, digest, (dir) => buildShard(shard.records, dir, { window, block, chunkSize: 50_000 }));
-    shardDigests.push(digest);
-    (hit ? reused : built).push(shard.id);
-    options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms: performance.now() - started });
+  const pool = new ShardPool(options.workers ?? Math.min(availableParallelism(), 4));
+  let shardDigests: string[];
+  try {
+    shardDigests = await Promise.all(
+      shards.map(async (shard) => {
+        const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+        let parts: ShardTimings | undefined;
+        const started = performance.now();
+        const hit = await cached(cacheDir, digest, async (dir) => {
+          parts = await pool.build({ records: shard.records, dir, options: { window, block, chunkSize: 50_000 } });
+        });
+        (hit ? reused : built).push(shard.id);
+        // A built shard's own time in its thread (it may have waited for a free worker first).
+        const ms = parts ? parts.words + parts.blocks + parts.index : performance.now() - started;
+        options.onStep?.({ step: `shard ${shard.id}`, pages: shard.records.length, reused: hit, ms, ...(parts ? { parts } : {}) });
+        return digest;
+      }),
+    );
+  } finally {
+    await pool.close();
   }
+  const order = new Map(shards.map((s, i) => [s.id, i]));
+  for (const list of [built, reused]) list.sort((a, b) => order.get(a)! - order.get(b)!);
 
-  const started = performance.now();
-  const mergedDigest = digestOf('merged', MERGE_CODE, { window, chunkSize }, shards.map((s) => s.id), shardDigests);
+  let started = performance.now();
+  const runtimeDigest = digestOf('pagefind-runtime', RUNTIME_CODE, PAGEFIND_VERSION);
+  const runtimeHit = await cached(cacheDir, runtimeDigest, writePagefindRuntime);
+  const runtimeDir = join(cacheDir, runtimeDigest);
+  options.onStep?.({ step: 'pagefind runtime', pages: 0, reused: runtimeHit, ms: performance.now() - started });
+
+  started = performance.now();
+  const mergedDigest = digestOf('merged', MERGE_CODE, { window, chunkSize }, shards.map((s) => s.id), shardDigests, runtimeDigest);
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);
-  const mergedHit = await cached(cacheDir, mergedDigest, (dir) => {
+  const mergedHit = await cached(cacheDir, mergedDigest, async (dir) => {
     const bundle = join(dir, 'bundle');
     let offset = 0;
     const inputs = shards.map((_, i) => {
@@ -146,7 +185,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
       offset += pagesOf[i]!.length;
       return input;
     });
-    const { metaHash } = mergeIndexes(inputs, bundle, {
+    const { metaHash } = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,
       window,
@@ -154,11 +193,10 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
       // Ranking uses page length; rounded, the lengths compress to almost nothing.
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
     });
-    // The search runtime of the same Pagefind version, from any shard.
-    const source = inputs[0]?.dir;
-    if (source) for (const f of readdirSync(source)) if (/^pagefind(-worker)?\.js$|^wasm\..*\.pagefind$/.test(f)) cpSync(join(source, f), join(bundle, f));
-    const entry = source ? JSON.parse(readFileSync(join(source, 'pagefind-entry.json'), 'utf8')) : { include_characters: [] };
-    writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: PAGEFIND_VERSION, languages: { [INDEX_LANGUAGE]: { hash: metaHash, wasm: null, page_count: total } }, include_characters: entry.include_characters }));
+    // Pagefind's own search runtime of the pinned version.
+    const runtime = readPagefindRuntime(runtimeDir);
+    for (const f of runtime.files) cpSync(join(runtimeDir, f), join(bundle, f));
+    writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: PAGEFIND_VERSION, languages: { [INDEX_LANGUAGE]: { hash: metaHash, wasm: null, page_count: total } }, include_characters: runtime.includeCharacters }));
   });
   options.onStep?.({ step: 'merge', pages: total, reused: mergedHit, ms: performance.now() - started });
 
@@ -182,6 +220,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
     district: all.map((p) => (p.district ? indexOf(districts, p.district) : -1)),
   };
 
+  started = performance.now();
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(join(options.outDir, 'blocks'), { recursive: true });
   linkTree(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'));
@@ -189,7 +228,8 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   writeFileSync(join(options.outDir, 'manifest.dat'), gzipSync(JSON.stringify(manifest), { level: 9 }));
 
   // Cache entries this build did not use would only fill the disk.
-  const used = new Set([...shardDigests, mergedDigest]);
+  const used = new Set([...shardDigests, runtimeDigest, mergedDigest]);
   for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  options.onStep?.({ step: 'output', pages: total, reused: false, ms: performance.now() - started });
   return { manifest, pages: all.map((p) => p.id), built, reused };
 }

@@ -15,7 +15,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readChunk, readMeta, writeChunk, writeMeta, wordSize, PAGEFIND_VERSION, type IndexWord, type MetaChunk, type MetaPage } from './pagefind-format.ts';
+import { CborWriter } from './cbor-bytes.ts';
+import { compareWords, encodeRawWord, readMeta, readRawChunk, writeChunkAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
+
+/**
+ * gzip level of the published chunks: 5 is twice as fast as Pagefind's 6 on these chunks, for
+ * 0.6 % more bytes (measured at 10,000 reports: bench/search/README.md).
+ */
+const GZIP_LEVEL = 5;
+/** Chunks being compressed and written on libuv's threads while the next ones are merged. */
+const IN_FLIGHT = 4;
 
 export interface MergeShard {
   dir: string;
@@ -35,29 +44,20 @@ export interface MergeOptions {
   wordCount: (page: number, original: number) => number;
 }
 
-/** Code point order, which is the UTF-8 byte order Pagefind sorts words in. */
-export function compareWords(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (astral characters) sort after the rest of the BMP in code point order.
-      const fx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
-      const fy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
-      return fx - fy;
-    }
-  }
-  return a.length - b.length;
+/** Words of one shard in order, a chunk at a time. */
+function* shardWords(shard: MergeShard, chunks: readonly MetaChunk[]): Generator<RawWord> {
+  for (const c of chunks) yield* readRawChunk(shard.dir, c.hash);
 }
 
-/** Words of one shard in order, a chunk at a time. */
-function* shardWords(shard: MergeShard, chunks: readonly MetaChunk[]): Generator<IndexWord> {
-  for (const c of chunks) yield* readChunk(shard.dir, c.hash, shard.pageOffset);
+/** A word of the merged index: its pages in each shard that has it, in page order. */
+interface MergedWord {
+  word: string;
+  parts: { raw: RawWord; pageOffset: number }[];
+  size: number;
 }
 
 /** Words of all shards in order, each word's pages from every shard joined (in page order). */
-function* mergedWords(shards: readonly MergeShard[], metas: readonly { chunks: MetaChunk[] }[]): Generator<IndexWord> {
+function* mergedWords(shards: readonly MergeShard[], metas: readonly { chunks: MetaChunk[] }[]): Generator<MergedWord> {
   const heads = shards.map((s, i) => {
     const it = shardWords(s, metas[i]!.chunks);
     return { it, word: it.next() };
@@ -66,25 +66,27 @@ function* mergedWords(shards: readonly MergeShard[], metas: readonly { chunks: M
     let min: string | null = null;
     for (const h of heads) if (!h.word.done && (min === null || compareWords(h.word.value.word, min) < 0)) min = h.word.value.word;
     if (min === null) return;
-    const pages: IndexWord['pages'] = [];
-    for (const h of heads) {
+    const parts: MergedWord['parts'] = [];
+    let size = 0;
+    heads.forEach((h, i) => {
       if (!h.word.done && h.word.value.word === min) {
-        pages.push(...h.word.value.pages);
+        parts.push({ raw: h.word.value, pageOffset: shards[i]!.pageOffset });
+        size += h.word.value.size;
         h.word = h.it.next();
       }
-    }
-    yield { word: min, pages };
+    });
+    yield { word: min, parts, size };
   }
 }
 
 /** A stream that can be looked ahead into. */
 class Lookahead {
-  private readonly source: Iterator<IndexWord>;
-  private readonly buffer: { word: IndexWord; size: number; chars: string[] }[] = [];
+  private readonly source: Iterator<MergedWord>;
+  private readonly buffer: { word: MergedWord; size: number; chars: string[] }[] = [];
   private head = 0;
   private done = false;
 
-  constructor(source: Iterator<IndexWord>) {
+  constructor(source: Iterator<MergedWord>) {
     this.source = source;
   }
 
@@ -92,7 +94,7 @@ class Lookahead {
     while (this.buffer.length - this.head <= i && !this.done) {
       const next = this.source.next();
       if (next.done) this.done = true;
-      else this.buffer.push({ word: next.value, size: wordSize(next.value), chars: Array.from(next.value.word) });
+      else this.buffer.push({ word: next.value, size: next.value.size, chars: Array.from(next.value.word) });
     }
     return this.buffer[this.head + i];
   }
@@ -114,7 +116,7 @@ const sharedPrefix = (a: readonly string[], b: readonly string[]) => {
   return k;
 };
 
-export function mergeIndexes(shards: readonly MergeShard[], outDir: string, options: MergeOptions): { metaHash: string; pages: number; chunks: number } {
+export async function mergeIndexes(shards: readonly MergeShard[], outDir: string, options: MergeOptions): Promise<{ metaHash: string; pages: number; chunks: number }> {
   mkdirSync(join(outDir, 'index'), { recursive: true });
   const metas = shards.map((s) => readMeta(s.dir));
   const pages: MetaPage[] = [];
@@ -129,21 +131,32 @@ export function mergeIndexes(shards: readonly MergeShard[], outDir: string, opti
   const stream = new Lookahead(mergedWords(shards, metas));
   const chunks: MetaChunk[] = [];
   const names = new Set<string>();
-  let current: IndexWord[] = [];
+  const cbor = new CborWriter();
+  let count = 0;
+  let from = '';
+  let to = '';
   let size = 0;
   let previous: string[] | null = null;
-  const flush = () => {
-    if (!current.length) return;
-    const hash = writeChunk(outDir, current);
-    if (names.has(hash)) throw new Error(`两个索引块同名：${hash}`);
-    names.add(hash);
-    chunks.push({ from: current[0]!.word, to: current[current.length - 1]!.word, hash });
-    current = [];
+  const writing = new Set<Promise<void>>();
+  const flush = async () => {
+    if (!count) return;
+    const chunk: MetaChunk = { from, to, hash: '' };
+    chunks.push(chunk);
+    const written = writeChunkAsync(outDir, count, cbor.bytes(), GZIP_LEVEL).then((hash) => {
+      if (names.has(hash)) throw new Error(`两个索引块同名：${hash}`);
+      names.add(hash);
+      chunk.hash = hash;
+    });
+    cbor.reset();
+    count = 0;
     size = 0;
+    writing.add(written);
+    void written.then(() => writing.delete(written), () => undefined);
+    if (writing.size >= IN_FLIGHT) await Promise.race(writing);
   };
 
   for (let item = stream.shift(); item; item = stream.shift()) {
-    if (current.length && previous) {
+    if (count && previous) {
       let boundary = size >= options.chunkSize;
       const level = sharedPrefix(previous, item.chars) + 1; // the widest prefix group starting here
       if (!boundary && level < options.window && level < item.chars.length) {
@@ -157,13 +170,17 @@ export function mergeIndexes(shards: readonly MergeShard[], outDir: string, opti
         }
         boundary = size + group > options.chunkSize;
       }
-      if (boundary) flush();
+      if (boundary) await flush();
     }
-    current.push(item.word);
+    encodeRawWord(cbor, item.word.word, item.word.parts);
+    if (!count) from = item.word.word;
+    to = item.word.word;
+    count++;
     size += item.size;
     previous = item.chars;
   }
-  flush();
+  await flush();
+  await Promise.all(writing);
 
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
   return { metaHash, pages: pages.length, chunks: chunks.length };

@@ -11,11 +11,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
+import { CborReader, CborWriter } from './cbor-bytes.ts';
 
 export const PAGEFIND_VERSION = '1.6.0';
+
+/** The language every record is indexed as: one Pagefind neither segments nor stems. */
+export const INDEX_LANGUAGE = 'und';
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
 export interface MetaPage {
@@ -33,7 +39,10 @@ export interface PagefindMeta {
   chunks: MetaChunk[];
 }
 
-/** One page's positions of a word: page number (absolute here), positions as Pagefind codes them. */
+/**
+ * One page's positions of a word: page number (absolute here), positions as Pagefind codes them
+ * (the first position, then each one's distance from the one before).
+ */
 export type WordPage = [page: number, locs: number[]];
 export interface IndexWord {
   word: string;
@@ -86,23 +95,124 @@ export function readChunk(dir: string, hash: string, pageOffset = 0): IndexWord[
   });
 }
 
-/** Pagefind's measure of a chunk's size: positions plus one per page. */
-export const wordSize = (w: IndexWord) => w.pages.reduce((n, [, locs]) => n + locs.length + 1, 0);
+/**
+ * One word of an index chunk, kept as its bytes: what the merge needs to copy it into another
+ * chunk with its pages renumbered, without decoding every position.
+ */
+export interface RawWord {
+  word: string;
+  pages: number;
+  /** Pagefind's measure of a word's size in a chunk: positions plus one per page. */
+  size: number;
+  /** Its first and last page number, as numbered in its chunk's index. */
+  first: number;
+  last: number;
+  /** The rest of the first page's entry after its page number (positions, meta positions), as CBOR. */
+  firstRest: Uint8Array;
+  /** The entries of the other pages, as CBOR (their page numbers are differences, so they stay). */
+  others: Uint8Array;
+}
 
-/** Writes a chunk named by its content (so a browser never keeps a stale one); returns the name. */
-export function writeChunk(dir: string, words: readonly IndexWord[]): string {
-  const encoded = words.map((w) => {
-    let last = 0;
-    const pages = w.pages.map(([page, locs]) => {
-      const delta = page - last;
-      last = page;
-      return [delta, locs, []];
-    });
-    return [w.word, pages, []];
-  });
-  const bytes = pack([encoded]);
+/** The words of one index chunk, as bytes (see RawWord). */
+export function readRawChunk(dir: string, hash: string): RawWord[] {
+  const path = join(dir, 'index', `${hash}.pf_index`);
+  const r = new CborReader(unpack(path));
+  if (r.array() !== 1) throw new Error(`${path} 不是 Pagefind 索引块`);
+  const count = r.array();
+  const words: RawWord[] = [];
+  for (let w = 0; w < count; w++) {
+    r.array();
+    const word = r.text();
+    const pages = r.array();
+    if (pages === 0) throw new Error(`${path}：索引词“${word}”没有页面`);
+    let page = 0;
+    let first = 0;
+    let size = pages;
+    let firstRest = 0;
+    let others = 0;
+    for (let p = 0; p < pages; p++) {
+      r.array();
+      page += r.uint();
+      if (p === 0) {
+        first = page;
+        firstRest = r.at;
+      }
+      const locs = r.array();
+      for (let l = 0; l < locs; l++) if (r.int() >= 0) size++; // a negative number marks a weight, not a position
+      if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”出现在元数据中，记录不应有可检索的元数据`);
+      if (p === 0) others = r.at;
+    }
+    const end = r.at;
+    if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”有变体，记录应已去掉变音符号`);
+    words.push({ word, pages, size, first, last: page, firstRest: r.bytes.subarray(firstRest, others), others: r.bytes.subarray(others, end) });
+  }
+  return words;
+}
+
+/** Starts a word entry of a chunk: the word and how many pages follow. */
+export function encodeWordStart(w: CborWriter, word: string, pages: number): void {
+  w.array(3);
+  w.text(word);
+  w.array(pages);
+}
+
+/** Ends a word entry (no diacritic variants: the records are folded already). */
+export function encodeWordEnd(w: CborWriter): void {
+  w.array(0);
+}
+
+/** One page of a word: its number's difference from the previous page's, and its positions (differences too). */
+export function encodePage(w: CborWriter, delta: number, locs: ArrayLike<number>): void {
+  w.array(3);
+  w.uint(delta);
+  w.array(locs.length);
+  for (let i = 0; i < locs.length; i++) w.uint(locs[i]!);
+  w.array(0);
+}
+
+/** A word whose pages come from several chunks' RawWords, each part's pages moved up by its offset (in page order). */
+export function encodeRawWord(w: CborWriter, word: string, parts: readonly { raw: RawWord; pageOffset: number }[]): void {
+  let pages = 0;
+  for (const p of parts) pages += p.raw.pages;
+  encodeWordStart(w, word, pages);
+  let last = 0;
+  for (const { raw, pageOffset } of parts) {
+    w.array(3);
+    w.uint(raw.first + pageOffset - last);
+    w.raw(raw.firstRest);
+    w.raw(raw.others);
+    last = raw.last + pageOffset;
+  }
+  encodeWordEnd(w);
+}
+
+/** A chunk file before gzip: the signature, then `words` word entries (encoded one after another in `body`). */
+function chunkBytes(words: number, body: Uint8Array): Buffer {
+  const head = new CborWriter();
+  head.array(1);
+  head.array(words);
+  return Buffer.concat([SIGNATURE, head.bytes(), body]);
+}
+
+/**
+ * Writes a chunk of `words` word entries (encoded one after another in `body`), named by its
+ * content so a browser never keeps a stale one; returns the name. `level` is gzip's: a shard's
+ * own chunks are only read by the merge and are written fast (1), published chunks smaller.
+ */
+export function writeChunk(dir: string, words: number, body: Uint8Array, level: number): string {
+  const bytes = gzipSync(chunkBytes(words, body), { level });
   const hash = shortHash(bytes, 10);
   writeFileSync(join(dir, 'index', `${hash}.pf_index`), bytes);
+  return hash;
+}
+
+const gzipAsync = promisify(gzip);
+
+/** The same, compressed and written on libuv's threads (`body` may be reused once this returns). */
+export async function writeChunkAsync(dir: string, words: number, body: Uint8Array, level: number): Promise<string> {
+  const bytes = await gzipAsync(chunkBytes(words, body), { level });
+  const hash = shortHash(bytes, 10);
+  await writeFile(join(dir, 'index', `${hash}.pf_index`), bytes);
   return hash;
 }
 
@@ -115,4 +225,20 @@ export function writeMeta(dir: string, language: string, meta: PagefindMeta): st
 
 export function shortHash(bytes: Uint8Array, length: number): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, length);
+}
+
+/** Code point order, which is the UTF-8 byte order Pagefind sorts words in. */
+export function compareWords(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // Surrogates (astral characters) sort after the rest of the BMP in code point order.
+      const fx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
+      const fy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
+      return fx - fy;
+    }
+  }
+  return a.length - b.length;
 }
