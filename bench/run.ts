@@ -265,7 +265,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       `${Math.round(r.parse[0]?.reportsPerSecond ?? 0)} reports/s`,
       o ? `${fmtS(o.clean.wallMs)}, ${fmtGiB(o.clean.peakRssBytes)}` : 'not built yet',
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}` : '—',
-      o ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '—',
+      o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? fmtS(o.unchanged.wallMs) : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
