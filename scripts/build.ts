@@ -4,7 +4,8 @@
  *      on a worker thread per core when many files are new;
  *   2. `astro build` renders every page and data file, and, at the same time when the machine
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
- *      the same reports (unchanged shards come from the cache);
+ *      the same reports (unchanged shards come from the cache); Astro is then started before
+ *      step 1, and its loader waits for the parse (src/loader/parse-gate.ts);
  *   3. the index moves into <out>/pagefind/ and the search page gets preload links for it;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
@@ -32,7 +33,7 @@ import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
-import { searchRecord } from '../src/search/records.ts';
+import { searchRecord, type SearchRecord } from '../src/search/records.ts';
 import { settings } from '../src/site/settings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,16 +62,10 @@ if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} �
 const partial = intact && stamp.code === inputs.code;
 clearStamp(STAMP_FILE);
 
-// 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
-const parseStarted = performance.now();
-// Only the search records are kept: the reports themselves go before Astro starts.
-const records = (await readSnapshot(process.env, { workers: availableParallelism() })).reports.map((page) => searchRecord(page.report));
-const reportCount = records.length;
-const parseMs = performance.now() - parseStarted;
-
-// 2. Pages and search index, side by side when the machine allows.
+// Where Astro writes what the build reads back, and (partial build) what it reads.
 const PAGES_FILE = join(CACHE, `build-pages-${process.pid}.json`);
 const PREVIOUS_FILE = join(CACHE, `build-previous-pages-${process.pid}.json`);
+const PARSE_GATE = join(CACHE, `build-parsed-${process.pid}`);
 const STAGING = join(dirname(OUT), `.${basename(OUT)}.partial`);
 const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
 const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_PAGES_OUT: PAGES_FILE };
@@ -80,6 +75,28 @@ if (partial) {
   Object.assign(astroEnv, { XXGK_PREVIOUS_PAGES: PREVIOUS_FILE, OUT_DIR: STAGING });
 }
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
+
+// When pages and index run side by side, Astro starts now: its start-up overlaps the parse, and
+// its loader waits for the parse to finish (src/loader/parse-gate.ts) and then hits the cache.
+rmSync(PARSE_GATE, { force: true });
+const astroEarly = together ? runAstro(ROOT, { ...astroEnv, XXGK_PARSE_GATE: PARSE_GATE }) : null;
+
+// 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
+const parseStarted = performance.now();
+// Only the search records are kept: the reports themselves go before Astro renders.
+let records: SearchRecord[];
+try {
+  records = (await readSnapshot(process.env, { workers: availableParallelism() })).reports.map((page) => searchRecord(page.report));
+} catch (err) {
+  if (astroEarly) writeFileSync(PARSE_GATE, (err as Error).message || String(err));
+  throw err;
+}
+if (astroEarly) writeFileSync(PARSE_GATE, 'ok');
+const reportCount = records.length;
+const parseMs = performance.now() - parseStarted;
+const parsed = performance.now();
+
+// 2. Pages and search index, side by side when the machine allows.
 let searchMs = 0;
 const indexSearch = async () => {
   const t = performance.now();
@@ -91,12 +108,14 @@ const searchFirst = together ? null : await indexSearch();
 const searchAlong = together ? indexSearch() : null;
 // Its failure is reported when it is awaited below, not as an unhandled rejection while Astro runs.
 searchAlong?.catch(() => undefined);
-const astroStarted = performance.now();
-const astroCode = await runAstro(ROOT, astroEnv);
-const astroWall = performance.now() - astroStarted;
+// Astro's time is counted from the end of the parse when it started during it (not twice).
+const astroFrom = astroEarly ? parsed : performance.now();
+const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv));
+rmSync(PARSE_GATE, { force: true });
+const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
-  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(d, { recursive: true, force: true });
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, PAGES_FILE, PREVIOUS_FILE, PARSE_GATE]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }

@@ -17,6 +17,7 @@ import { readArchive, type ArchiveEntry } from '../node/read-archive.ts';
 import { assignPageIds } from './page-ids.ts';
 import { timePhase } from '../node/build-phases.ts';
 import { recordPages } from './page-digests.ts';
+import { waitForParse } from './parse-gate.ts';
 
 export interface ReportPage {
   /** Page id (reports/<pageId>/); equals report.id unless another file had that id first. */
@@ -122,11 +123,13 @@ export async function takeSnapshotPart<K extends Part>(part: K, env: NodeJS.Proc
   if (!memo || memo.key !== key || memo.taken.has(part)) {
     memo = {
       key,
-      promise: timePhase('parse', async () => {
-        const snapshot = await readSnapshot(env);
-        recordPages(snapshot, env);
-        return snapshot;
-      }),
+      promise: waitForParse(env).then(() =>
+        timePhase('parse', async () => {
+          const snapshot = await readSnapshot(env);
+          recordPages(snapshot, env);
+          return snapshot;
+        }),
+      ),
       taken: new Set(),
     };
   }
