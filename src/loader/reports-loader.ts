@@ -18,6 +18,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { $ZodType } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
+import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { reportListing, ReportListing } from './report-listing.ts';
 import { hasStoredReport, pruneReportStore, reportStoreDir, reportStoreFile, writeStoredReport } from './report-store.ts';
@@ -118,27 +119,34 @@ function validReport(report: Report, file: string): Report {
   throw new Error(`${file}: 解析结果不符合 Report 模式：${issues.join('；')}`);
 }
 
+/**
+ * The code a listing and a stored report are made by, beyond the parser (whose digest is in each
+ * page's digestKey already): Astro keeps its store across builds and clears it only when the
+ * content config file itself changes, so an entry must change when this code does.
+ */
+const LISTING_CODE = ['loader/report-listing.ts', 'loader/report-store.ts', 'site/archive-model.ts', 'site/data/csv.ts'];
+
 export function reportsLoader(): Loader {
   return snapshotLoader('xxgk-reports', ReportListing, async (ctx) => {
     const { dir, value: reports } = await takeSnapshotPart('reports');
     const root = rootOf(ctx);
     const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
     const storeFile = (digest: string) => reportStoreFile(storeDir, root, digest);
-    await storeEntries(
-      ctx,
-      reports.map((page) => ({
-        id: page.pageId,
-        digestKey: page.digestKey,
-        data: (digest) => {
-          writeStoredReport(root, storeFile(digest), validReport(page.report, page.entry.file));
-          return reportListing(page.report, storeFile(digest));
-        },
-        intact: (digest) => hasStoredReport(root, storeFile(digest)),
-        path: page.entry.path,
-        rawText: page.entry.rawText,
-      })),
-    );
-    pruneReportStore(storeDir, root, new Set(reports.map((page) => storeFile(ctx.generateDigest(page.digestKey)))));
+    const listingCode = sourceDigest(LISTING_CODE);
+    const entries: StoredEntry[] = reports.map((page) => ({
+      id: page.pageId,
+      digestKey: `${page.digestKey}\u0000${listingCode}`,
+      data: (digest) => {
+        const report = validReport(page.report, page.entry.file);
+        writeStoredReport(root, storeFile(digest), report);
+        return reportListing(report, storeFile(digest));
+      },
+      intact: (digest) => hasStoredReport(root, storeFile(digest)),
+      path: page.entry.path,
+      rawText: page.entry.rawText,
+    }));
+    await storeEntries(ctx, entries);
+    pruneReportStore(storeDir, root, new Set(entries.map((e) => storeFile(ctx.generateDigest(e.digestKey)))));
     return dir;
   });
 }

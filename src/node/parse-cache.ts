@@ -17,16 +17,31 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
+/** The .ts sources of folders or files under src/ (relative paths), for a digest of code. */
+function hashSources(h: ReturnType<typeof createHash>, paths: readonly string[]): void {
+  for (const p of paths) {
+    const path = join(SRC, p);
+    for (const f of statSync(path).isDirectory() ? listFiles(path) : [path]) {
+      if (!f.endsWith('.ts')) continue;
+      h.update(f.slice(SRC.length));
+      h.update(readFileSync(f));
+    }
+  }
+}
+
+/** A digest of the code under src/ at these paths (folders or files). */
+export function sourceDigest(paths: readonly string[]): string {
+  const h = createHash('sha256');
+  hashSources(h, paths);
+  return h.digest('hex').slice(0, 16);
+}
+
 let parserVersionMemo: string | undefined;
 /** A digest of the code that turns bytes into a Report. */
 export function parserVersion(): string {
   if (parserVersionMemo) return parserVersionMemo;
   const h = createHash('sha256');
-  for (const f of ['core', 'decode', 'formats', 'node'].flatMap((d) => listFiles(join(SRC, d)))) {
-    if (!f.endsWith('.ts')) continue;
-    h.update(f.slice(SRC.length));
-    h.update(readFileSync(f));
-  }
+  hashSources(h, ['core', 'decode', 'formats', 'node']);
   // The libraries that decode and convert (chardet, mammoth, parse5…) are part of the parser too.
   const lock = join(SRC, '..', 'package-lock.json');
   if (existsSync(lock)) h.update(readFileSync(lock));

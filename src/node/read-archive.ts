@@ -91,13 +91,21 @@ export interface ArchiveOptions {
 /** Below this many files to parse, workers cost more than they save. */
 const WORKERS_FROM = 200;
 
+/** Whether at least `count` of the files are not in the cache (stops counting there). */
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: ParseCache<Cached> | undefined): boolean {
+  if (!cache) return paths.length >= count;
+  let misses = 0;
+  for (const p of paths) if (!cache.has(cache.key(...keyParts(p, dir, registryDigest))) && ++misses >= count) return true;
+  return false;
+}
+
 /** Every file of the folder, in name order. Async because .docx files are unzipped asynchronously. */
 export async function readArchive(dir: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
   const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached>());
   const registryDigest = options.registryDigest ?? '';
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;
-  if (workers > 1 && (!cache || paths.filter((p) => !cache.has(cache.key(...keyParts(p, dir, registryDigest)))).length >= WORKERS_FROM)) {
+  if (workers > 1 && parsesAtLeast(WORKERS_FROM, paths, dir, registryDigest, cache)) {
     return parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
   }
   const entries: ArchiveEntry[] = [];
