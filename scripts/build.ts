@@ -1,11 +1,12 @@
 /**
  * npm run build: the whole archive into dist/ (or OUT_DIR).
- *   1. the archive is read and parsed (through the digest cache, which Astro's loader then hits),
- *      on a worker thread per core when many files are new;
+ *   1. the archive is read and parsed (through the digest cache), on a worker thread per core
+ *      when many files are new; what Astro's loader needs of it is handed over in a file
+ *      (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
  *   2. `astro build` renders every page and data file, and, at the same time when the machine
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache); Astro is then started before
- *      step 1, and its loader waits for the parse (src/loader/parse-gate.ts);
+ *      step 1, and its loader waits for the handed-over snapshot;
  *   3. the index moves into <out>/pagefind/ and the search page gets preload links for it;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
@@ -18,7 +19,8 @@
  *
  * When only reports changed (same code, settings and registry) and the folder is intact, Astro
  * renders into a staging folder only the pages of new and changed reports (whose digest, see
- * src/loader/page-digests.ts, differs) with every listing and data file, and the result replaces
+ * src/loader/page-digests.ts, differs; the list goes to Astro with the snapshot) with every
+ * listing and data file, and the result replaces
  * everything in the folder but the unchanged reports' pages. The search index rebuilds only the
  * shards whose reports changed.
  */
@@ -27,7 +29,8 @@ import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSnapshot } from '../src/loader/archive-snapshot.ts';
-import type { PagesRecord } from '../src/loader/page-digests.ts';
+import { pagesRecord, type PagesRecord } from '../src/loader/page-digests.ts';
+import { handoffOf, writeHandoff } from '../src/loader/snapshot-handoff.ts';
 import { buildInputs, outputFingerprint } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
@@ -62,36 +65,36 @@ if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} �
 const partial = intact && stamp.code === inputs.code;
 clearStamp(STAMP_FILE);
 
-// Where Astro writes what the build reads back, and (partial build) what it reads.
-const PAGES_FILE = join(CACHE, `build-pages-${process.pid}.json`);
-const PREVIOUS_FILE = join(CACHE, `build-previous-pages-${process.pid}.json`);
-const PARSE_GATE = join(CACHE, `build-parsed-${process.pid}`);
+// The snapshot handed to Astro's loader; a partial build renders into staging.
+const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
 const STAGING = join(dirname(OUT), `.${basename(OUT)}.partial`);
 const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
-const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_PAGES_OUT: PAGES_FILE };
+const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF };
 if (partial) {
-  writeFileSync(PREVIOUS_FILE, JSON.stringify(stamp.pages));
   rmSync(STAGING, { recursive: true, force: true });
-  Object.assign(astroEnv, { XXGK_PREVIOUS_PAGES: PREVIOUS_FILE, OUT_DIR: STAGING });
+  astroEnv.OUT_DIR = STAGING;
 }
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
 // When pages and index run side by side, Astro starts now: its start-up overlaps the parse, and
-// its loader waits for the parse to finish (src/loader/parse-gate.ts) and then hits the cache.
-rmSync(PARSE_GATE, { force: true });
-const astroEarly = together ? runAstro(ROOT, { ...astroEnv, XXGK_PARSE_GATE: PARSE_GATE }) : null;
+// its loader waits for the handed-over snapshot.
+rmSync(HANDOFF, { force: true });
+const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
 
-// 1. Read and parse once here; Astro's loader then finds every report in the parse cache.
+// 1. Read and parse once here. Of the reports only the search records are kept: the rest goes
+// before Astro renders, and Astro's loader gets the snapshot without them.
 const parseStarted = performance.now();
-// Only the search records are kept: the reports themselves go before Astro renders.
 let records: SearchRecord[];
+let pages: PagesRecord;
 try {
-  records = (await readSnapshot(process.env, { workers: availableParallelism() })).reports.map((page) => searchRecord(page.report));
+  const snapshot = await readSnapshot(process.env, { workers: availableParallelism() });
+  records = snapshot.reports.map((page) => searchRecord(page.report));
+  pages = pagesRecord(snapshot, partial ? stamp.pages : null);
+  writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
 } catch (err) {
-  if (astroEarly) writeFileSync(PARSE_GATE, (err as Error).message || String(err));
+  if (astroEarly) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;
 }
-if (astroEarly) writeFileSync(PARSE_GATE, 'ok');
 const reportCount = records.length;
 const parseMs = performance.now() - parseStarted;
 const parsed = performance.now();
@@ -111,20 +114,18 @@ searchAlong?.catch(() => undefined);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroEarly ? parsed : performance.now();
 const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv));
-rmSync(PARSE_GATE, { force: true });
+rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
-  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, PAGES_FILE, PREVIOUS_FILE, PARSE_GATE]) rmSync(d, { recursive: true, force: true });
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
-const pages = existsSync(PAGES_FILE) ? (JSON.parse(readFileSync(PAGES_FILE, 'utf8')) as PagesRecord) : null;
-for (const f of [PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(f, { force: true });
-if (!pages) throw new Error('astro build 没有写出页面摘要（XXGK_PAGES_OUT）');
+rmSync(PHASES_FILE, { force: true });
 if (partial) overlayOutput(OUT, STAGING, pages);
 
 // 3. The index into the output.

@@ -1,8 +1,9 @@
 /**
  * The archive folder read once per build: every file as a report or a problem, page ids assigned,
  * archive-wide checks run, the build summary counted. The three collections each take their part
- * of the same snapshot, so the folder is read and parsed (through the digest cache) once; once
- * every part is taken the snapshot is forgotten, so the reports are not held twice while pages render.
+ * of the same snapshot: handed over by scripts/build.ts, which read it for the search index
+ * (./snapshot-handoff.ts), or read here (astro dev, astro build on its own). Once every part is
+ * taken the snapshot is forgotten, so the reports are not held twice while pages render.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,12 +13,12 @@ import { buildSummary, type BuildSummary } from './build-summary.ts';
 import { sidecarName } from '../formats/meta-yaml.ts';
 import { registryFile, reportsDir } from '../node/archive-paths.ts';
 import { loadRegistry } from '../node/load-registry.ts';
-import { parserVersion } from '../node/parse-cache.ts';
-import { readArchive, type ArchiveEntry } from '../node/read-archive.ts';
+import { ParseCache, parserVersion } from '../node/parse-cache.ts';
+import { readArchive, readEntry, type ArchiveEntry } from '../node/read-archive.ts';
 import { assignPageIds } from './page-ids.ts';
 import { timePhase } from '../node/build-phases.ts';
-import { recordPages } from './page-digests.ts';
-import { waitForParse } from './parse-gate.ts';
+import { setRenderOnly } from '../site/render-only.ts';
+import { awaitHandoff, type ReportRef, type SnapshotHandoff } from './snapshot-handoff.ts';
 
 export interface ReportPage {
   /** Page id (reports/<pageId>/); equals report.id unless another file had that id first. */
@@ -109,29 +110,69 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options
   return { dir, reports, problemFiles, overview };
 }
 
+/** A report as the loader sees it: what tells whether its entry changed, and its content, read only then. */
+export interface LoaderReport extends ReportRef {
+  content(): Promise<{ report: Report; rawText: string | null }>;
+}
+
+/** What the three collections take: the snapshot with each report's content behind a call. */
+export interface LoaderSnapshot {
+  dir: string;
+  reports: LoaderReport[];
+  problemFiles: ProblemFile[];
+  overview: SnapshotOverview;
+}
+
+/** The reports handed over by scripts/build.ts, each read again (from the parse cache) only when asked for. */
+function fromHandoff(handoff: SnapshotHandoff, env: NodeJS.ProcessEnv): LoaderSnapshot {
+  let reader: { registry: ReturnType<typeof loadRegistry>; registryDigest: string; cache: ParseCache<never> } | null = null;
+  const content = async (ref: ReportRef) => {
+    reader ??= { registry: loadRegistry(registryFile(env)), registryDigest: fileDigest(registryFile(env)), cache: new ParseCache() };
+    const entry = await readEntry(ref.path, handoff.dir, reader.registry, reader.registryDigest, reader.cache);
+    if (entry.sha256 !== ref.sha256) throw new Error(`${ref.file}: 构建过程中文件被改动，请重新构建`);
+    if (!entry.report || entry.error) throw new Error(`${ref.file}: 构建过程中解析结果改变，请重新构建`);
+    return { report: withPageId(entry.report, ref.pageId), rawText: entry.rawText };
+  };
+  return { ...handoff, reports: handoff.reports.map((ref) => ({ ...ref, content: () => content(ref) })) };
+}
+
+/** This process read the folder itself: every report is at hand. */
+function fromSnapshot(snapshot: ArchiveSnapshot): LoaderSnapshot {
+  return {
+    ...snapshot,
+    reports: snapshot.reports.map(({ pageId, digestKey, report, entry }) => ({
+      pageId,
+      digestKey,
+      file: entry.file,
+      path: entry.path,
+      sha256: entry.sha256,
+      content: async () => ({ report, rawText: entry.rawText }),
+    })),
+  };
+}
+
+/** The snapshot handed over by the build, or else the folder read here; every page is rendered unless the build said otherwise. */
+async function loaderSnapshot(env: NodeJS.ProcessEnv): Promise<LoaderSnapshot> {
+  const handoff = await awaitHandoff(env);
+  return timePhase('parse', async () => {
+    setRenderOnly(handoff?.render ? new Set(handoff.render) : null);
+    return handoff ? fromHandoff(handoff, env) : fromSnapshot(await readSnapshot(env));
+  });
+}
+
 type Part = 'reports' | 'problemFiles' | 'overview';
 const PARTS: readonly Part[] = ['reports', 'problemFiles', 'overview'];
 
-let memo: { key: string; promise: Promise<ArchiveSnapshot>; taken: Set<Part> } | null = null;
+let memo: { key: string; promise: Promise<LoaderSnapshot>; taken: Set<Part> } | null = null;
 
 /**
- * One collection's part of this build's snapshot. The folder is read when the first part is asked
- * for; a part asked for again (astro dev, after a change) reads the folder anew.
+ * One collection's part of this build's snapshot. The snapshot is taken when the first part is
+ * asked for; a part asked for again (astro dev, after a change) reads the folder anew.
  */
-export async function takeSnapshotPart<K extends Part>(part: K, env: NodeJS.ProcessEnv = process.env): Promise<{ dir: string; value: ArchiveSnapshot[K] }> {
+export async function takeSnapshotPart<K extends Part>(part: K, env: NodeJS.ProcessEnv = process.env): Promise<{ dir: string; value: LoaderSnapshot[K] }> {
   const key = `${reportsDir(env)}\u0000${registryFile(env)}`;
   if (!memo || memo.key !== key || memo.taken.has(part)) {
-    memo = {
-      key,
-      promise: waitForParse(env).then(() =>
-        timePhase('parse', async () => {
-          const snapshot = await readSnapshot(env);
-          recordPages(snapshot, env);
-          return snapshot;
-        }),
-      ),
-      taken: new Set(),
-    };
+    memo = { key, promise: loaderSnapshot(env), taken: new Set() };
   }
   const current = memo;
   current.taken.add(part);

@@ -10,9 +10,7 @@
  * reads its own entry only. Keep this list in step with those pages.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { groupByAgency, summarize, type AgencyGroup } from '../site/archive-model.ts';
-import { setRenderOnly } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -51,19 +49,15 @@ export interface PagesRecord {
 }
 
 /**
- * Inside the Astro build run by scripts/build.ts: writes this archive's page digests to
- * XXGK_PAGES_OUT and, when XXGK_PREVIOUS_PAGES holds the previous build's digests, limits the
- * report pages rendered to the new and changed ones (all of them when more than half changed).
+ * This build's pages (scripts/build.ts): every page's digest and, given the previous build's
+ * digests, the new and changed pages to render (null: all of them, also when more than half changed).
  */
-export function recordPages(snapshot: ArchiveSnapshot, env: NodeJS.ProcessEnv = process.env): void {
-  if (!env.XXGK_PAGES_OUT) return;
+export function pagesRecord(snapshot: ArchiveSnapshot, previous: Record<string, string> | null): PagesRecord {
   const digests = pageDigests(snapshot);
   let render: string[] | null = null;
-  if (env.XXGK_PREVIOUS_PAGES) {
-    const previous = JSON.parse(readFileSync(env.XXGK_PREVIOUS_PAGES, 'utf8')) as Record<string, string>;
+  if (previous) {
     const changed = [...digests].filter(([id, digest]) => previous[id] !== digest).map(([id]) => id);
     if (changed.length <= digests.size / 2) render = changed.sort();
   }
-  setRenderOnly(render ? new Set(render) : null);
-  writeFileSync(env.XXGK_PAGES_OUT, JSON.stringify({ pages: Object.fromEntries(digests), render } satisfies PagesRecord));
+  return { pages: Object.fromEntries(digests), render };
 }

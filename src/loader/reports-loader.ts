@@ -1,12 +1,13 @@
 /**
- * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (schema: the Report
- * zod schema) from the parser; `archiveFilesLoader` feeds `archiveFiles`, the files that are not
+ * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (a listing picked
+ * from the Report zod schema, ./report-listing.ts) from the parser; `archiveFilesLoader` feeds `archiveFiles`, the files that are not
  * reports, so nothing in the folder goes missing from the site; `archiveLoader` feeds `archive`,
  * one entry with the build summary's counts and the problems across reports, and prints the
  * summary (and fails the build under STRICT=1).
  *
  * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
- * everything its data depends on: an unchanged report is neither parsed nor validated again.
+ * everything its data depends on: an unchanged report is neither parsed nor validated again
+ * (under `npm run build`, whose own parse hands the snapshot over, not even read: ./snapshot-handoff.ts).
  * Every Report is validated against the Report schema; the collection keeps a small listing of it
  * (./report-listing.ts) and the whole Report goes to the report store (./report-store.ts), with the
  * raw text of reports with errors as the entry's body.
@@ -63,15 +64,15 @@ function report(ctx: LoaderContext, overview: SnapshotOverview): void {
   }
 }
 
-/** One stored entry: its id, what its data depends on, the data itself (built only when needed). */
+/** One stored entry: its id, what its data depends on, its data and body (built only when needed). */
 interface StoredEntry {
   id: string;
   digestKey: string;
-  data: (digest: string) => object;
+  /** The data, and the raw text kept as the body (reports with errors), of a new or changed entry. */
+  content: (digest: string) => Promise<{ data: object; rawText: string | null }>;
   /** Whether what an unchanged entry refers to outside the store is still there. */
   intact?: (digest: string) => boolean;
   path: string;
-  rawText: string | null;
 }
 
 /**
@@ -85,14 +86,15 @@ async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise
     keep.add(entry.id);
     const digest = ctx.generateDigest(entry.digestKey);
     if (ctx.store.get(entry.id)?.digest === digest && (entry.intact?.(digest) ?? true)) continue;
-    const data = await ctx.parseData({ id: entry.id, data: entry.data(digest) as Record<string, unknown> });
+    const { data: raw, rawText } = await entry.content(digest);
+    const data = await ctx.parseData({ id: entry.id, data: raw as Record<string, unknown> });
     ctx.store.set({
       id: entry.id,
       data,
       digest,
       // The original is published byte for byte from here (src/pages/reports/[id]/[original].ts).
       filePath: relative(root, entry.path).split('\\').join('/'),
-      ...(entry.rawText !== null ? { body: entry.rawText } : {}),
+      ...(rawText !== null ? { body: rawText } : {}),
     });
   }
   prune(ctx, keep);
@@ -136,14 +138,14 @@ export function reportsLoader(): Loader {
     const entries: StoredEntry[] = reports.map((page) => ({
       id: page.pageId,
       digestKey: `${page.digestKey}\u0000${listingCode}`,
-      data: (digest) => {
-        const report = validReport(page.report, page.entry.file);
-        writeStoredReport(root, storeFile(digest), report);
-        return reportListing(report, storeFile(digest));
+      content: async (digest) => {
+        const { report, rawText } = await page.content();
+        const valid = validReport(report, page.file);
+        writeStoredReport(root, storeFile(digest), valid);
+        return { data: reportListing(valid, storeFile(digest)), rawText };
       },
       intact: (digest) => hasStoredReport(root, storeFile(digest)),
-      path: page.entry.path,
-      rawText: page.entry.rawText,
+      path: page.path,
     }));
     await storeEntries(ctx, entries);
     pruneReportStore(storeDir, root, new Set(entries.map((e) => storeFile(ctx.generateDigest(e.digestKey)))));
@@ -160,17 +162,19 @@ export function archiveFilesLoader(): Loader {
         // Files without a page have no safe id of their own: their digest names them.
         id: pageId ?? `file-${createHash('sha256').update(entry.file).digest('hex').slice(0, 16)}`,
         digestKey,
-        data: () => ({
-          file: entry.file,
-          sha256: entry.sha256,
-          size: entry.size,
-          error: entry.error ?? { message: '无法读取', line: null },
-          pageId,
-          format: entry.report?.source.format ?? null,
-          diagnostics: entry.report?.diagnostics ?? [],
+        content: async () => ({
+          data: {
+            file: entry.file,
+            sha256: entry.sha256,
+            size: entry.size,
+            error: entry.error ?? { message: '无法读取', line: null },
+            pageId,
+            format: entry.report?.source.format ?? null,
+            diagnostics: entry.report?.diagnostics ?? [],
+          },
+          rawText: entry.rawText,
         }),
         path: entry.path,
-        rawText: entry.rawText,
       })),
     );
     return dir;

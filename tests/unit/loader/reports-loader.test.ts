@@ -4,14 +4,16 @@
  * removed files leave the store, and STRICT=1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Report } from '../../../src/core/model/report.ts';
-import { invalidateSnapshot, takeSnapshotPart } from '../../../src/loader/archive-snapshot.ts';
+import { invalidateSnapshot, readSnapshot, takeSnapshotPart } from '../../../src/loader/archive-snapshot.ts';
+import { handoffOf, writeHandoff } from '../../../src/loader/snapshot-handoff.ts';
+import { renderOnly } from '../../../src/site/render-only.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
 import { ReportListing, type ReportListingData } from '../../../src/loader/report-listing.ts';
 import { readStoredReport } from '../../../src/loader/report-store.ts';
@@ -240,5 +242,67 @@ describe('takeSnapshotPart', () => {
     // All three taken from the same read: the next request starts a new one.
     const next = await takeSnapshotPart('overview');
     expect(next.value).not.toBe(overview.value);
+  });
+});
+
+describe('the snapshot handed over by npm run build', () => {
+  const handed = () => join(tmp, 'handoff.json');
+  afterAll(() => {
+    delete process.env.XXGK_SNAPSHOT;
+  });
+
+  async function handOver(render: string[] | null = null) {
+    writeHandoff(handed(), { snapshot: handoffOf(await readSnapshot(process.env), render) });
+    process.env.XXGK_SNAPSHOT = handed();
+  }
+
+  it('fills the three collections exactly as reading the folder here does', async () => {
+    delete process.env.XXGK_SNAPSHOT;
+    const here = await loadAll();
+    invalidateSnapshot();
+    rmSync(join(tmp, 'astro'), { recursive: true, force: true });
+    await handOver();
+    const handedOver = await loadAll();
+    expect(handedOver.stores.reports.size).toBeGreaterThan(3);
+    for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect([...handedOver.stores[name]]).toEqual([...here.stores[name]]);
+    expect(handedOver.log).toEqual(here.log);
+    // The whole Report stored for a page is the one read here.
+    const [id, entry] = [...handedOver.stores.reports][0]!;
+    expect(readStoredReport(ROOT, (entry.data as unknown as ReportListingData).storeFile).id).toBe(id);
+  });
+
+  it('reads no report whose entry is unchanged, and renders what the build said', async () => {
+    delete process.env.XXGK_SNAPSHOT;
+    const { stores } = await loadAll();
+    invalidateSnapshot();
+    await handOver(['only-this']);
+    // Every file changes after the hand-over: reading any report now would fail (its bytes no
+    // longer match), so a load that passes read none.
+    const reports = join(tmp, 'reports');
+    const files = readdirSync(reports).filter((f) => f.endsWith('.txt'));
+    const before = files.map((f) => readFileSync(join(reports, f)));
+    try {
+      for (const f of files) appendFileSync(join(reports, f), '\n改动。\n');
+      const validated: string[] = [];
+      await reportsLoader().load(fakeContext('reports', stores.reports, [], validated));
+      expect(validated).toEqual([]);
+      expect(renderOnly()).toEqual(new Set(['only-this']));
+    } finally {
+      files.forEach((f, i) => writeFileSync(join(reports, f), before[i]!));
+    }
+  });
+
+  it('refuses a report whose file changed after the build parsed it, naming the file', async () => {
+    const reports = join(tmp, 'reports');
+    const file = readdirSync(reports).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    await handOver();
+    const before = readFileSync(join(reports, file));
+    try {
+      appendFileSync(join(reports, file), '\n改动。\n');
+      const stores = new Map<string, Stored>();
+      await expect(reportsLoader().load(fakeContext('reports', stores, [], []))).rejects.toThrow(`${file}: 构建过程中文件被改动，请重新构建`);
+    } finally {
+      writeFileSync(join(reports, file), before);
+    }
   });
 });

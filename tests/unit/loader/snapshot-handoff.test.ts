@@ -1,0 +1,42 @@
+/** The snapshot scripts/build.ts hands to Astro's loader: waited for, read whole, or the reason the parse failed. */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { awaitHandoff, writeHandoff, type SnapshotHandoff } from '../../../src/loader/snapshot-handoff.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-handoff-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const handoff: SnapshotHandoff = {
+  dir: '/archive',
+  reports: [{ pageId: '2023-a', digestKey: 'k', file: 'a.txt', path: '/archive/a.txt', sha256: 'ab' }],
+  problemFiles: [],
+  overview: { summary: { files: 1, reports: 1, errorFiles: 0, errors: 0, failingChecks: 0, warnings: 0, lines: [] }, problems: [], problemFiles: 0 },
+  render: ['2023-a'],
+};
+
+describe('awaitHandoff', () => {
+  it('hands nothing over when no build set XXGK_SNAPSHOT (astro build or astro dev on their own)', async () => {
+    await expect(awaitHandoff({})).resolves.toBeNull();
+  });
+
+  it('waits until the build has written the snapshot, and returns it whole', async () => {
+    const file = join(dir, 'snapshot.json');
+    let written = false;
+    const waiting = awaitHandoff({ XXGK_SNAPSHOT: file }).then((value) => ({ value, written }));
+    await new Promise((r) => setTimeout(r, 100));
+    written = true;
+    writeHandoff(file, { snapshot: handoff });
+    await expect(waiting).resolves.toEqual({ value: handoff, written: true });
+    // Written through a temporary file renamed into place: nothing else is left beside it.
+    expect(readdirSync(dir)).toEqual(['snapshot.json']);
+  });
+
+  it('fails with the reason when the parse failed', async () => {
+    const file = join(dir, 'failed.json');
+    writeHandoff(file, { error: 'content/reports: 报告目录不存在' });
+    await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).rejects.toThrow('报告解析失败：content/reports: 报告目录不存在');
+    expect(existsSync(file)).toBe(true);
+  });
+});
