@@ -18,10 +18,10 @@
  * node_modules/.cache/xxgk/build-stamps/; FORCE_BUILD=1 ignores it.
  *
  * When only reports changed (same code, settings and registry) and the folder is intact, Astro
- * renders into a staging folder only the pages of new and changed reports (whose digest, see
- * src/loader/page-digests.ts, differs; the list goes to Astro with the snapshot) with every
- * listing and data file, and the result replaces
- * everything in the folder but the unchanged reports' pages. The search index rebuilds only the
+ * renders into a staging folder only the pages of new and changed reports, agencies and years
+ * (whose digest, see src/loader/page-digests.ts, differs; the list goes to Astro with the
+ * snapshot) with every other listing and data file, and the result replaces everything in the
+ * folder but the unchanged pages. The search index rebuilds only the
  * shards whose reports changed.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSnapshot } from '../src/loader/archive-snapshot.ts';
-import { pagesRecord, type PagesRecord } from '../src/loader/page-digests.ts';
+import { pagesRecord, renderCounts, type PagesRecord } from '../src/loader/page-digests.ts';
 import { handoffOf, writeHandoff } from '../src/loader/snapshot-handoff.ts';
 import { buildInputs, outputFingerprint } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
@@ -130,7 +130,10 @@ if (partial) overlayOutput(OUT, STAGING, pages);
 
 // 3. The index into the output.
 placeSearchIndex(SEARCH_STAGING, OUT, settings.basePath);
-const rendered = pages.render ? `只重新生成 ${pages.render.length} 个报告页（共 ${Object.keys(pages.pages).length} 个，其余沿用上次构建）` : `生成全部 ${Object.keys(pages.pages).length} 个报告页`;
+const counts = renderCounts(pages);
+const rendered = pages.render
+  ? `只重新生成 ${counts.reports.rendered} 个报告页（共 ${counts.reports.total} 个）和 ${counts.listings.rendered} 个机关、年度页（共 ${counts.listings.total} 个），其余沿用上次构建`
+  : `生成全部 ${counts.reports.total} 个报告页和 ${counts.listings.total} 个机关、年度页`;
 
 // 4. Timings and the stamp of this build.
 const timings = {

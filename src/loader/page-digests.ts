@@ -7,10 +7,16 @@
  * What a report page reads (src/pages/reports/[id]/index.astro): its own entry (the Report with
  * its page id, the raw text, the original's size and format), the archive problems that name the
  * page, and its body's group on the agency pages (name and every report's summary). A file page
- * reads its own entry only. Keep this list in step with those pages.
+ * reads its own entry only. An agency page (src/pages/agencies/[slug]/) shows its body's group (name,
+ * district, every report's summary); a year page and its sorted views (src/pages/years/[year]/)
+ * show the summaries of that year's reports. Their digests live under keys of their own
+ * (`agencies/<slug>`, `years/<year>`, see src/site/render-only.ts), which no page id can take
+ * (page ids have no slash). Every other page (home, the indexes, quality, feeds, sitemap, data
+ * files) reads the whole archive and is rendered in every build. Keep this list in step with those pages.
  */
 import { createHash } from 'node:crypto';
-import { groupByAgency, summarize, type AgencyGroup } from '../site/archive-model.ts';
+import { groupByAgency, groupByYear, summarize, type AgencyGroup } from '../site/archive-model.ts';
+import { agencyPageKey, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -30,34 +36,71 @@ export function pageDigests(snapshot: ArchiveSnapshot): Map<string, string> {
   for (const file of snapshot.problemFiles) {
     if (file.pageId) out.set(file.pageId, sha(JSON.stringify(['file', file.digestKey, file.entry.size, file.entry.error, problems.get(file.pageId) ?? []])));
   }
+  for (const group of agencies.values()) out.set(agencyPageKey(group.slug), sha(JSON.stringify(['agency', group])));
+  for (const group of groupByYear(summaries)) out.set(yearPageKey(group.year), sha(JSON.stringify(['year', group])));
   return out;
 }
 
-/** The page id a file of the output belongs to (reports/<id>/…, data/reports/<id>.json|.csv), or null. */
+/** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views. */
+export type PageKind = 'report' | 'agency' | 'year';
+
+export function kindOfPage(key: string): PageKind {
+  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : 'report';
+}
+
+/**
+ * The digest key of the page a file of the output belongs to (reports/<id>/…,
+ * data/reports/<id>.json|.csv; agencies/<slug>/…; years/<year>/…), or null: a file rendered in
+ * every build (agencies/index.html and years/index.html among them).
+ */
 export function pageOfOutput(file: string): string | null {
   const page = /^reports\/([^/]+)\//.exec(file);
   if (page) return page[1]!;
   const data = /^data\/reports\/([^/]+)\.(?:json|csv)$/.exec(file);
-  return data ? data[1]! : null;
+  if (data) return data[1]!;
+  const listing = /^(agencies\/[^/]+|years\/\d+)\//.exec(file);
+  return listing ? listing[1]! : null;
 }
 
 export interface PagesRecord {
-  /** Page id -> digest, for every page of this build. */
+  /** Digest key (page id, `agencies/<slug>`, `years/<year>`) -> digest, for every such page of this build. */
   pages: Record<string, string>;
-  /** The pages rendered in this build, or null: all of them. */
+  /** The keys rendered in this build, or null: all of them. */
   render: string[] | null;
 }
 
 /**
+ * The pages to render after the previous build's digests: the new and changed ones, or null:
+ * all of them. Each kind on its own: when more than half of a kind changed (a new registry, a
+ * first build), all of that kind are rendered, since keeping the rest saves little; the other
+ * kinds still render only their changed pages.
+ */
+export function pagesToRender(digests: ReadonlyMap<string, string>, previous: Readonly<Record<string, string>>): string[] | null {
+  const kinds = new Map<PageKind, { all: string[]; changed: string[] }>();
+  for (const [key, digest] of digests) {
+    const kind = kinds.get(kindOfPage(key)) ?? { all: [], changed: [] };
+    kinds.set(kindOfPage(key), kind);
+    kind.all.push(key);
+    if (previous[key] !== digest) kind.changed.push(key);
+  }
+  const render = [...kinds.values()].map((k) => (k.changed.length <= k.all.length / 2 ? k.changed : k.all));
+  if ([...kinds.values()].every((k, i) => render[i] === k.all)) return null;
+  return render.flat().sort();
+}
+
+/** Counts for the build's last line: report (and file) pages, and agency and year pages. */
+export function renderCounts(record: PagesRecord): { reports: { rendered: number; total: number }; listings: { rendered: number; total: number } } {
+  const count = (keys: string[], report: boolean) => keys.filter((k) => (kindOfPage(k) === 'report') === report).length;
+  const all = Object.keys(record.pages);
+  const rendered = record.render ?? all;
+  return { reports: { rendered: count(rendered, true), total: count(all, true) }, listings: { rendered: count(rendered, false), total: count(all, false) } };
+}
+
+/**
  * This build's pages (scripts/build.ts): every page's digest and, given the previous build's
- * digests, the new and changed pages to render (null: all of them, also when more than half changed).
+ * digests, the pages to render (see pagesToRender).
  */
 export function pagesRecord(snapshot: ArchiveSnapshot, previous: Record<string, string> | null): PagesRecord {
   const digests = pageDigests(snapshot);
-  let render: string[] | null = null;
-  if (previous) {
-    const changed = [...digests].filter(([id, digest]) => previous[id] !== digest).map(([id]) => id);
-    if (changed.length <= digests.size / 2) render = changed.sort();
-  }
-  return { pages: Object.fromEntries(digests), render };
+  return { pages: Object.fromEntries(digests), render: previous ? pagesToRender(digests, previous) : null };
 }

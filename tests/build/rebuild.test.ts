@@ -1,12 +1,13 @@
 /**
  * Rebuilding into the same folder (`npm run build`, scripts/build.ts): with nothing changed the
  * build says so and leaves the output byte for byte as it was; after a report changed and another
- * was removed it renders only the changed report's page (the others are kept) and the result is
- * exactly what a fresh build of the same archive gives; after the output was altered by hand it
- * builds everything again.
+ * was removed it renders only the changed report's page, its agency's page and its year's pages
+ * (the other reports', agencies' and years' pages are kept, the removed body's page goes) and the
+ * result is exactly what a fresh build of the same archive gives; after the output was altered by
+ * hand it builds everything again.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ const fresh = join(tmp, 'fresh');
 const CHANGED = '001_68f00f12ba36a829.txt';
 const REMOVED = '004_9a3017047421a145.txt';
 const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
+// Shown on its body's page (and in its summary): that page must be rendered again.
+const PUBLISHED = '2024-01-20';
 
 interface Run {
   status: number | null;
@@ -78,7 +81,7 @@ beforeAll(() => {
   unchanged = build(out, 'a');
   after = snapshot(out);
 
-  appendFileSync(join(archive, CHANGED), `\n${SENTENCE}\n`);
+  writeFileSync(join(archive, CHANGED), `---\npublishedOn: ${PUBLISHED}\n---\n${readFileSync(join(archive, CHANGED), 'utf8')}\n${SENTENCE}\n`);
   rmSync(join(archive, REMOVED));
   changed = build(out, 'a');
   changedFiles = snapshot(out);
@@ -114,7 +117,7 @@ describe('rebuild into the same folder', () => {
     expect(changed.status).toBe(0);
     expect(changed.output).not.toContain(SKIPPED);
     expect(changed.output).toContain('完成：4 份报告');
-    expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个');
+    expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个）');
     // Kept from the first build: the same file, not written again.
     expect(changedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(before.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
     expect([...changedFiles.keys()].some((f) => f.includes('2023-qiaokou-qiye-fuwu'))).toBe(false);
@@ -125,11 +128,33 @@ describe('rebuild into the same folder', () => {
     for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
   });
 
+  it("renders the changed report's agency and year pages, keeps the other agencies' and years' pages, and removes the removed body's page", () => {
+    // Agencies: zhanhe rendered; 3 kept; qiaokou-qiye-fuwu gone. Years: 2023 rendered (its reports changed), 2022 kept.
+    expect(changed.output).toContain('和 2 个机关、年度页（共 6 个）');
+    const text = (f: string) => Buffer.from(changedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    expect(text('agencies/zhanhe-zhengwu-dashuju/index.html')).toContain(`<time datetime="${PUBLISHED}">`);
+    expect(before.get('agencies/zhanhe-zhengwu-dashuju/index.html')!.bytes).not.toEqual(changedFiles.get('agencies/zhanhe-zhengwu-dashuju/index.html')!.bytes);
+    const kept = [...before.keys()].filter((f) => /^(agencies\/(donghu-zhengwu-dashuju|qiaokou-dashuju-zhongxin|qiaokou-jiguan-shiwu)|years\/2022)\//.test(f));
+    expect(kept.length).toBeGreaterThan(3 + 1);
+    // The same file, not written again.
+    for (const f of kept) expect(changedFiles.get(f), f).toEqual(before.get(f));
+    expect(before.has('agencies/qiaokou-qiye-fuwu/index.html')).toBe(true);
+    expect([...changedFiles.keys()].some((f) => f.startsWith('agencies/qiaokou-qiye-fuwu/'))).toBe(false);
+    // The year's pages list the reports of that year as they are now: rendered again.
+    expect(before.get('years/2023/index.html')!.mtimeMs).not.toEqual(changedFiles.get('years/2023/index.html')!.mtimeMs);
+    // The listings of everything are rendered in every build.
+    const textBefore = (f: string) => Buffer.from(before.get(f)!.bytes, 'base64').toString('utf8');
+    for (const f of ['agencies/index.html', 'sitemap.xml', 'years/2023/index.html']) {
+      expect(textBefore(f), f).toContain('qiaokou-qiye-fuwu');
+      expect(text(f), f).not.toContain('qiaokou-qiye-fuwu');
+    }
+  });
+
   it('builds everything again when the output was altered by hand, and puts the missing page back', () => {
     expect(tampered.status).toBe(0);
     expect(tampered.output).not.toContain(SKIPPED);
     expect(tampered.output).toContain('完整重建');
-    expect(tampered.output).toContain('生成全部 4 个报告页');
+    expect(tampered.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
     expect(statSync(join(out, 'stray.txt'), { throwIfNoEntry: false })).toBeUndefined();
     expect(statSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html')).isFile()).toBe(true);
   });

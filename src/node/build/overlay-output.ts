@@ -1,8 +1,9 @@
 /**
  * Puts a partial build (a staging folder) into the output folder: every file of the output goes
- * except the pages kept from the previous build (reports not rendered this time and still in the
- * archive), then every file of staging moves in. Pages of removed reports, listings and data
- * files are thereby all replaced.
+ * except the pages kept from the previous build (reports, agencies and years not rendered this
+ * time and still in the archive), then every file of staging moves in. Pages of removed reports,
+ * of bodies and years that no longer have a report, the other listings and the data files are
+ * thereby all replaced or removed.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

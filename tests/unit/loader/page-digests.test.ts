@@ -1,0 +1,165 @@
+/**
+ * The page digests a partial build decides by (src/loader/page-digests.ts): one per report page,
+ * per agency page and per year page, each changing exactly when what that page shows changes;
+ * which output files belong to which page; which pages a rebuild renders.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSnapshot, type ArchiveSnapshot, type ReportPage } from '../../../src/loader/archive-snapshot.ts';
+import { kindOfPage, pageDigests, pageOfOutput, pagesToRender, renderCounts } from '../../../src/loader/page-digests.ts';
+import { ROOT } from '../../helpers/paths.ts';
+import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
+
+let base: ArchiveSnapshot;
+beforeAll(async () => {
+  base = await readSnapshot({ ...process.env, REPORTS_DIR: SAMPLE_DIR, AGENCIES_FILE: join(ROOT, 'content', 'agencies.yaml'), STRICT: '' });
+});
+
+/** The samples plus a 2022 report of the body of 2023-qiaokou-dashuju-zhongxin, so one body has two years. */
+function withTwoYears(): ArchiveSnapshot {
+  const snapshot = structuredClone(base);
+  const page = snapshot.reports.find((p) => p.pageId === '2023-qiaokou-dashuju-zhongxin')!;
+  const earlier: ReportPage = structuredClone(page);
+  earlier.pageId = earlier.report.id = '2022-qiaokou-dashuju-zhongxin';
+  earlier.report.year = 2022;
+  earlier.digestKey = `${page.digestKey}\u00002022`;
+  snapshot.reports.push(earlier);
+  return snapshot;
+}
+
+function page(snapshot: ArchiveSnapshot, id: string): ReportPage {
+  return snapshot.reports.find((p) => p.pageId === id)!;
+}
+
+/** The keys whose digest differs (or that exist in one only). */
+function changedKeys(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+describe('pageDigests', () => {
+  it('has a digest per report page, per agency and per year', () => {
+    expect([...pageDigests(base).keys()].sort()).toEqual([
+      '2022-qiaokou-jiguan-shiwu',
+      '2023-donghu-zhengwu-dashuju',
+      '2023-qiaokou-dashuju-zhongxin',
+      '2023-qiaokou-qiye-fuwu',
+      '2023-zhanhe-zhengwu-dashuju',
+      'agencies/donghu-zhengwu-dashuju',
+      'agencies/qiaokou-dashuju-zhongxin',
+      'agencies/qiaokou-jiguan-shiwu',
+      'agencies/qiaokou-qiye-fuwu',
+      'agencies/zhanhe-zhengwu-dashuju',
+      'years/2022',
+      'years/2023',
+    ]);
+  });
+
+  it('is the same for the same archive', () => {
+    expect(pageDigests(structuredClone(base))).toEqual(pageDigests(base));
+  });
+
+  it("changes an agency's digest when one of its reports' summary changes, with that year's and the body's report pages", () => {
+    const before = withTwoYears();
+    const after = structuredClone(before);
+    const report = page(after, '2022-qiaokou-dashuju-zhongxin').report;
+    report.publishedOn = '2023-01-20';
+    expect(changedKeys(pageDigests(before), pageDigests(after))).toEqual([
+      '2022-qiaokou-dashuju-zhongxin',
+      // Its page lists the body's other years.
+      '2023-qiaokou-dashuju-zhongxin',
+      'agencies/qiaokou-dashuju-zhongxin',
+      'years/2022',
+    ]);
+  });
+
+  it("changes a year's digest, not the other agencies', when a figure of one report changes", () => {
+    const after = structuredClone(base);
+    const report = page(after, '2023-zhanhe-zhengwu-dashuju').report;
+    report.requests.newReceived.total = (report.requests.newReceived.total ?? 0) + 7;
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'years/2023']);
+  });
+
+  it("changes only the report's own page when its file changed but not its summary", () => {
+    const after = structuredClone(base);
+    page(after, '2023-zhanhe-zhengwu-dashuju').digestKey += '\u0000changed bytes';
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju']);
+  });
+
+  it("drops the agency's key when its last report is gone, and changes its year's", () => {
+    const after = structuredClone(base);
+    after.reports = after.reports.filter((p) => p.pageId !== '2023-qiaokou-qiye-fuwu');
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'years/2023']);
+    expect(pageDigests(after).has('agencies/qiaokou-qiye-fuwu')).toBe(false);
+  });
+
+  it('moves a report between year keys when its year changes', () => {
+    const after = structuredClone(base);
+    page(after, '2022-qiaokou-jiguan-shiwu').report.year = 2023;
+    const digests = pageDigests(after);
+    expect(digests.has('years/2022')).toBe(false);
+    expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'years/2022', 'years/2023']);
+  });
+});
+
+describe('pageOfOutput', () => {
+  it('names the page each output file belongs to, and null for files rendered in every build', () => {
+    const files = {
+      'reports/2023-x/index.html': '2023-x',
+      'reports/2023-x/2023-x.txt': '2023-x',
+      'data/reports/2023-x.json': '2023-x',
+      'data/reports/2023-x.csv': '2023-x',
+      'agencies/qiaokou-dashuju-zhongxin/index.html': 'agencies/qiaokou-dashuju-zhongxin',
+      'years/2023/index.html': 'years/2023',
+      'years/2023/by-new-requests/index.html': 'years/2023',
+      'agencies/index.html': null,
+      'years/index.html': null,
+      'index.html': null,
+      'quality/index.html': null,
+      'data/reports.csv': null,
+      'feed.xml': null,
+      'sitemap.xml': null,
+    };
+    expect(Object.fromEntries(Object.keys(files).map((f) => [f, pageOfOutput(f)]))).toEqual(files);
+  });
+
+  it('gives every output key a kind', () => {
+    expect(['2023-x', 'agencies/x', 'years/2023'].map(kindOfPage)).toEqual(['report', 'agency', 'year']);
+  });
+});
+
+describe('pagesToRender', () => {
+  const digests = (entries: Record<string, string>) => new Map(Object.entries(entries));
+  const previous = { a: '1', b: '1', c: '1', d: '1', 'agencies/x': '1', 'agencies/y': '1', 'agencies/z': '1', 'years/2022': '1', 'years/2023': '1' };
+
+  it('renders the new and changed pages of every kind', () => {
+    const now = digests({ ...previous, a: '2', e: '1', 'agencies/x': '2', 'years/2023': '2' });
+    expect(pagesToRender(now, previous)).toEqual(['a', 'agencies/x', 'e', 'years/2023']);
+  });
+
+  it('renders nothing but what is always rendered when nothing changed', () => {
+    expect(pagesToRender(digests(previous), previous)).toEqual([]);
+  });
+
+  it('renders every page of a kind of which more than half changed, and only the changed ones of the others', () => {
+    const now = digests({ ...previous, a: '2', b: '2', c: '2', 'agencies/x': '2' });
+    expect(pagesToRender(now, previous)).toEqual(['a', 'agencies/x', 'b', 'c', 'd']);
+  });
+
+  it('renders everything (null) when more than half of every kind changed, as after a build without listing digests', () => {
+    const now = digests({ a: '2', b: '2', c: '2', d: '1', 'agencies/x': '2', 'agencies/y': '1', 'agencies/z': '2', 'years/2022': '2', 'years/2023': '2' });
+    expect(pagesToRender(now, previous)).toBeNull();
+  });
+
+  it("renders every agency and year page after a build that had only report digests, and still only the changed reports", () => {
+    const old = { a: '1', b: '1', c: '1', d: '1' };
+    expect(pagesToRender(digests({ ...previous, a: '2' }), old)).toEqual(['a', 'agencies/x', 'agencies/y', 'agencies/z', 'years/2022', 'years/2023']);
+  });
+});
+
+describe('renderCounts', () => {
+  it('counts report pages apart from agency and year pages', () => {
+    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1' };
+    expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 } });
+    expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 } });
+  });
+});
