@@ -36,12 +36,30 @@ export function sourceDigest(paths: readonly string[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/**
+ * The code that turns a file's bytes into what the cache holds: the parser and the file reading
+ * around it, not the build steps that share src/node (a change to those must not make every
+ * report parse again). tests/unit/loader/source-digest.test.ts checks it covers their imports.
+ */
+export const PARSER_SOURCES = [
+  'core',
+  'decode',
+  'formats',
+  'node/read-report.ts',
+  'node/read-meta.ts',
+  'node/read-archive.ts',
+  'node/load-registry.ts',
+  'node/parse-in-workers.ts',
+  'node/parse-worker.ts',
+  'node/parse-cache.ts',
+] as const;
+
 let parserVersionMemo: string | undefined;
 /** A digest of the code that turns bytes into a Report. */
 export function parserVersion(): string {
   if (parserVersionMemo) return parserVersionMemo;
   const h = createHash('sha256');
-  hashSources(h, ['core', 'decode', 'formats', 'node']);
+  hashSources(h, PARSER_SOURCES);
   // The libraries that decode and convert (chardet, mammoth, parse5…) are part of the parser too.
   const lock = join(SRC, '..', 'package-lock.json');
   if (existsSync(lock)) h.update(readFileSync(lock));
