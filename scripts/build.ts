@@ -6,7 +6,8 @@
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache); Astro is then started before
  *      step 1, and its loader waits for the parse (src/loader/parse-gate.ts);
- *   3. the index moves into <out>/pagefind/ and the search page gets preload links for it;
+ *   3. the index moves into <out>/pagefind/ (after a partial build only its changed files, see
+ *      src/node/build/sync-tree.ts) and the search page gets preload links for it;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
  * Astro runs as its own process so its memory is returned to the system when it ends.
@@ -125,7 +126,8 @@ const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, '
 const pages = existsSync(PAGES_FILE) ? (JSON.parse(readFileSync(PAGES_FILE, 'utf8')) as PagesRecord) : null;
 for (const f of [PHASES_FILE, PAGES_FILE, PREVIOUS_FILE]) rmSync(f, { force: true });
 if (!pages) throw new Error('astro build 没有写出页面摘要（XXGK_PAGES_OUT）');
-if (partial) overlayOutput(OUT, STAGING, pages);
+// The index in <out>/pagefind/ stays for placeSearchIndex to sync (most of its files are unchanged).
+if (partial) overlayOutput(OUT, STAGING, pages, ['pagefind']);
 
 // 3. The index into the output.
 placeSearchIndex(SEARCH_STAGING, OUT, settings.basePath);

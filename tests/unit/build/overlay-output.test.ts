@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { overlayOutput } from '../../../src/node/build/overlay-output.ts';
+import { foldersOf, inodeOf, textTree, treeOf, writeTree } from '../../helpers/tree.ts';
+
+let tmp: string;
+let out: string;
+let staging: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-overlay-'));
+  out = join(tmp, 'out');
+  staging = join(tmp, '.out.partial');
+  // The previous build: three report pages with their data files, listings, the search index.
+  writeTree(out, {
+    'index.html': 'old home',
+    'reports/a/index.html': 'page a',
+    'reports/b/index.html': 'page b (old)',
+    'reports/c/index.html': 'page c',
+    'data/reports/a.json': 'a json',
+    'data/reports/b.json': 'b json (old)',
+    'data/reports/c.json': 'c json',
+    'data/reports.json': 'all (old)',
+    'years/2022/index.html': 'a listing that is gone now',
+    'pagefind/manifest.dat': 'index',
+    'pagefind/blocks/2023/0-0.dat': 'block',
+  });
+  // This build: b changed, c removed, d added; every listing and data file again.
+  writeTree(staging, {
+    'index.html': 'new home',
+    'reports/b/index.html': 'page b (new)',
+    'reports/d/index.html': 'page d',
+    'data/reports/b.json': 'b json (new)',
+    'data/reports/d.json': 'd json',
+    'data/reports.json': 'all (new)',
+    'years/2023/index.html': 'a new listing',
+  });
+});
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+const record = { pages: { a: '1', b: '2', d: '3' }, render: ['b', 'd'] };
+
+describe('overlayOutput', () => {
+  it('keeps the unchanged pages, replaces everything else with staging, and leaves the folders placed later alone', () => {
+    const keptPage = inodeOf(join(out, 'reports', 'a', 'index.html'));
+    const keptMtime = statSync(join(out, 'data', 'reports', 'a.json')).mtimeMs;
+    const index = inodeOf(join(out, 'pagefind', 'manifest.dat'));
+    overlayOutput(out, staging, record, ['pagefind']);
+    expect(treeOf(out)).toEqual(
+      textTree({
+        'index.html': 'new home',
+        'reports/a/index.html': 'page a',
+        'reports/b/index.html': 'page b (new)',
+        'reports/d/index.html': 'page d',
+        'data/reports/a.json': 'a json',
+        'data/reports/b.json': 'b json (new)',
+        'data/reports/d.json': 'd json',
+        'data/reports.json': 'all (new)',
+        'years/2023/index.html': 'a new listing',
+        'pagefind/manifest.dat': 'index',
+        'pagefind/blocks/2023/0-0.dat': 'block',
+      }),
+    );
+    // Emptied folders go (the removed report's, the old listing's).
+    expect(foldersOf(out)).toEqual(['data', 'data/reports', 'pagefind', 'pagefind/blocks', 'pagefind/blocks/2023', 'reports', 'reports/a', 'reports/b', 'reports/d', 'years', 'years/2023']);
+    expect(inodeOf(join(out, 'reports', 'a', 'index.html'))).toBe(keptPage);
+    expect(statSync(join(out, 'data', 'reports', 'a.json')).mtimeMs).toBe(keptMtime);
+    expect(inodeOf(join(out, 'pagefind', 'manifest.dat'))).toBe(index);
+    expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  it('without folders placed later, nothing of the old output but the kept pages is left', () => {
+    overlayOutput(out, staging, record);
+    expect(Object.keys(treeOf(out)).filter((f) => f.startsWith('pagefind/'))).toEqual([]);
+    expect(foldersOf(out)).not.toContain('pagefind');
+  });
+
+  it('replaces a file by a folder of the same name and the other way round', () => {
+    writeTree(out, { 'feed': 'a file', 'about/index.html': 'a folder' });
+    writeTree(staging, { 'feed/index.xml': 'now a folder', 'about': 'now a file' });
+    overlayOutput(out, staging, record, ['pagefind']);
+    const tree = treeOf(out);
+    expect(Buffer.from(tree['feed/index.xml']!, 'base64').toString()).toBe('now a folder');
+    expect(Buffer.from(tree['about']!, 'base64').toString()).toBe('now a file');
+  });
+});
