@@ -25,7 +25,8 @@ describe('syncTree', () => {
       }
     }
     writeTree(from, {
-      'manifest.dat': 'new manifest', // differs from to's
+      'manifest.dat': 'new manifest', // as long as to's, other bytes
+      'b/same.dat': 'equal bytes, another file',
       'a/4.dat': 'added to a folder to has',
       'c/5.dat': 'a folder to does not have',
       'c/deep/6.dat': 'inside it',
@@ -34,6 +35,7 @@ describe('syncTree', () => {
     });
     writeTree(to, {
       'manifest.dat': 'old manifest',
+      'b/same.dat': 'equal bytes, another file',
       'a/stale.dat': 'stale in a kept folder',
       'gone/8.dat': 'a stale folder',
       'gone/deep/9.dat': 'inside it',
@@ -41,6 +43,7 @@ describe('syncTree', () => {
       'was-folder/10.dat': 'y',
     });
     const kept = inodeOf(join(to, 'a', '1.dat'));
+    const sameBytes = inodeOf(join(to, 'b', 'same.dat'));
     const mtime = statSync(join(to, 'b', '3.dat')).mtimeMs;
     const expected = treeOf(from);
 
@@ -52,10 +55,11 @@ describe('syncTree', () => {
     expect(inodeOf(join(to, 'a', '1.dat'))).toBe(kept);
     expect(inodeOf(join(to, 'a', '1.dat'))).toBe(inodeOf(join(cache, 'a', '1.dat')));
     expect(statSync(join(to, 'b', '3.dat')).mtimeMs).toBe(mtime);
+    expect(inodeOf(join(to, 'b', 'same.dat'))).toBe(sameBytes);
     // moved: manifest, a/4, c (whole), was-file (folder), was-folder (file); removed: a/stale, gone, and the two of the other kind.
-    expect(counts).toEqual({ moved: 5, kept: 3, removed: 4 });
-    // What is left in `from` are the links to files `to` already had.
-    expect(Object.keys(treeOf(from))).toEqual(['a/1.dat', 'a/2.dat', 'b/3.dat']);
+    expect(counts).toEqual({ moved: 5, kept: 4, removed: 4 });
+    // What is left in `from` are the files `to` already had.
+    expect(Object.keys(treeOf(from))).toEqual(['a/1.dat', 'a/2.dat', 'b/3.dat', 'b/same.dat']);
   });
 
   it('empties `to` when `from` is empty', () => {
