@@ -23,14 +23,14 @@ export function buildSearchStaged(records: SearchRecord[], staging: string, env:
 /**
  * The staged index into <out>/pagefind/. When the output holds an index already (a partial build
  * leaves it there, see overlay-output.ts) it is synced (./sync-tree.ts): most of its files are
- * the same cache files as the staged ones and stay; only the changed ones move in and the stale
- * ones go. Otherwise the staged folder moves in whole.
+ * the same cache files as the staged ones, or have the same bytes, and stay; only the changed ones
+ * move in and the stale ones go. Otherwise the staged folder moves in whole.
  */
 export function placeSearchIndex(staging: string, outDir: string, basePath: string): void {
   const target = join(outDir, 'pagefind');
   if (existsSync(target) && statSync(target).isDirectory()) {
     syncTree(staging, target);
-    // What is left are links to files the output already has.
+    // What is left are files the output already has (the same file or the same bytes).
     rmSync(staging, { recursive: true, force: true });
   } else {
     rmSync(target, { recursive: true, force: true });
