@@ -52,8 +52,12 @@ export function syncTree(from: string, to: string): SyncCounts {
       } else if (old && sameContent(s, d)) {
         counts.kept++;
         continue;
+      } else if (old) {
+        // A changed file: the old one goes first, since renaming over it makes ext4 write the new
+        // file out at once (auto_da_alloc), several times slower.
+        rmSync(d);
       }
-      // A new folder moves in whole; a file replaces the old one in one step.
+      // A new folder moves in whole.
       renameSync(s, d);
       counts.moved++;
     }
