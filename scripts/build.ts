@@ -7,7 +7,8 @@
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache); Astro is then started before
  *      step 1, and its loader waits for the handed-over snapshot;
- *   3. the index moves into <out>/pagefind/ and the search page gets preload links for it;
+ *   3. the index moves into <out>/pagefind/ (after a partial build only its changed files, see
+ *      src/node/build/sync-tree.ts) and the search page gets preload links for it;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
  * Astro runs as its own process so its memory is returned to the system when it ends.
@@ -126,7 +127,8 @@ const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 rmSync(PHASES_FILE, { force: true });
-if (partial) overlayOutput(OUT, STAGING, pages);
+// The index in <out>/pagefind/ stays for placeSearchIndex to sync (most of its files are unchanged).
+if (partial) overlayOutput(OUT, STAGING, pages, ['pagefind']);
 
 // 3. The index into the output.
 placeSearchIndex(SEARCH_STAGING, OUT, settings.basePath);

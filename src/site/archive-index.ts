@@ -10,7 +10,7 @@ import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
-import { readStoredCsvRecord, readStoredJson, readStoredReport } from '../loader/report-store.ts';
+import { readStoredCsvBytes, readStoredJsonBytes, readStoredReport } from '../loader/report-store.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
 export interface ReportEntry {
@@ -19,10 +19,12 @@ export interface ReportEntry {
   listing: ReportListingData;
   /** The whole Report, read from the report store when a page needs it (not kept: see src/loader/report-store.ts). */
   loadReport: () => Report;
-  /** Its JSON text, exactly as /data/reports/<id>.json publishes it (without the final line end). */
-  loadJson: () => string;
-  /** Its CSV data row, with its line end. */
-  loadCsvRecord: () => string;
+  /**
+   * Its JSON, exactly as /data/reports/<id>.json publishes it (without the final line end), and its
+   * CSV data row with its line end: UTF-8 bytes as stored, which the data downloads pass on as they are.
+   */
+  loadJsonBytes: () => Uint8Array;
+  loadCsvBytes: () => Uint8Array;
   /** The text the parser read, kept for reports with errors (shown on their page). */
   rawText: string | null;
   /** The original file, relative to the project root. */
@@ -77,8 +79,8 @@ async function build(): Promise<ArchiveIndex> {
         id: e.id,
         listing,
         loadReport: () => readStoredReport(root, file),
-        loadJson: () => readStoredJson(root, file),
-        loadCsvRecord: () => readStoredCsvRecord(root, file),
+        loadJsonBytes: () => readStoredJsonBytes(root, file),
+        loadCsvBytes: () => readStoredCsvBytes(root, file),
         rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
     })
     .sort(byKey((e) => e.id));

@@ -1,29 +1,61 @@
 /**
- * Puts a partial build (a staging folder) into the output folder: every file of the output goes
- * except the pages kept from the previous build (reports, agencies and years not rendered this
- * time and still in the archive), then every file of staging moves in. Pages of removed reports,
+ * Puts a partial build (a staging folder) into the output folder: every file of staging moves
+ * in, and of the rest of the output only the pages kept from the previous build stay (reports,
+ * agencies and years not rendered this time and still in the archive). Pages of removed reports,
  * of bodies and years that no longer have a report, the other listings and the data files are
  * thereby all replaced or removed.
+ *
+ * Only what changes is touched: the folders of kept pages are not even read, folders that staged
+ * files go into stay, and `placedLater` (top-level folders the build puts in place itself
+ * afterwards: the search index, see search-step.ts) is left alone. At 10,000 reports walking and
+ * deleting the whole output (~95,000 files) took 3.5 s.
+ *
+ * An old file is deleted before the new one is renamed to its name: renaming over an existing file
+ * makes ext4 write the new file out first (its auto_da_alloc safeguard), which cost ten times as
+ * much (2,500 listing pages: 0.6–0.8 s instead of 0.08 s).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pageOfOutput, type PagesRecord } from '../../loader/page-digests.ts';
 import { filesUnder } from '../files-under.ts';
 
-function removeEmptyDirs(dir: string): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
-  if (readdirSync(dir).length === 0) rmdirSync(dir);
+/** Removes `dir` and then its parents, up to `root` or a folder in `keep` (neither removed), while they are empty. */
+function removeIfEmpty(root: string, dir: string, keep: ReadonlySet<string>): void {
+  for (let d = dir; d !== root && d.startsWith(root) && !keep.has(d) && existsSync(d) && readdirSync(d).length === 0; d = dirname(d)) rmdirSync(d);
 }
 
-export function overlayOutput(outDir: string, staging: string, record: PagesRecord): void {
+export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = []): void {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
-  for (const f of filesUnder(outDir)) if (!kept(pageOfOutput(f))) rmSync(join(outDir, f));
-  for (const f of filesUnder(staging)) {
-    mkdirSync(dirname(join(outDir, f)), { recursive: true });
+  const staged = filesUnder(staging);
+  // The folders staged files go into (and their parents): kept even while empty.
+  const filled = new Set<string>();
+  for (const f of staged) for (let d = dirname(join(outDir, f)); d.startsWith(outDir) && !filled.has(d); d = dirname(d)) filled.add(d);
+  const emptied = new Set<string>();
+  const clear = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!(rel === '' && placedLater.includes(e.name)) && !kept(pageOfOutput(`${r}/`))) clear(path, r);
+      } else if (!kept(pageOfOutput(r))) {
+        rmSync(path);
+        emptied.add(dir);
+      }
+    }
+  };
+  if (existsSync(outDir)) clear(outDir, '');
+  // Deepest first, so a folder emptied only of folders goes too.
+  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) removeIfEmpty(outDir, dir, filled);
+  const made = new Set<string>();
+  for (const f of staged) {
+    const dir = dirname(join(outDir, f));
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     renameSync(join(staging, f), join(outDir, f));
   }
   rmSync(staging, { recursive: true, force: true });
-  if (existsSync(outDir)) removeEmptyDirs(outDir);
   mkdirSync(outDir, { recursive: true });
 }

@@ -3,12 +3,13 @@
  * writes the pages, and Astro's clean-up of the output cannot touch it), then moved into
  * <out>/pagefind/ with preload links added to the search page.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndexOfRecords, type SearchIndexResult } from '../../search/build/build-search-index.ts';
 import { searchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
+import { syncTree } from './sync-tree.ts';
 
 /**
  * `cpus`: the cores the index may use. Beside Astro (which renders on one thread) that is one
@@ -19,10 +20,22 @@ export function buildSearchStaged(records: SearchRecord[], staging: string, env:
   return buildSearchIndexOfRecords(records, { outDir: staging, ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env) });
 }
 
+/**
+ * The staged index into <out>/pagefind/. When the output holds an index already (a partial build
+ * leaves it there, see overlay-output.ts) it is synced (./sync-tree.ts): most of its files are
+ * the same cache files as the staged ones, or have the same bytes, and stay; only the changed ones
+ * move in and the stale ones go. Otherwise the staged folder moves in whole.
+ */
 export function placeSearchIndex(staging: string, outDir: string, basePath: string): void {
   const target = join(outDir, 'pagefind');
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    syncTree(staging, target);
+    // What is left are files the output already has (the same file or the same bytes).
+    rmSync(staging, { recursive: true, force: true });
+  } else {
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+  }
   const searchPage = join(outDir, 'search', 'index.html');
   if (existsSync(searchPage)) {
     const html = readFileSync(searchPage, 'utf8');

@@ -1,30 +1,20 @@
 /**
- * /data/reports.json: every report, as an array of Report objects sorted by id. Written as a
- * stream, one report at a time (each read from the report store as it is written), so a large
- * archive never becomes one giant string, nor every Report at once, in memory.
+ * /data/reports.json: every report, as an array of Report objects sorted by id. Joined from the
+ * report store's JSON files as bytes (src/site/data/joined-bytes.ts), one report each time the
+ * stream is pulled, so a large archive never becomes one giant string in memory.
  */
 import type { APIRoute } from 'astro';
 import { addPhaseTime } from '../../node/build-phases.ts';
 import { archiveIndex } from '../../site/archive-index.ts';
+import { joinedStream } from '../../site/data/joined-bytes.ts';
 
 export const GET: APIRoute = async () => {
   const started = performance.now();
   const { entries } = await archiveIndex();
-  const headers = { 'Content-Type': 'application/json; charset=utf-8' };
-  if (entries.length === 0) return new Response('[]', { headers });
-  const encoder = new TextEncoder();
-  let i = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (i === entries.length) {
-        controller.enqueue(encoder.encode(']'));
-        controller.close();
-        addPhaseTime('data', performance.now() - started);
-        return;
-      }
-      controller.enqueue(encoder.encode(`${i === 0 ? '[' : ','}${entries[i]!.loadJson()}`));
-      i++;
-    },
-  });
-  return new Response(body, { headers });
+  const body = joinedStream(
+    entries.map((e) => e.loadJsonBytes),
+    { head: '[', separator: ',', tail: ']' },
+    () => addPhaseTime('data', performance.now() - started),
+  );
+  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

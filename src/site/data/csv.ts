@@ -20,9 +20,14 @@ export function csvRecord(report: Report): string {
   return stringify([reportRow(report)], OPTIONS);
 }
 
+/** What comes before the data rows: the BOM and the header row. */
+export function csvHead(): string {
+  return BOM + stringify([REPORT_COLUMNS.map((c) => c.name)], OPTIONS);
+}
+
 /** A CSV file from data rows made by csvRecord: BOM, the header row, the rows. */
 export function csvDocument(records: Iterable<string>): string {
-  let text = BOM + stringify([REPORT_COLUMNS.map((c) => c.name)], OPTIONS);
+  let text = csvHead();
   for (const record of records) text += record;
   return text;
 }

@@ -1,88 +1,87 @@
-/**
- * Putting a partial build over the previous output (src/node/build/overlay-output.ts): pages not
- * rendered this time are kept when their report, agency or year is still in the archive and go
- * when it is not; everything else is replaced by what was rendered.
- */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overlayOutput } from '../../../src/node/build/overlay-output.ts';
-import { filesUnder } from '../../../src/node/files-under.ts';
+import { foldersOf, inodeOf, textTree, treeOf, writeTree } from '../../helpers/tree.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'xxgk-overlay-'));
-const out = join(tmp, 'out');
-const staging = join(tmp, 'staging');
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, f)), { recursive: true });
-    writeFileSync(join(dir, f), text);
-  }
-}
-
-let result: Record<string, string>;
-beforeAll(() => {
-  write(out, {
+let tmp: string;
+let out: string;
+let staging: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-overlay-'));
+  out = join(tmp, 'out');
+  staging = join(tmp, '.out.partial');
+  // The previous build: three report pages with their data files, listings, the search index.
+  writeTree(out, {
     'index.html': 'old home',
-    'agencies/index.html': 'old agency index',
-    'reports/2023-a/index.html': 'old a',
-    'reports/2023-b/index.html': 'old b',
-    'reports/2023-gone/index.html': 'old gone',
-    'data/reports/2023-b.json': 'old b json',
-    'data/reports/2023-gone.json': 'old gone json',
-    'agencies/a/index.html': 'old agency a',
-    'agencies/b/index.html': 'old agency b',
-    // A body whose last report was removed.
-    'agencies/gone/index.html': 'old agency gone',
-    'years/2022/index.html': 'old 2022',
-    'years/2022/by-received/index.html': 'old 2022 by received',
-    'years/2023/index.html': 'old 2023',
-    'years/2023/by-received/index.html': 'old 2023 by received',
-    // A year that no longer has a report.
-    'years/2019/index.html': 'old 2019',
-    'years/2019/by-received/index.html': 'old 2019 by received',
+    'reports/a/index.html': 'page a',
+    'reports/b/index.html': 'page b (old)',
+    'reports/c/index.html': 'page c',
+    'data/reports/a.json': 'a json',
+    'data/reports/b.json': 'b json (old)',
+    'data/reports/c.json': 'c json',
+    'data/reports.json': 'all (old)',
+    'years/2022/index.html': 'a listing that is gone now',
+    'pagefind/manifest.dat': 'index',
+    'pagefind/blocks/2023/0-0.dat': 'block',
   });
-  write(staging, {
+  // This build: b changed, c removed, d added; every listing and data file again.
+  writeTree(staging, {
     'index.html': 'new home',
-    'agencies/index.html': 'new agency index',
-    'reports/2023-a/index.html': 'new a',
-    'agencies/a/index.html': 'new agency a',
-    'years/2023/index.html': 'new 2023',
-    'years/2023/by-received/index.html': 'new 2023 by received',
+    'reports/b/index.html': 'page b (new)',
+    'reports/d/index.html': 'page d',
+    'data/reports/b.json': 'b json (new)',
+    'data/reports/d.json': 'd json',
+    'data/reports.json': 'all (new)',
+    'years/2023/index.html': 'a new listing',
   });
-  overlayOutput(out, staging, {
-    pages: { '2023-a': '2', '2023-b': '1', 'agencies/a': '2', 'agencies/b': '1', 'years/2022': '1', 'years/2023': '2' },
-    render: ['2023-a', 'agencies/a', 'years/2023'],
-  });
-  result = Object.fromEntries(filesUnder(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 });
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
-});
+const record = { pages: { a: '1', b: '2', d: '3' }, render: ['b', 'd'] };
 
 describe('overlayOutput', () => {
-  it('keeps the unrendered pages of reports, agencies and years still in the archive, takes the rendered ones, and removes the others', () => {
-    expect(result).toEqual({
-      'index.html': 'new home',
-      'agencies/index.html': 'new agency index',
-      'reports/2023-a/index.html': 'new a',
-      'reports/2023-b/index.html': 'old b',
-      'data/reports/2023-b.json': 'old b json',
-      'agencies/a/index.html': 'new agency a',
-      'agencies/b/index.html': 'old agency b',
-      'years/2022/index.html': 'old 2022',
-      'years/2022/by-received/index.html': 'old 2022 by received',
-      'years/2023/index.html': 'new 2023',
-      'years/2023/by-received/index.html': 'new 2023 by received',
-    });
+  it('keeps the unchanged pages, replaces everything else with staging, and leaves the folders placed later alone', () => {
+    const keptPage = inodeOf(join(out, 'reports', 'a', 'index.html'));
+    const keptMtime = statSync(join(out, 'data', 'reports', 'a.json')).mtimeMs;
+    const index = inodeOf(join(out, 'pagefind', 'manifest.dat'));
+    overlayOutput(out, staging, record, ['pagefind']);
+    expect(treeOf(out)).toEqual(
+      textTree({
+        'index.html': 'new home',
+        'reports/a/index.html': 'page a',
+        'reports/b/index.html': 'page b (new)',
+        'reports/d/index.html': 'page d',
+        'data/reports/a.json': 'a json',
+        'data/reports/b.json': 'b json (new)',
+        'data/reports/d.json': 'd json',
+        'data/reports.json': 'all (new)',
+        'years/2023/index.html': 'a new listing',
+        'pagefind/manifest.dat': 'index',
+        'pagefind/blocks/2023/0-0.dat': 'block',
+      }),
+    );
+    // Emptied folders go (the removed report's, the old listing's).
+    expect(foldersOf(out)).toEqual(['data', 'data/reports', 'pagefind', 'pagefind/blocks', 'pagefind/blocks/2023', 'reports', 'reports/a', 'reports/b', 'reports/d', 'years', 'years/2023']);
+    expect(inodeOf(join(out, 'reports', 'a', 'index.html'))).toBe(keptPage);
+    expect(statSync(join(out, 'data', 'reports', 'a.json')).mtimeMs).toBe(keptMtime);
+    expect(inodeOf(join(out, 'pagefind', 'manifest.dat'))).toBe(index);
+    expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
   });
 
-  it('leaves no staging folder and no empty folders behind', () => {
-    expect(filesUnder(tmp).some((f) => f.startsWith('staging/'))).toBe(false);
-    expect(existsSync(join(out, 'agencies', 'gone'))).toBe(false);
-    expect(existsSync(join(out, 'years', '2019'))).toBe(false);
-    expect(existsSync(staging)).toBe(false);
+  it('without folders placed later, nothing of the old output but the kept pages is left', () => {
+    overlayOutput(out, staging, record);
+    expect(Object.keys(treeOf(out)).filter((f) => f.startsWith('pagefind/'))).toEqual([]);
+    expect(foldersOf(out)).not.toContain('pagefind');
+  });
+
+  it('replaces a file by a folder of the same name and the other way round', () => {
+    writeTree(out, { 'feed': 'a file', 'about/index.html': 'a folder' });
+    writeTree(staging, { 'feed/index.xml': 'now a folder', 'about': 'now a file' });
+    overlayOutput(out, staging, record, ['pagefind']);
+    const tree = treeOf(out);
+    expect(Buffer.from(tree['feed/index.xml']!, 'base64').toString()).toBe('now a folder');
+    expect(Buffer.from(tree['about']!, 'base64').toString()).toBe('now a file');
   });
 });

@@ -3,7 +3,8 @@ import type { APIRoute } from 'astro';
 import { addPhaseTime } from '../../../node/build-phases.ts';
 import { archiveIndex, type ReportEntry } from '../../../site/archive-index.ts';
 import { rendersPage } from '../../../site/render-only.ts';
-import { csvDocument } from '../../../site/data/csv.ts';
+import { csvHead } from '../../../site/data/csv.ts';
+import { joinedBytes } from '../../../site/data/joined-bytes.ts';
 
 export async function getStaticPaths() {
   const index = await archiveIndex();
@@ -16,7 +17,8 @@ export async function getStaticPaths() {
 export const GET: APIRoute = ({ props }) => {
   const { entry, format } = props as { entry: ReportEntry; format: 'json' | 'csv' };
   const started = performance.now();
-  const body = format === 'json' ? `${entry.loadJson()}\n` : csvDocument([entry.loadCsvRecord()]);
+  // The stored bytes as they are (see src/site/data/joined-bytes.ts).
+  const body = format === 'json' ? joinedBytes([entry.loadJsonBytes()], { head: '', separator: '', tail: '\n' }) : joinedBytes([entry.loadCsvBytes()], { head: csvHead(), separator: '', tail: '' });
   addPhaseTime('data', performance.now() - started);
   return new Response(body, { headers: { 'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,101 @@
+/**
+ * The data downloads joined as bytes from the report store give exactly the bytes the text joins
+ * gave before (stored text decoded, joined, encoded again) and the bytes made straight from the
+ * Reports, for the samples and 300 generated reports (2019 and 2021 templates, Word files,
+ * deliberate mistakes, Chinese text throughout).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReports } from '../../../bench/generate/corpus.ts';
+import type { Report } from '../../../src/core/model/report.ts';
+import { readStoredCsvBytes, readStoredJsonBytes, reportStoreFile, writeStoredReport } from '../../../src/loader/report-store.ts';
+import { reportFromBytes } from '../../../src/node/read-report.ts';
+import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
+import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
+import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'xxgk-joined-'));
+const store = join(root, 'store');
+let reports: Report[];
+let files: string[];
+
+const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
+const JSON_JOINT = { head: '[', separator: ',', tail: ']' };
+const csvJoint = () => ({ head: csvHead(), separator: '', tail: '' });
+
+beforeAll(async () => {
+  reports = [];
+  for (const f of readdirSync(SAMPLE_DIR).sort()) reports.push(await reportFromBytes(join(SAMPLE_DIR, f), readFileSync(join(SAMPLE_DIR, f)), { root: SAMPLE_DIR }));
+  for await (const g of generateReports(300, 'joined-bytes')) reports.push(await reportFromBytes(`/corpus/${g.entry.file}`, g.bytes, { root: '/corpus' }));
+  files = reports.map((r, i) => {
+    const file = reportStoreFile(store, root, `entry-${i}`);
+    writeStoredReport(root, file, r);
+    return file;
+  });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('data downloads joined from stored bytes', () => {
+  it('covers Chinese text, both templates and a Word file', () => {
+    expect(reports).toHaveLength(305);
+    expect(new Set(reports.map((r) => r.template))).toEqual(new Set(['2019', '2021']));
+    expect(reports.some((r) => r.source.format === 'docx')).toBe(true);
+    expect(reports.every((r) => /[\u4e00-\u9fff]/.test(r.agency ?? ''))).toBe(true);
+  });
+
+  it('gives /data/reports.json byte for byte as the text join did, and as JSON.stringify of the reports', async () => {
+    const encoder = new TextEncoder();
+    // What the endpoint did before: each stored file decoded, joined as text, encoded back.
+    const previous = Buffer.concat([...files.map((f, i) => encoder.encode(`${i === 0 ? '[' : ','}${readFileSync(join(root, f), 'utf8')}`)), encoder.encode(']')]);
+    const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredJsonBytes(root, f)), JSON_JOINT));
+    expect(joined.length).toBeGreaterThan(300 * 10_000);
+    expect(joined.equals(previous)).toBe(true);
+    expect(joined.equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
+  });
+
+  it('gives /data/reports.csv byte for byte as the text join did, and as the table written from the reports', async () => {
+    const previous = Buffer.from(csvDocument(files.map((f) => readFileSync(join(root, f.replace(/\.json$/, '.csv')), 'utf8'))));
+    const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredCsvBytes(root, f)), csvJoint()));
+    expect(joined.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(joined.equals(previous)).toBe(true);
+    expect(joined.equals(Buffer.from(reportsCsv(reports)))).toBe(true);
+  });
+
+  it('gives each report\'s own JSON and CSV file as before', () => {
+    for (const [i, f] of files.entries()) {
+      const json = joinedBytes([readStoredJsonBytes(root, f)], { head: '', separator: '', tail: '\n' });
+      expect(Buffer.from(json).equals(Buffer.from(`${JSON.stringify(reports[i])}\n`)), f).toBe(true);
+      const csv = joinedBytes([readStoredCsvBytes(root, f)], csvJoint());
+      expect(Buffer.from(csv).equals(Buffer.from(csvDocument([csvRecord(reports[i]!)]))), f).toBe(true);
+    }
+  });
+
+  it('gives an empty array and a header-only table for an empty archive', async () => {
+    expect((await bytesOf(joinedStream([], JSON_JOINT))).toString()).toBe('[]');
+    expect((await bytesOf(joinedStream([], csvJoint()))).toString()).toBe(csvHead());
+    expect(Buffer.from(joinedBytes([], JSON_JOINT)).toString()).toBe('[]');
+  });
+
+  it('reads each part only when the stream is pulled, and says when it has ended', async () => {
+    const read: number[] = [];
+    let ended = 0;
+    const parts = [0, 1, 2].map((i) => () => {
+      read.push(i);
+      return new TextEncoder().encode(`"${i}"`);
+    });
+    const reader = joinedStream(parts, JSON_JOINT, () => ended++).getReader();
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      chunks.push(decoder.decode(r.value));
+      // Never more than one part ahead of what has been read (the stream's queue holds one chunk).
+      expect(read.length).toBeLessThanOrEqual(chunks.filter((c) => c.startsWith('"')).length + 1);
+    }
+    expect(chunks.join('')).toBe('["0","1","2"]');
+    expect(read).toEqual([0, 1, 2]);
+    expect(ended).toBe(1);
+  });
+});
