@@ -88,7 +88,8 @@ const parseStarted = performance.now();
 let records: SearchRecord[];
 let pages: PagesRecord;
 try {
-  const snapshot = await readSnapshot(process.env, { workers: availableParallelism() });
+  // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
+  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing' });
   records = snapshot.reports.map((page) => searchRecord(page.report));
   pages = pagesRecord(snapshot, partial ? stamp.pages : null);
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });

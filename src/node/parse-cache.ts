@@ -104,8 +104,25 @@ export class ParseCache<T> {
     }
   }
 
+  /** A second file of an entry (`<key>.<part>.json`), which only some reads need: not counted as a hit or a miss. */
+  getPart<P>(key: string, part: string): P | undefined {
+    try {
+      return JSON.parse(readFileSync(this.file(`${key}.${part}`), 'utf8')) as P;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Write the parts before the entry: the entry is what tells that the key is cached (has, get). */
+  setPart(key: string, part: string, value: unknown): void {
+    this.write(this.file(`${key}.${part}`), value);
+  }
+
   set(key: string, value: T): void {
-    const file = this.file(key);
+    this.write(this.file(key), value);
+  }
+
+  private write(file: string, value: unknown): void {
     mkdirSync(dirname(file), { recursive: true });
     // Write then rename, so a build killed mid-write never leaves a torn entry.
     const tmp = `${file}.${process.pid}.tmp`;

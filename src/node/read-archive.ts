@@ -28,6 +28,27 @@ export interface ArchiveEntry {
 
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
 
+/**
+ * Which of a report's checks a read needs: all of them (a whole Report, for its page and data),
+ * or only the failing ones, which is all a build needs of every report (summaries, the build
+ * summary, the archive checks, the search records). Passing checks are four fifths of a cached
+ * entry, so the cache keeps all checks in a part of their own and a 'failing' read skips it.
+ */
+export type ChecksRead = 'all' | 'failing';
+
+function cacheEntry(cache: ParseCache<Cached>, key: string, value: Cached): void {
+  if (value.report) cache.setPart(key, 'checks', value.report.checks);
+  cache.set(key, value.report ? { ...value, report: { ...value.report, checks: value.report.checks.filter((c) => !c.ok) } } : value);
+}
+
+/** A miss when the entry or, for a whole read, its checks are not there. */
+function cachedEntry(cache: ParseCache<Cached>, key: string, checks: ChecksRead): Cached | undefined {
+  const hit = cache.get(key);
+  if (!hit?.report || checks === 'failing') return hit;
+  const all = cache.getPart<Report['checks']>(key, 'checks');
+  return all ? { ...hit, report: { ...hit.report, checks: all } } : undefined;
+}
+
 const IGNORED = /(?:^|\/)\.|\.meta\.ya?ml$|(?:^|\/)(?:README|readme)(?:\.md|\.txt)?$/;
 
 export function listArchiveFiles(dir: string): string[] {
@@ -52,13 +73,13 @@ function keyParts(path: string, dir: string, registryDigest: string, bytes: Uint
   return [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest];
 }
 
-export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>): Promise<ArchiveEntry> {
+export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>, checks: ChecksRead = 'all'): Promise<ArchiveEntry> {
   const bytes = readFileSync(path);
   const parts = keyParts(path, dir, registryDigest, bytes);
   const [file, digest] = parts;
   const key = cache?.key(...parts);
   const base = { file, path, sha256: digest, size: bytes.length };
-  const hit = key ? cache!.get(key) : undefined;
+  const hit = key ? cachedEntry(cache!, key, checks) : undefined;
   if (hit) return { ...base, ...hit };
   let result: Cached;
   try {
@@ -72,7 +93,7 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
     if (!(err instanceof ReportFileError)) throw err;
     result = { report: null, error: { message: err.reason, line: err.line }, rawText: null };
   }
-  if (key) cache!.set(key, result);
+  if (key) cacheEntry(cache!, key, result);
   return { ...base, ...result };
 }
 
@@ -81,6 +102,8 @@ export interface ArchiveOptions {
   /** Digest of the registry file, part of the cache key. */
   registryDigest?: string;
   cache?: ParseCache<Cached> | null;
+  /** Of cached reports, all checks (the default) or only the failing ones (see ChecksRead). */
+  checks?: ChecksRead;
   /**
    * Worker threads to parse on when many files are not in the cache (a cold build); 1 parses
    * here. Each worker costs a start-up of about 0.3 s, so a warm or small read stays here.
@@ -109,6 +132,6 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
     return parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
   }
   const entries: ArchiveEntry[] = [];
-  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache));
+  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks));
   return entries;
 }

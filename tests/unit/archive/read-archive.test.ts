@@ -3,7 +3,7 @@
  * belong to their report, and two files claiming one id or one agency and year are errors naming
  * both files.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -55,6 +55,36 @@ describe('readArchive', () => {
       expect([cache.hits, cache.misses]).toEqual([212, 0]);
     } finally {
       rmSync(big, { recursive: true, force: true });
+    }
+  });
+
+  it('reads cached reports whole, or with only their failing checks when asked so', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'xxgk-archive-checks-'));
+    const samples = join(cacheDir, 'reports');
+    mkdirSync(samples);
+    const text = readFileSync(new URL('../../fixtures/samples/001_68f00f12ba36a829.txt', import.meta.url), 'utf8');
+    writeFileSync(join(samples, 'balanced.txt'), text);
+    // 一、本年新收 says 5 in the total column while its parts add up to 0: checks fail.
+    writeFileSync(join(samples, 'unbalanced.txt'), text.replace(/^(一、本年新收政府信息公开申请数量\t\t)0/m, '$15'));
+    try {
+      const parsed = await readArchive(samples, { cache: null });
+      const checks = parsed.flatMap((e) => e.report?.checks ?? []);
+      // The samples have both, or the test would prove nothing.
+      expect(checks.some((c) => c.ok) && checks.some((c) => !c.ok)).toBe(true);
+      const cache = new ParseCache<never>(join(cacheDir, 'cache'));
+      expect(await readArchive(samples, { cache })).toEqual(parsed);
+      expect(await readArchive(samples, { cache })).toEqual(parsed);
+      expect([cache.hits, cache.misses]).toEqual([2, 2]);
+      const failing = await readArchive(samples, { cache, checks: 'failing' });
+      expect(failing).toEqual(parsed.map((e) => (e.report ? { ...e, report: { ...e.report, checks: e.report.checks.filter((c) => !c.ok) } } : e)));
+      // An entry whose checks file is lost is read (and cached) again, whole.
+      for (const f of readdirSync(join(cacheDir, 'cache'), { recursive: true }) as string[]) if (f.endsWith('.checks.json')) rmSync(join(cacheDir, 'cache', f));
+      const checksParts = () => (readdirSync(join(cacheDir, 'cache'), { recursive: true }) as string[]).filter((f) => f.endsWith('.checks.json'));
+      expect(checksParts()).toEqual([]);
+      expect(await readArchive(samples, { cache })).toEqual(parsed);
+      expect(checksParts()).toHaveLength(2);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
