@@ -69,7 +69,13 @@ export interface SearchIndexOptions {
   onStep?: (info: { step: string; pages: number; reused: boolean; ms: number; parts?: ShardTimings }) => void;
 }
 
-export const DEFAULTS = { maxShardPages: 2000, chunkSize: 12000 } as const;
+/**
+ * maxShardPages: a changed report rebuilds its shard, so small shards keep a one-report rebuild
+ * cheap; the merge reads every shard's words whatever their number. At 10,000 reports 500 builds
+ * a shard in 0.55 s instead of 1.5 s (2,000) and merges in 3.8 s instead of 3.5 s; a clean index
+ * takes 12.0 s instead of 13.1 s (bench/README.md).
+ */
+export const DEFAULTS = { maxShardPages: 500, chunkSize: 12000 } as const;
 
 export interface SearchIndexResult {
   manifest: SearchManifest;
