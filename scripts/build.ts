@@ -7,8 +7,8 @@
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache); Astro is then started before
  *      step 1, and its loader waits for the handed-over snapshot;
- *   3. the index moves into <out>/pagefind/ (after a partial build only its changed files, see
- *      src/node/build/sync-tree.ts) and the search page gets preload links for it;
+ *   3. the index moves into <out>/pagefind/ (after a partial build only its changed parts are
+ *      linked again, see src/search/build/index-parts.ts) and the search page gets preload links;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
  * Astro runs as its own process so its memory is returned to the system when it ends.
@@ -37,6 +37,7 @@ import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
+import { partDigests } from '../src/search/build/index-parts.ts';
 import { searchRecord, type SearchRecord } from '../src/search/records.ts';
 import { settings } from '../src/site/settings.ts';
 
@@ -75,6 +76,8 @@ if (partial) {
   rmSync(STAGING, { recursive: true, force: true });
   astroEnv.OUT_DIR = STAGING;
 }
+// A partial build updates the index the output holds (the previous build's, intact) part by part.
+const searchBefore = partial && stamp.search ? stamp.search : null;
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
 // When pages and index run side by side, Astro starts now: its start-up overlaps the parse, and
@@ -105,7 +108,7 @@ const parsed = performance.now();
 let searchMs = 0;
 const indexSearch = async () => {
   const t = performance.now();
-  const result = await buildSearchStaged(records, SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
+  const result = await buildSearchStaged(records, searchBefore ? null : SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
   searchMs = performance.now() - t;
   return result;
 };
@@ -128,11 +131,11 @@ const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 rmSync(PHASES_FILE, { force: true });
-// The index in <out>/pagefind/ stays for placeSearchIndex to sync (most of its files are unchanged).
+// The index in <out>/pagefind/ stays for placeSearchIndex to update (most of its parts are unchanged).
 if (partial) overlayOutput(OUT, STAGING, pages, ['pagefind']);
 
 // 3. The index into the output.
-placeSearchIndex(SEARCH_STAGING, OUT, settings.basePath);
+placeSearchIndex(searchBefore ? { update: index, previous: searchBefore } : { staging: SEARCH_STAGING }, OUT, settings.basePath);
 const counts = renderCounts(pages);
 const rendered = pages.render
   ? `只重新生成 ${counts.reports.rendered} 个报告页（共 ${counts.reports.total} 个）和 ${counts.listings.rendered} 个机关、年度页（共 ${counts.listings.total} 个），其余沿用上次构建`
@@ -152,7 +155,7 @@ const timings = {
 };
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 const fingerprint = outputFingerprint(OUT);
-if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages });
+if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
     `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +

@@ -14,6 +14,8 @@ export interface BuildStamp {
   files: number;
   /** Page id -> digest of what the page is made from (src/loader/page-digests.ts). */
   pages: Record<string, string>;
+  /** Part of the search index -> digest (src/search/build/index-parts.ts); absent in stamps of older builds. */
+  search?: Record<string, string>;
 }
 
 export function stampFile(cacheDir: string, outDir: string): string {

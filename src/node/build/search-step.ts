@@ -1,40 +1,39 @@
 /**
- * The search index of a build: built into a folder beside the output (so it can run while Astro
- * writes the pages, and Astro's clean-up of the output cannot touch it), then moved into
- * <out>/pagefind/ with preload links added to the search page.
+ * The search index of a build. A full build builds it into a folder beside the output (so it can
+ * run while Astro writes the pages, and Astro's clean-up of the output cannot touch it) and then
+ * moves that in as <out>/pagefind/. A partial build leaves <out>/pagefind/ where it is and only
+ * links again the parts of the index whose digest changed (src/search/build/index-parts.ts). The
+ * search page then gets preload links for it.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndexOfRecords, type SearchIndexResult } from '../../search/build/build-search-index.ts';
+import { updateIndex } from '../../search/build/index-parts.ts';
 import { searchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
-import { syncTree } from './sync-tree.ts';
 
 /**
- * `cpus`: the cores the index may use. Beside Astro (which renders on one thread) that is one
- * fewer than the machine's, so the index does not slow the pages down; XXGK_SEARCH_WORKERS decides instead.
+ * `staging`: the folder to build into, or null: into the cache only (placed later by
+ * placeSearchIndex). `cpus`: the cores the index may use. Beside Astro (which renders on one
+ * thread) that is one fewer than the machine's, so the index does not slow the pages down;
+ * XXGK_SEARCH_WORKERS decides instead.
  */
-export function buildSearchStaged(records: SearchRecord[], staging: string, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
-  rmSync(staging, { recursive: true, force: true });
-  return buildSearchIndexOfRecords(records, { outDir: staging, ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env) });
+export function buildSearchStaged(records: SearchRecord[], staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
+  if (staging) rmSync(staging, { recursive: true, force: true });
+  return buildSearchIndexOfRecords(records, { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env) });
 }
 
-/**
- * The staged index into <out>/pagefind/. When the output holds an index already (a partial build
- * leaves it there, see overlay-output.ts) it is synced (./sync-tree.ts): most of its files are
- * the same cache files as the staged ones, or have the same bytes, and stay; only the changed ones
- * move in and the stale ones go. Otherwise the staged folder moves in whole.
- */
-export function placeSearchIndex(staging: string, outDir: string, basePath: string): void {
+/** How the index gets into the output: a staged folder moves in, or the output's index is updated from the previous build's part digests. */
+export type Placement = { staging: string } | { update: SearchIndexResult; previous: Readonly<Record<string, string>> };
+
+export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): void {
   const target = join(outDir, 'pagefind');
-  if (existsSync(target) && statSync(target).isDirectory()) {
-    syncTree(staging, target);
-    // What is left are files the output already has (the same file or the same bytes).
-    rmSync(staging, { recursive: true, force: true });
-  } else {
+  if ('staging' in placement) {
     rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+    renameSync(placement.staging, target);
+  } else {
+    updateIndex(placement.update.index, target, placement.previous);
   }
   const searchPage = join(outDir, 'search', 'index.html');
   if (existsSync(searchPage)) {

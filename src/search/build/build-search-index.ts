@@ -14,7 +14,7 @@
  * either. Nothing in the output depends on the site's base path.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +24,7 @@ import { searchRecord, type SearchRecord } from '../records.ts';
 import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
 import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
+import { writeIndex, type BuiltIndex } from './index-parts.ts';
 import { mergeIndexes } from './merge-index.ts';
 import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
@@ -48,7 +49,8 @@ const MERGE_CODE = sourceDigest(STEP_SOURCES.merge);
 const RUNTIME_CODE = sourceDigest(STEP_SOURCES.runtime);
 
 export interface SearchIndexOptions {
-  outDir: string;
+  /** Where the index is linked from the cache; none: the caller places it (see ./index-parts.ts). */
+  outDir?: string;
   /** Where built shards are kept between builds (default node_modules/.cache/xxgk/search). */
   cacheDir?: string;
   /** Largest shard, in reports: bounds the memory of indexing one shard (and what one changed report rebuilds). */
@@ -83,26 +85,8 @@ export interface SearchIndexResult {
   pages: string[];
   built: string[];
   reused: string[];
-}
-
-/**
- * Puts a cached directory's files in the output: hard links where the file system allows (the
- * blocks are tens of thousands of small files), copies where it does not.
- */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
+  /** Its parts in the cache and the manifest, for placing it (./index-parts.ts). */
+  index: BuiltIndex;
 }
 
 const digestOf = (...parts: unknown[]) => {
@@ -226,16 +210,19 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
     district: all.map((p) => (p.district ? indexOf(districts, p.district) : -1)),
   };
 
+  const index: BuiltIndex = {
+    parts: [
+      { path: 'bundle', from: join(cacheDir, mergedDigest, 'bundle'), digest: mergedDigest },
+      ...shards.map((s, i) => ({ path: `blocks/${s.id}`, from: join(shardDir(i), 'r'), digest: shardDigests[i]! })),
+    ],
+    manifest: gzipSync(JSON.stringify(manifest), { level: 9 }),
+  };
   started = performance.now();
-  rmSync(options.outDir, { recursive: true, force: true });
-  mkdirSync(join(options.outDir, 'blocks'), { recursive: true });
-  linkTree(join(cacheDir, mergedDigest, 'bundle'), join(options.outDir, 'bundle'));
-  shards.forEach((s, i) => linkTree(join(shardDir(i), 'r'), join(options.outDir, 'blocks', s.id)));
-  writeFileSync(join(options.outDir, 'manifest.dat'), gzipSync(JSON.stringify(manifest), { level: 9 }));
+  if (options.outDir) writeIndex(index, options.outDir);
 
   // Cache entries this build did not use would only fill the disk.
   const used = new Set([...shardDigests, runtimeDigest, mergedDigest]);
   for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
   options.onStep?.({ step: 'output', pages: total, reused: false, ms: performance.now() - started });
-  return { manifest, pages: all.map((p) => p.id), built, reused };
+  return { manifest, pages: all.map((p) => p.id), built, reused, index };
 }

@@ -1,8 +1,9 @@
 /**
- * The search index into the output (placeSearchIndex), with indexes staged by the real search
- * build (hard links into its cache): the first time it moves in whole; when the output has one,
- * afterwards the output's index is exactly the staged one (changed files in, stale ones out),
- * and the files of unchanged shards are the very files that were there.
+ * The search index into the output (placeSearchIndex), with indexes built by the real search
+ * build (hard links into its cache): a full build's staged index moves in whole; a partial
+ * build's update links again only the parts whose digest changed, and afterwards the output's
+ * index is exactly the index written afresh, while the files of unchanged shards are the very
+ * files that were there.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import type { Report } from '../../../src/core/model/report.ts';
 import { placeSearchIndex } from '../../../src/node/build/search-step.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
-import { buildSearchIndex } from '../../../src/search/build/build-search-index.ts';
+import { buildSearchIndex, type SearchIndexResult } from '../../../src/search/build/build-search-index.ts';
+import { partDigests, writeIndex } from '../../../src/search/build/index-parts.ts';
 import { ROOT, SAMPLES } from '../../helpers/paths.ts';
 import { inodeOf, treeOf, writeTree } from '../../helpers/tree.ts';
 
@@ -24,54 +26,71 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const out = join(tmp, 'out');
 const staging = join(tmp, '.out.pagefind');
 const index = join(out, 'pagefind');
-const stage = (rs: Report[]) => buildSearchIndex(rs, { outDir: staging, cacheDir: join(tmp, 'cache') });
+const build = (rs: Report[], outDir?: string) => buildSearchIndex(rs, { ...(outDir ? { outDir } : {}), cacheDir: join(tmp, 'cache') });
 /** As a build does it: Astro has written the search page, then the index is placed. */
-const place = () => {
+const place = (placement: Parameters<typeof placeSearchIndex>[0]) => {
   writeTree(out, { 'search/index.html': '<html><head><title>搜索</title></head><body></body></html>' });
-  placeSearchIndex(staging, out, '/');
+  placeSearchIndex(placement, out, '/');
+};
+/** The same index written afresh into a folder of its own: what the output must equal. */
+const fresh = (result: SearchIndexResult) => {
+  const dir = join(tmp, 'fresh');
+  writeIndex(result.index, dir);
+  return treeOf(dir);
 };
 const edited = (r: Report): Report => ({ ...r, sections: r.sections.map((s) => (s.no === 1 ? { ...s, markdown: `${s.markdown}\n\n新增的一段话。` } : s)) });
 
 describe('placeSearchIndex', () => {
-  it('moves the first index in, then syncs each new one: the output holds exactly what was staged', async () => {
-    await stage(reports);
-    let staged = treeOf(staging);
-    place();
+  it('moves a staged index in whole, then updates it part by part: the output holds exactly the index written afresh', async () => {
+    let result = await build(reports, staging);
+    const staged = treeOf(staging);
+    expect(staged).toEqual(fresh(result));
+    place({ staging });
     expect(treeOf(index)).toEqual(staged);
     expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
     expect(readFileSync(join(out, 'search', 'index.html'), 'utf8')).toContain('<link rel="modulepreload" href="/pagefind/bundle/pagefind.js">');
 
-    // One 2022 report changes: the 2023 shard's blocks stay the same files.
+    // One 2022 report changes: the 2022 shard and the bundle are linked again, the 2023 shard's blocks stay the same files.
     const blocks2023 = readdirSync(join(index, 'blocks', '2023'));
     expect(blocks2023.length).toBeGreaterThan(3);
     const first2023 = join(index, 'blocks', '2023', blocks2023[0]!);
     const inode = inodeOf(first2023);
     const mtime = statSync(first2023).mtimeMs;
+    let previous = partDigests(result.index);
     const changed = reports.map((r) => (r.year === 2022 ? edited(r) : r));
-    expect((await stage(changed)).built).toEqual(['2022']);
-    staged = treeOf(staging);
-    expect(treeOf(index)).not.toEqual(staged);
-    place();
-    expect(treeOf(index)).toEqual(staged);
+    result = await build(changed);
+    expect(result.built).toEqual(['2022']);
+    expect(Object.keys(partDigests(result.index)).filter((p) => partDigests(result.index)[p] !== previous[p])).toEqual(['bundle', 'blocks/2022']);
+    expect(treeOf(index)).not.toEqual(fresh(result));
+    place({ update: result, previous });
+    expect(treeOf(index)).toEqual(fresh(result));
     expect(inodeOf(first2023)).toBe(inode);
     expect(statSync(first2023).mtimeMs).toBe(mtime);
-    expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
 
     // A 2023 report removed: its blocks go from the output; then every 2022 report: the whole shard folder goes.
     const removed = reports.find((r) => r.year === 2023)!.id;
     const fewer = changed.filter((r) => r.id !== removed);
-    await stage(fewer);
-    staged = treeOf(staging);
+    previous = partDigests(result.index);
+    result = await build(fewer);
     const before = Object.keys(treeOf(index));
-    place();
-    expect(treeOf(index)).toEqual(staged);
-    expect(before.filter((f) => !(f in staged)).length).toBeGreaterThan(0);
+    place({ update: result, previous });
+    const now = fresh(result);
+    expect(treeOf(index)).toEqual(now);
+    expect(before.filter((f) => !(f in now)).length).toBeGreaterThan(0);
 
-    await stage(fewer.filter((r) => r.year !== 2022));
-    staged = treeOf(staging);
-    place();
-    expect(treeOf(index)).toEqual(staged);
+    previous = partDigests(result.index);
+    result = await build(fewer.filter((r) => r.year !== 2022));
+    place({ update: result, previous });
+    expect(treeOf(index)).toEqual(fresh(result));
     expect(readdirSync(join(index, 'blocks'))).toEqual(['2023']);
     expect(readFileSync(join(out, 'search', 'index.html'), 'utf8').split('rel="modulepreload"')).toHaveLength(2);
+  });
+
+  it('links again a part that went missing even when its digest is unchanged', async () => {
+    const result = await build(reports);
+    writeIndex(result.index, index);
+    rmSync(join(index, 'blocks', '2023'), { recursive: true });
+    place({ update: result, previous: partDigests(result.index) });
+    expect(treeOf(index)).toEqual(fresh(result));
   });
 });

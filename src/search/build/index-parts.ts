@@ -1,0 +1,81 @@
+/**
+ * A built search index is a set of parts in the index cache (the merged Pagefind bundle, each
+ * shard's display blocks) plus the manifest; an output's pagefind/ folder holds hard links to
+ * them. Each part carries the digest of what went into it, so a folder that holds an earlier
+ * build's index is brought up to date by linking again only the parts whose digest changed:
+ * after one report changed, its shard's blocks and the bundle, a few thousand of the 53,000
+ * files at 10,000 reports, instead of unlinking and linking all of them.
+ */
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface IndexPart {
+  /** Where the part goes in the index folder: "bundle", "blocks/<shard>". */
+  path: string;
+  /** The cache folder it is linked from. */
+  from: string;
+  /** Of what went into it: the same digest, the same files. */
+  digest: string;
+}
+
+export interface BuiltIndex {
+  parts: IndexPart[];
+  /** manifest.dat (gzip JSON), written as a file of its own: it changes with every part. */
+  manifest: Uint8Array;
+}
+
+/**
+ * Puts a cached folder's files in the output: hard links where the file system allows (the
+ * blocks are tens of thousands of small files), copies where it does not.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/** The index into an empty (or emptied) folder. */
+export function writeIndex(index: BuiltIndex, outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, 'blocks'), { recursive: true });
+  for (const part of index.parts) linkTree(part.from, join(outDir, part.path));
+  writeFileSync(join(outDir, 'manifest.dat'), index.manifest);
+}
+
+/** Each part's digest by its path: what a later updateIndex compares with. */
+export function partDigests(index: BuiltIndex): Record<string, string> {
+  return Object.fromEntries(index.parts.map((p) => [p.path, p.digest]));
+}
+
+/**
+ * Brings `outDir`, which holds as it was written the index whose part digests are `previous`, up
+ * to `index`: parts gone are removed, parts whose digest changed are linked again, the others
+ * are left alone. The caller vouches that the folder is untouched since (scripts/build.ts checks
+ * the output's fingerprint); a part that is missing is linked again all the same.
+ */
+export function updateIndex(index: BuiltIndex, outDir: string, previous: Readonly<Record<string, string>>): { relinked: string[]; removed: string[] } {
+  const current = new Set(index.parts.map((p) => p.path));
+  const removed = Object.keys(previous).filter((path) => !current.has(path));
+  for (const path of removed) rmSync(join(outDir, path), { recursive: true, force: true });
+  const relinked: string[] = [];
+  mkdirSync(join(outDir, 'blocks'), { recursive: true });
+  for (const part of index.parts) {
+    const target = join(outDir, part.path);
+    if (previous[part.path] === part.digest && existsSync(target)) continue;
+    rmSync(target, { recursive: true, force: true });
+    linkTree(part.from, target);
+    relinked.push(part.path);
+  }
+  writeFileSync(join(outDir, 'manifest.dat'), index.manifest);
+  return { relinked, removed };
+}
