@@ -256,7 +256,7 @@ function table(r: BenchResult): string {
 /** The README's benchmark section: the latest figures per count. */
 function readmeSection(all: Record<string, BenchResult>): string {
   const rows = Object.values(all).sort((a, b) => a.count - b.count);
-  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | report page (gz) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|'];
+  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | one report changed | report page (gz) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const o = 'skipped' in r.ours ? null : r.ours;
     const f = r.floor;
@@ -267,6 +267,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? fmtS(o.unchanged.wallMs) : '—',
+      o ? fmtS(o.oneChanged.wallMs) : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
     ]).replace(/\| — \|/g, '| — |'));
