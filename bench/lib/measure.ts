@@ -5,7 +5,7 @@
  * RSS of every descendant is summed. Shared pages are counted once per process (the usual
  * "sum of RSS"), so the figure is an upper bound of what the tree needs.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE = 4096;
@@ -72,8 +72,13 @@ export interface RunOptions {
   echo?: boolean;
 }
 
-/** Runs `command args…` (no shell) and resolves with its measurements; never rejects on exit code. */
+/**
+ * Runs `command args…` (no shell) and resolves with its measurements; never rejects on exit code.
+ * The disk is flushed first (`sync`), so a command does not pay for writing out what an earlier
+ * one left in the page cache (the floor's output before our build, a clean-up before a build).
+ */
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
+  spawnSync('sync');
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;

@@ -42,17 +42,21 @@ describe('readArchive', () => {
       writeFileSync(join(big, 'old.doc'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
       const sequential = await readArchive(big, { cache: null });
       const cache = new ParseCache<never>(join(big, '.cache'));
-      const parallel = await readArchive(big, { cache, workers: 2 });
+      const parallel = await readArchive(big, { cache, workers: 2, workersFrom: 200 });
       expect(parallel).toEqual(sequential);
       expect(parallel.map((e) => e.file)[0]).toBe('notes.md');
       expect(parallel.filter((e) => e.report && !e.error)).toHaveLength(210);
       // The workers parsed and cached (this thread neither read nor missed the cache)…
       expect([cache.hits, cache.misses]).toEqual([0, 0]);
       // …so the next read finds every file in the cache and parses here.
-      const again = await readArchive(big, { cache, workers: 2 });
+      const again = await readArchive(big, { cache, workers: 2, workersFrom: 200 });
       expect(again).toEqual(sequential);
       expect(sequential).toHaveLength(212);
       expect([cache.hits, cache.misses]).toEqual([212, 0]);
+      // By default 212 new files are too few for workers (each loads the parser anew): parsed here.
+      const small = new ParseCache<never>(join(big, '.cache-default'));
+      expect(await readArchive(big, { cache: small, workers: 2 })).toEqual(sequential);
+      expect([small.hits, small.misses]).toEqual([0, 212]);
     } finally {
       rmSync(big, { recursive: true, force: true });
     }
