@@ -13,9 +13,10 @@
  * JSON (exactly the text of /data/reports/<id>.json) lies its CSV data row, so the data downloads
  * are joined from text without reading every Report again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Report } from '../core/model/report.ts';
+import { writeWhole } from '../node/write-whole.ts';
 import { csvRecord } from '../site/data/csv.ts';
 
 /** Where the store lives: inside Astro's cache folder, which holds the entries that name its files. */
@@ -34,16 +35,8 @@ export function hasStoredReport(root: string, file: string): boolean {
 
 const csvFile = (path: string) => path.replace(/\.json$/, '.csv');
 
-/** Write then rename: a build killed mid-write never leaves a torn file. */
-function writeWhole(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 export function writeStoredReport(root: string, file: string, report: Report): void {
   const path = resolve(root, file);
-  mkdirSync(dirname(path), { recursive: true });
   // The CSV row first: the JSON file is what tells that the entry is stored (hasStoredReport).
   writeWhole(csvFile(path), csvRecord(report));
   writeWhole(path, JSON.stringify(report));

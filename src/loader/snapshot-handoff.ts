@@ -9,7 +9,8 @@
  * The build starts Astro before its parse is done, so Astro's start-up overlaps the parse: the
  * loader waits until the file is there. A failed parse writes its reason instead.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeWhole } from '../node/write-whole.ts';
 import type { ArchiveSnapshot, ProblemFile, SnapshotOverview } from './archive-snapshot.ts';
 
 /** A report page as handed over: enough to tell whether its entry changed, and to read it if so. */
@@ -44,11 +45,9 @@ export function handoffOf(snapshot: ArchiveSnapshot, render: string[] | null): S
 
 type Written = { snapshot: SnapshotHandoff } | { error: string };
 
-/** Write then rename: the waiting loader never reads half a file. */
+/** Whole or not at all: the waiting loader never reads half a file. */
 export function writeHandoff(file: string, value: Written): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value));
-  renameSync(tmp, file);
+  writeWhole(file, JSON.stringify(value));
 }
 
 /** The handed-over snapshot, once the build has written it; null when no build hands one over (astro dev, astro build on its own). */

@@ -4,9 +4,10 @@
  * again. The parser's own source is part of the key, so changing the parser invalidates it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from './write-whole.ts';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,6 +53,7 @@ export const PARSER_SOURCES = [
   'node/parse-in-workers.ts',
   'node/parse-worker.ts',
   'node/parse-cache.ts',
+  'node/write-whole.ts',
 ] as const;
 
 let parserVersionMemo: string | undefined;
@@ -123,11 +125,8 @@ export class ParseCache<T> {
   }
 
   private write(file: string, value: unknown): void {
-    mkdirSync(dirname(file), { recursive: true });
-    // Write then rename, so a build killed mid-write never leaves a torn entry.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
+    // Whole or not at all: a build killed mid-write never leaves a torn entry.
+    writeWhole(file, JSON.stringify(value));
   }
 }
 
