@@ -21,8 +21,8 @@ import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
-import { reportListing, ReportListing } from './report-listing.ts';
-import { hasStoredReport, pruneReportStore, reportStoreDir, reportStoreFile, writeStoredReport } from './report-store.ts';
+import { reportListing, ReportListing, type ReportListingData } from './report-listing.ts';
+import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
 
@@ -69,9 +69,9 @@ interface StoredEntry {
   id: string;
   digestKey: string;
   /** The data, and the raw text kept as the body (reports with errors), of a new or changed entry. */
-  content: (digest: string) => Promise<{ data: object; rawText: string | null }>;
-  /** Whether what an unchanged entry refers to outside the store is still there. */
-  intact?: (digest: string) => boolean;
+  content: () => Promise<{ data: object; rawText: string | null }>;
+  /** Whether what an unchanged entry (its data given) refers to outside the store is still there and need not be stored again. */
+  intact?: (data: Record<string, unknown>) => boolean;
   path: string;
 }
 
@@ -85,8 +85,13 @@ async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise
   for (const entry of entries) {
     keep.add(entry.id);
     const digest = ctx.generateDigest(entry.digestKey);
-    if (ctx.store.get(entry.id)?.digest === digest && (entry.intact?.(digest) ?? true)) continue;
-    const { data: raw, rawText } = await entry.content(digest);
+    const existing = ctx.store.get(entry.id);
+    if (existing?.digest === digest) {
+      if (entry.intact?.(existing.data) ?? true) continue;
+      // The store skips an entry whose digest it has: the entry goes first, then comes again.
+      ctx.store.delete(entry.id);
+    }
+    const { data: raw, rawText } = await entry.content();
     const data = await ctx.parseData({ id: entry.id, data: raw as Record<string, unknown> });
     ctx.store.set({
       id: entry.id,
@@ -133,22 +138,38 @@ export function reportsLoader(): Loader {
     const { dir, value: reports } = await takeSnapshotPart('reports');
     const root = rootOf(ctx);
     const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
-    const storeFile = (digest: string) => reportStoreFile(storeDir, root, digest);
     const listingCode = sourceDigest(LISTING_CODE);
+    // Entries of an earlier version of this code may have none: their digests differ, so they are stored again.
+    const storedOf = (data: Record<string, unknown>) => (data as Partial<ReportListingData>).stored;
+    const allStored = () => [...ctx.store.values()].flatMap((e) => storedOf(e.data) ?? []);
+    // Reports in a pack that is mostly dead (counting only the reports still in the folder) are
+    // stored again, so the pack can go (see sparsePacks).
+    const ids = new Set(reports.map((r) => r.pageId));
+    const sparse = sparsePacks(root, [...ctx.store.values()].flatMap((e) => (ids.has(e.id) ? (storedOf(e.data) ?? []) : [])));
+    const holds = storedIntact(root);
+    const pack = new ReportStoreWriter(storeDir, root);
     const entries: StoredEntry[] = reports.map((page) => ({
       id: page.pageId,
       digestKey: `${page.digestKey}\u0000${listingCode}`,
-      content: async (digest) => {
+      content: async () => {
         const { report, rawText } = await page.content();
         const valid = validReport(report, page.file);
-        writeStoredReport(root, storeFile(digest), valid);
-        return { data: reportListing(valid, storeFile(digest)), rawText };
+        return { data: reportListing(valid, pack.add(valid)), rawText };
       },
-      intact: (digest) => hasStoredReport(root, storeFile(digest)),
+      intact: (data) => {
+        const at = storedOf(data);
+        return at !== undefined && !sparse.has(at.pack) && holds(at);
+      },
       path: page.path,
     }));
-    await storeEntries(ctx, entries);
-    pruneReportStore(storeDir, root, new Set(entries.map((e) => storeFile(ctx.generateDigest(e.digestKey)))));
+    try {
+      await storeEntries(ctx, entries);
+      pack.close();
+    } catch (err) {
+      pack.discard();
+      throw err;
+    }
+    pruneReportStore(storeDir, root, allStored());
     return dir;
   });
 }

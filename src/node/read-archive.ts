@@ -27,26 +27,28 @@ export interface ArchiveEntry {
 }
 
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
+type Checks = Report['checks'];
+/** The cache's entry: the report with its failing checks only, and all its checks as the tail. */
+type EntryCache = ParseCache<Cached, Checks>;
 
 /**
  * Which of a report's checks a read needs: all of them (a whole Report, for its page and data),
  * or only the failing ones, which is all a build needs of every report (summaries, the build
  * summary, the archive checks, the search records). Passing checks are four fifths of a cached
- * entry, so the cache keeps all checks in a part of their own and a 'failing' read skips it.
+ * entry, so the cache keeps all checks in the entry's tail and a 'failing' read skips it.
  */
 export type ChecksRead = 'all' | 'failing';
 
-function cacheEntry(cache: ParseCache<Cached>, key: string, value: Cached): void {
-  if (value.report) cache.setPart(key, 'checks', value.report.checks);
-  cache.set(key, value.report ? { ...value, report: { ...value.report, checks: value.report.checks.filter((c) => !c.ok) } } : value);
+function cacheEntry(cache: EntryCache, key: string, value: Cached): void {
+  const checks = value.report?.checks ?? [];
+  cache.set(key, value.report ? { ...value, report: { ...value.report, checks: checks.filter((c) => !c.ok) } } : value, checks);
 }
 
 /** A miss when the entry or, for a whole read, its checks are not there. */
-function cachedEntry(cache: ParseCache<Cached>, key: string, checks: ChecksRead): Cached | undefined {
-  const hit = cache.get(key);
-  if (!hit?.report || checks === 'failing') return hit;
-  const all = cache.getPart<Report['checks']>(key, 'checks');
-  return all ? { ...hit, report: { ...hit.report, checks: all } } : undefined;
+function cachedEntry(cache: EntryCache, key: string, checks: ChecksRead): Cached | undefined {
+  if (checks === 'failing') return cache.get(key);
+  const whole = cache.getWhole(key);
+  return whole && { ...whole.head, report: whole.head.report && { ...whole.head.report, checks: whole.tail } };
 }
 
 const IGNORED = /(?:^|\/)\.|\.meta\.ya?ml$|(?:^|\/)(?:README|readme)(?:\.md|\.txt)?$/;
@@ -73,7 +75,7 @@ function keyParts(path: string, dir: string, registryDigest: string, bytes: Uint
   return [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest];
 }
 
-export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: ParseCache<Cached>, checks: ChecksRead = 'all'): Promise<ArchiveEntry> {
+export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: EntryCache, checks: ChecksRead = 'all'): Promise<ArchiveEntry> {
   const bytes = readFileSync(path);
   const parts = keyParts(path, dir, registryDigest, bytes);
   const [file, digest] = parts;
@@ -101,7 +103,7 @@ export interface ArchiveOptions {
   registry?: AgencyRegistry;
   /** Digest of the registry file, part of the cache key. */
   registryDigest?: string;
-  cache?: ParseCache<Cached> | null;
+  cache?: EntryCache | null;
   /** Of cached reports, all checks (the default) or only the failing ones (see ChecksRead). */
   checks?: ChecksRead;
   /**
@@ -122,7 +124,7 @@ export interface ArchiveOptions {
 const WORKERS_FROM = 2000;
 
 /** Whether at least `count` of the files are not in the cache (stops counting there). */
-function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: ParseCache<Cached> | undefined): boolean {
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined): boolean {
   if (!cache) return paths.length >= count;
   let misses = 0;
   for (const p of paths) if (!cache.has(cache.key(...keyParts(p, dir, registryDigest))) && ++misses >= count) return true;
@@ -131,7 +133,7 @@ function parsesAtLeast(count: number, paths: readonly string[], dir: string, reg
 
 /** Every file of the folder, in name order. Async because .docx files are unzipped asynchronously. */
 export async function readArchive(dir: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
-  const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached>());
+  const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached, Checks>());
   const registryDigest = options.registryDigest ?? '';
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;

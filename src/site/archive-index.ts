@@ -74,13 +74,13 @@ async function build(): Promise<ArchiveIndex> {
   const entries: ReportEntry[] = reports
     .map((e) => {
       const listing = e.data as ReportListingData;
-      const file = listing.storeFile;
+      const at = listing.stored;
       return {
         id: e.id,
         listing,
-        loadReport: () => readStoredReport(root, file),
-        loadJsonBytes: () => readStoredJsonBytes(root, file),
-        loadCsvBytes: () => readStoredCsvBytes(root, file),
+        loadReport: () => readStoredReport(root, at),
+        loadJsonBytes: () => readStoredJsonBytes(root, at),
+        loadCsvBytes: () => readStoredCsvBytes(root, at),
         rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
     })
     .sort(byKey((e) => e.id));

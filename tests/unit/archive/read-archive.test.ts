@@ -81,12 +81,24 @@ describe('readArchive', () => {
       expect([cache.hits, cache.misses]).toEqual([2, 2]);
       const failing = await readArchive(samples, { cache, checks: 'failing' });
       expect(failing).toEqual(parsed.map((e) => (e.report ? { ...e, report: { ...e.report, checks: e.report.checks.filter((c) => !c.ok) } } : e)));
-      // An entry whose checks file is lost is read (and cached) again, whole.
-      for (const f of readdirSync(join(cacheDir, 'cache'), { recursive: true }) as string[]) if (f.endsWith('.checks.json')) rmSync(join(cacheDir, 'cache', f));
-      const checksParts = () => (readdirSync(join(cacheDir, 'cache'), { recursive: true }) as string[]).filter((f) => f.endsWith('.checks.json'));
-      expect(checksParts()).toEqual([]);
+      // Each entry is one file: the report with its failing checks, a line end, then all its checks.
+      const entryFiles = () => (readdirSync(join(cacheDir, 'cache'), { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => join(cacheDir, 'cache', f));
+      expect(entryFiles()).toHaveLength(2);
+      for (const f of entryFiles()) {
+        const [head, tail, more] = readFileSync(f, 'utf8').split('\n');
+        expect(more).toBeUndefined();
+        const entry = JSON.parse(head!) as { report: { source: { file: string }; checks: { ok: boolean }[] } };
+        const whole = parsed.find((e) => e.report?.source.file === entry.report.source.file)!;
+        expect(JSON.parse(tail!)).toEqual(whole.report!.checks);
+        expect(entry.report.checks.every((c) => !c.ok)).toBe(true);
+      }
+      // An entry that lost its checks is a miss for a whole read: parsed and cached again, whole.
+      for (const f of entryFiles()) writeFileSync(f, readFileSync(f, 'utf8').split('\n')[0]!);
+      expect(await readArchive(samples, { cache, checks: 'failing' })).toEqual(failing);
+      const before = [cache.hits, cache.misses];
       expect(await readArchive(samples, { cache })).toEqual(parsed);
-      expect(checksParts()).toHaveLength(2);
+      expect([cache.hits - before[0]!, cache.misses - before[1]!]).toEqual([0, 2]);
+      for (const f of entryFiles()) expect(readFileSync(f, 'utf8').split('\n')).toHaveLength(2);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

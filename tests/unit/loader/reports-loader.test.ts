@@ -4,9 +4,9 @@
  * removed files leave the store, and STRICT=1.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -104,10 +104,10 @@ describe('reportsLoader', () => {
     for (const e of stores.reports.values()) {
       const listing = e.data as unknown as ReportListingData;
       expect(ReportListing.safeParse(listing).success).toBe(true);
-      // The listing carries no chapters or tables; the store file has the whole report.
+      // The listing carries no chapters or tables; the store's pack has the whole report.
       expect(e.data).not.toHaveProperty('sections');
-      expect(listing.storeFile.startsWith('/')).toBe(false);
-      const report = readStoredReport(ROOT, listing.storeFile);
+      expect(listing.stored.pack.startsWith('/')).toBe(false);
+      const report = readStoredReport(ROOT, listing.stored);
       expect(Report.safeParse(report).success).toBe(true);
       expect(report.id).toBe(e.id);
       expect(listing.failing).toEqual(report.checks.filter((c) => !c.ok));
@@ -118,32 +118,68 @@ describe('reportsLoader', () => {
       expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', (e.data as Report).source.file));
       expect(e.digest).toMatch(/^[0-9a-f]+$/);
     }
-    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportListingData).storeFile);
+    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportListingData).stored);
     expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
   });
 
-  it('writes a missing store file again even when the entry is unchanged, and removes files no entry names', async () => {
+  it('stores again the reports of a lost or mostly dead pack even when their entries are unchanged, and removes packs no entry names', async () => {
     const stores = new Map<string, Stored>();
+    rmSync(join(tmp, 'astro'), { recursive: true, force: true });
     await reportsLoader().load(fakeContext('reports', stores, [], []));
     const storeDir = join(tmp, 'astro', 'xxgk-reports');
-    const file = (id: string) => (stores.get(id)!.data as unknown as ReportListingData).storeFile;
-    expect(readdirSync(storeDir).filter((f) => f.endsWith('.json'))).toHaveLength(10);
-    rmSync(resolve(ROOT, file('2023-qiaokou-qiye-fuwu')));
+    const at = (id: string) => (stores.get(id)!.data as unknown as ReportListingData).stored;
+    // One load, one pack, holding every report one after another.
+    expect(readdirSync(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
+    const ats = [...stores.values()].map((e) => (e.data as unknown as ReportListingData).stored).sort((a, b) => a.offset - b.offset);
+    expect(ats).toHaveLength(10);
+    ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + ats[i - 1]!.csvBytes + ats[i - 1]!.jsonBytes));
+    expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + ats[9]!.csvBytes + ats[9]!.jsonBytes);
+
+    // Unchanged and intact: nothing is stored, no pack is made.
+    invalidateSnapshot();
+    const none: string[] = [];
+    await reportsLoader().load(fakeContext('reports', stores, [], none));
+    expect(none).toEqual([]);
+    expect(readdirSync(storeDir)).toHaveLength(1);
+
+    // The pack lost: every report is stored again, into a new pack; the old name is gone.
+    const lost = at('2023-qiaokou-qiye-fuwu').pack;
+    rmSync(resolve(ROOT, lost));
     invalidateSnapshot();
     const again: string[] = [];
     await reportsLoader().load(fakeContext('reports', stores, [], again));
-    expect(again).toEqual(['2023-qiaokou-qiye-fuwu']);
-    expect(readStoredReport(ROOT, file('2023-qiaokou-qiye-fuwu')).id).toBe('2023-qiaokou-qiye-fuwu');
+    expect(again).toHaveLength(10);
+    expect(at('2023-qiaokou-qiye-fuwu').pack).not.toBe(lost);
+    expect(readStoredReport(ROOT, at('2023-qiaokou-qiye-fuwu')).id).toBe('2023-qiaokou-qiye-fuwu');
 
+    // Another folder: everything is stored anew into one pack, and the old pack, named by no entry, goes.
     const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-prune-'));
     await writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
     process.env.REPORTS_DIR = other;
     invalidateSnapshot();
-    const gone = file('2023-qiaokou-qiye-fuwu');
+    const old = at('2023-qiaokou-qiye-fuwu').pack;
     try {
-      await reportsLoader().load(fakeContext('reports', stores, [], []));
-      expect(existsSync(resolve(ROOT, gone))).toBe(false);
-      expect(readdirSync(storeDir).filter((f) => f.endsWith('.json'))).toHaveLength(stores.size);
+      const moved: string[] = [];
+      await reportsLoader().load(fakeContext('reports', stores, [], moved));
+      expect(moved).toHaveLength(6);
+      const first = (stores.values().next().value!.data as unknown as ReportListingData).stored.pack;
+      expect(existsSync(resolve(ROOT, old))).toBe(false);
+      expect(readdirSync(storeDir)).toEqual([basename(first)]);
+
+      // Four of its six reports removed: most of the pack is dead, so the two left are stored
+      // again into a pack of their own and the old pack goes.
+      for (const f of ['broken.txt', 'distinct-2023.html', 'distinct-2024.txt', 'distinct-2019.docx']) rmSync(join(other, f));
+      invalidateSnapshot();
+      const kept: string[] = [];
+      await reportsLoader().load(fakeContext('reports', stores, [], kept));
+      expect(kept.sort()).toEqual([...stores.keys()].sort());
+      expect(kept).toHaveLength(2);
+      const left = [...stores.values()].map((e) => (e.data as unknown as ReportListingData).stored).sort((a, b) => a.offset - b.offset);
+      expect(left[0]!.pack).not.toBe(first);
+      expect(existsSync(resolve(ROOT, first))).toBe(false);
+      expect(readdirSync(storeDir)).toEqual([basename(left[0]!.pack)]);
+      expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + a.csvBytes + a.jsonBytes, 0));
+      for (const [id, e] of stores) expect(readStoredReport(ROOT, (e.data as unknown as ReportListingData).stored).id).toBe(id);
     } finally {
       process.env.REPORTS_DIR = join(tmp, 'reports');
       rmSync(other, { recursive: true, force: true });
@@ -265,11 +301,14 @@ describe('the snapshot handed over by npm run build', () => {
     await handOver();
     const handedOver = await loadAll();
     expect(handedOver.stores.reports.size).toBeGreaterThan(3);
-    for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect([...handedOver.stores[name]]).toEqual([...here.stores[name]]);
+    // Each load stores into a pack of its own: the same places in packs of different names.
+    const packless = (m: Map<string, Stored>) => [...m].map(([id, e]) => [id, 'stored' in e.data ? { ...e, data: { ...e.data, stored: { ...(e.data.stored as object), pack: 'pack' } } } : e]);
+    for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect(packless(handedOver.stores[name])).toEqual(packless(here.stores[name]));
+    expect(new Set([...handedOver.stores.reports.values()].map((e) => (e.data as unknown as ReportListingData).stored.pack)).size).toBe(1);
     expect(handedOver.log).toEqual(here.log);
     // The whole Report stored for a page is the one read here.
     const [id, entry] = [...handedOver.stores.reports][0]!;
-    expect(readStoredReport(ROOT, (entry.data as unknown as ReportListingData).storeFile).id).toBe(id);
+    expect(readStoredReport(ROOT, (entry.data as unknown as ReportListingData).stored).id).toBe(id);
   });
 
   it('reads no report whose entry is unchanged, and renders what the build said', async () => {

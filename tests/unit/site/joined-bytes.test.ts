@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../../../bench/generate/corpus.ts';
 import type { Report } from '../../../src/core/model/report.ts';
-import { readStoredCsvBytes, readStoredJsonBytes, reportStoreFile, writeStoredReport } from '../../../src/loader/report-store.ts';
+import type { StoredAt } from '../../../src/loader/report-listing.ts';
+import { readStoredCsvBytes, readStoredJsonBytes, ReportStoreWriter } from '../../../src/loader/report-store.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -19,7 +20,7 @@ import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
 const root = mkdtempSync(join(tmpdir(), 'xxgk-joined-'));
 const store = join(root, 'store');
 let reports: Report[];
-let files: string[];
+let files: StoredAt[];
 
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 const JSON_JOINT = { head: '[', separator: ',', tail: ']' };
@@ -29,11 +30,9 @@ beforeAll(async () => {
   reports = [];
   for (const f of readdirSync(SAMPLE_DIR).sort()) reports.push(await reportFromBytes(join(SAMPLE_DIR, f), readFileSync(join(SAMPLE_DIR, f)), { root: SAMPLE_DIR }));
   for await (const g of generateReports(300, 'joined-bytes')) reports.push(await reportFromBytes(`/corpus/${g.entry.file}`, g.bytes, { root: '/corpus' }));
-  files = reports.map((r, i) => {
-    const file = reportStoreFile(store, root, `entry-${i}`);
-    writeStoredReport(root, file, r);
-    return file;
-  });
+  const pack = new ReportStoreWriter(store, root);
+  files = reports.map((r) => pack.add(r));
+  pack.close();
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -48,8 +47,8 @@ describe('data downloads joined from stored bytes', () => {
 
   it('gives /data/reports.json byte for byte as the text join did, and as JSON.stringify of the reports', async () => {
     const encoder = new TextEncoder();
-    // What the endpoint did before: each stored file decoded, joined as text, encoded back.
-    const previous = Buffer.concat([...files.map((f, i) => encoder.encode(`${i === 0 ? '[' : ','}${readFileSync(join(root, f), 'utf8')}`)), encoder.encode(']')]);
+    // What the endpoint did before: each stored report decoded, joined as text, encoded back.
+    const previous = Buffer.concat([...files.map((f, i) => encoder.encode(`${i === 0 ? '[' : ','}${Buffer.from(readStoredJsonBytes(root, f)).toString('utf8')}`)), encoder.encode(']')]);
     const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredJsonBytes(root, f)), JSON_JOINT));
     expect(joined.length).toBeGreaterThan(300 * 10_000);
     expect(joined.equals(previous)).toBe(true);
@@ -57,7 +56,7 @@ describe('data downloads joined from stored bytes', () => {
   });
 
   it('gives /data/reports.csv byte for byte as the text join did, and as the table written from the reports', async () => {
-    const previous = Buffer.from(csvDocument(files.map((f) => readFileSync(join(root, f.replace(/\.json$/, '.csv')), 'utf8'))));
+    const previous = Buffer.from(csvDocument(files.map((f) => Buffer.from(readStoredCsvBytes(root, f)).toString('utf8'))));
     const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredCsvBytes(root, f)), csvJoint()));
     expect(joined.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(joined.equals(previous)).toBe(true);
@@ -67,9 +66,9 @@ describe('data downloads joined from stored bytes', () => {
   it('gives each report\'s own JSON and CSV file as before', () => {
     for (const [i, f] of files.entries()) {
       const json = joinedBytes([readStoredJsonBytes(root, f)], { head: '', separator: '', tail: '\n' });
-      expect(Buffer.from(json).equals(Buffer.from(`${JSON.stringify(reports[i])}\n`)), f).toBe(true);
+      expect(Buffer.from(json).equals(Buffer.from(`${JSON.stringify(reports[i])}\n`)), String(i)).toBe(true);
       const csv = joinedBytes([readStoredCsvBytes(root, f)], csvJoint());
-      expect(Buffer.from(csv).equals(Buffer.from(csvDocument([csvRecord(reports[i]!)]))), f).toBe(true);
+      expect(Buffer.from(csv).equals(Buffer.from(csvDocument([csvRecord(reports[i]!)]))), String(i)).toBe(true);
     }
   });
 
