@@ -7,7 +7,9 @@
  *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
  *      the same reports (unchanged shards come from the cache); Astro is then started before
  *      step 1, and its loader waits for the handed-over snapshot;
- *   3. the index moves into <out>/pagefind/ (after a partial build only its changed parts are
+ *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
+ *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts);
+ *      the index moves into <out>/pagefind/ (after a partial build only its changed parts are
  *      linked again, see src/search/build/index-parts.ts) and the search page gets preload links;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
@@ -36,9 +38,11 @@ import { buildInputs, outputFingerprint } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
+import { writeJoins } from '../src/node/build/write-joins.ts';
 import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
 import { partDigests } from '../src/search/build/index-parts.ts';
 import { searchRecord, type SearchRecord } from '../src/search/records.ts';
+import { readJoins } from '../src/site/data/join-recipe.ts';
 import { settings } from '../src/site/settings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,9 +73,11 @@ clearStamp(STAMP_FILE);
 
 // The snapshot handed to Astro's loader; a partial build renders into staging.
 const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
+// The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
+const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);
 const STAGING = join(dirname(OUT), `.${basename(OUT)}.partial`);
 const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
-const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF };
+const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS };
 if (partial) {
   rmSync(STAGING, { recursive: true, force: true });
   astroEnv.OUT_DIR = STAGING;
@@ -83,6 +89,7 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 // When pages and index run side by side, Astro starts now: its start-up overlaps the parse, and
 // its loader waits for the handed-over snapshot.
 rmSync(HANDOFF, { force: true });
+rmSync(JOINS, { force: true });
 const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
 
 // 1. Read and parse once here. Of the reports only the search records are kept: the rest goes
@@ -123,10 +130,15 @@ rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
-  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF]) rmSync(d, { recursive: true, force: true });
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }
+// The archive-wide downloads, streamed from the report store into what Astro built.
+const joinsStarted = performance.now();
+writeJoins(partial ? STAGING : OUT, readJoins(JOINS));
+rmSync(JOINS, { force: true });
+const joinsMs = performance.now() - joinsStarted;
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
@@ -145,7 +157,7 @@ const rendered = pages.render
 const timings = {
   parseMs: Math.round(parseMs + phases.parse),
   astroMs: Math.round(astroWall - phases.parse - phases.data),
-  dataMs: Math.round(phases.data),
+  dataMs: Math.round(phases.data + joinsMs),
   searchMs: Math.round(searchMs),
   searchAlongsideAstro: together,
   totalMs: Math.round(performance.now() - started),

@@ -21,6 +21,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rena
 import { join, relative, resolve } from 'node:path';
 import type { Report } from '../core/model/report.ts';
 import { csvRecord } from '../site/data/csv.ts';
+import type { ByteRange } from '../site/data/join-recipe.ts';
 import type { StoredAt } from './report-listing.ts';
 
 const PACK = '.pack';
@@ -78,14 +79,24 @@ export class ReportStoreWriter {
   }
 }
 
-function readRange(root: string, at: StoredAt, start: number, length: number): Buffer {
-  const fd = openSync(resolve(root, at.pack), 'r');
+/** Where a stored report's JSON is, as a path and bytes. */
+export function storedJsonRange(root: string, at: StoredAt): ByteRange {
+  return { file: resolve(root, at.pack), offset: at.offset + at.csvBytes, length: at.jsonBytes };
+}
+
+/** Where a stored report's CSV data row is. */
+export function storedCsvRange(root: string, at: StoredAt): ByteRange {
+  return { file: resolve(root, at.pack), offset: at.offset, length: at.csvBytes };
+}
+
+function readRange({ file, offset, length }: ByteRange): Buffer {
+  const fd = openSync(file, 'r');
   try {
     const bytes = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
-      const n = readSync(fd, bytes, read, length - read, at.offset + start + read);
-      if (n === 0) throw new Error(`${at.pack}: 报告存储文件不完整（应有 ${at.offset + start + length} 字节），请重新构建`);
+      const n = readSync(fd, bytes, read, length - read, offset + read);
+      if (n === 0) throw new Error(`${file}: 报告存储文件不完整（应有 ${offset + length} 字节），请重新构建`);
       read += n;
     }
     return bytes;
@@ -96,7 +107,7 @@ function readRange(root: string, at: StoredAt, start: number, length: number): B
 
 /** The report as stored (the loader validated it against the Report schema before storing it). */
 export function readStoredReport(root: string, at: StoredAt): Report {
-  return JSON.parse(readRange(root, at, at.csvBytes, at.jsonBytes).toString('utf8')) as Report;
+  return JSON.parse(readRange(storedJsonRange(root, at)).toString('utf8')) as Report;
 }
 
 /**
@@ -105,11 +116,11 @@ export function readStoredReport(root: string, at: StoredAt): Report {
  * text and encoding them back took seconds of a build).
  */
 export function readStoredJsonBytes(root: string, at: StoredAt): Uint8Array {
-  return readRange(root, at, at.csvBytes, at.jsonBytes);
+  return readRange(storedJsonRange(root, at));
 }
 
 export function readStoredCsvBytes(root: string, at: StoredAt): Uint8Array {
-  return readRange(root, at, 0, at.csvBytes);
+  return readRange(storedCsvRange(root, at));
 }
 
 /** Whether a listing's report is still there: its pack holds its bytes (pack sizes are looked up once). */

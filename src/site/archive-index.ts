@@ -10,7 +10,8 @@ import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
-import { readStoredCsvBytes, readStoredJsonBytes, readStoredReport } from '../loader/report-store.ts';
+import { readStoredCsvBytes, readStoredJsonBytes, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
+import type { ByteRange } from './data/join-recipe.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
 export interface ReportEntry {
@@ -25,6 +26,9 @@ export interface ReportEntry {
    */
   loadJsonBytes: () => Uint8Array;
   loadCsvBytes: () => Uint8Array;
+  /** Where those bytes are stored, for a join written after Astro (src/site/data/join-recipe.ts). */
+  jsonRange: () => ByteRange;
+  csvRange: () => ByteRange;
   /** The text the parser read, kept for reports with errors (shown on their page). */
   rawText: string | null;
   /** The original file, relative to the project root. */
@@ -81,6 +85,8 @@ async function build(): Promise<ArchiveIndex> {
         loadReport: () => readStoredReport(root, at),
         loadJsonBytes: () => readStoredJsonBytes(root, at),
         loadCsvBytes: () => readStoredCsvBytes(root, at),
+        jsonRange: () => storedJsonRange(root, at),
+        csvRange: () => storedCsvRange(root, at),
         rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
     })
     .sort(byKey((e) => e.id));

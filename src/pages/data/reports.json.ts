@@ -1,20 +1,10 @@
 /**
  * /data/reports.json: every report, as an array of Report objects sorted by id. Joined from the
- * report store's JSON files as bytes (src/site/data/joined-bytes.ts), one report each time the
- * stream is pulled, so a large archive never becomes one giant string in memory.
+ * report store's JSON as bytes (src/site/data/joined-bytes.ts), one report each time the stream
+ * is pulled; under `npm run build` the build writes it from a recipe instead (see
+ * src/site/data/join-recipe.ts), since Astro would hold the whole body in memory.
  */
 import type { APIRoute } from 'astro';
-import { addPhaseTime } from '../../node/build-phases.ts';
-import { archiveIndex } from '../../site/archive-index.ts';
-import { joinedStream } from '../../site/data/joined-bytes.ts';
+import { joinedDownload } from '../../site/data/joined-download.ts';
 
-export const GET: APIRoute = async () => {
-  const started = performance.now();
-  const { entries } = await archiveIndex();
-  const body = joinedStream(
-    entries.map((e) => e.loadJsonBytes),
-    { head: '[', separator: ',', tail: ']' },
-    () => addPhaseTime('data', performance.now() - started),
-  );
-  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+export const GET: APIRoute = () => joinedDownload('json', { out: 'data/reports.json', head: '[', separator: ',', tail: ']' }, 'application/json; charset=utf-8');

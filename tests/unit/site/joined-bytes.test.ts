@@ -4,14 +4,16 @@
  * Reports, for the samples and 300 generated reports (2019 and 2021 templates, Word files,
  * deliberate mistakes, Chinese text throughout).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../../../bench/generate/corpus.ts';
 import type { Report } from '../../../src/core/model/report.ts';
 import type { StoredAt } from '../../../src/loader/report-listing.ts';
-import { readStoredCsvBytes, readStoredJsonBytes, ReportStoreWriter } from '../../../src/loader/report-store.ts';
+import { readStoredCsvBytes, readStoredJsonBytes, ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
+import { writeJoins } from '../../../src/node/build/write-joins.ts';
+import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -70,6 +72,30 @@ describe('data downloads joined from stored bytes', () => {
       const csv = joinedBytes([readStoredCsvBytes(root, f)], csvJoint());
       expect(Buffer.from(csv).equals(Buffer.from(csvDocument([csvRecord(reports[i]!)]))), String(i)).toBe(true);
     }
+  });
+
+  it('writes the same bytes from recipes after Astro as the streams give (npm run build)', async () => {
+    const out = join(root, 'out');
+    mkdirSync(join(out, 'data'), { recursive: true });
+    // Astro wrote empty placeholders; the recipes name where each part's bytes are.
+    for (const f of ['data/reports.json', 'data/reports.csv', 'data/empty.json']) writeFileSync(join(out, f), '');
+    const recipes = join(root, 'joins.jsonl');
+    recordJoin(recipes, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
+    recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
+    recordJoin(recipes, { out: 'data/empty.json', ...JSON_JOINT, parts: [] });
+    expect(readJoins(recipes).map((r) => [r.out, r.parts.length])).toEqual([['data/reports.json', 305], ['data/reports.csv', 305], ['data/empty.json', 0]]);
+    writeJoins(out, readJoins(recipes));
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
+    expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
+    expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
+    // A part beyond the end of its file (a store changed under the build) fails, naming the file, and leaves the placeholder.
+    const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
+    expect(() => writeJoins(out, [{ out: 'data/empty.json', ...JSON_JOINT, parts: [short] }])).toThrow(short.file);
+    expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
+    expect(existsSync(join(root, 'no-such.jsonl'))).toBe(false);
+    expect(readJoins(join(root, 'no-such.jsonl'))).toEqual([]);
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {

@@ -1,0 +1,41 @@
+/**
+ * The archive-wide downloads (/data/reports.json, /data/reports.csv) are joined from the report
+ * store's bytes. Astro holds an endpoint's whole body in memory before writing it: at 10,000
+ * reports reports.json is ~390 MB and cost 3 s of every build, at 50,000 ~2 GB. So under
+ * `npm run build` (which sets XXGK_JOINS_FILE) an endpoint writes only a recipe, where each
+ * part's bytes are, and the build streams the file into the output after Astro
+ * (src/node/build/write-joins.ts). `astro dev` and `astro build` on their own join as before.
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import type { Joint } from './joined-bytes.ts';
+
+/** Bytes of a file: `length` bytes from `offset`. */
+export interface ByteRange {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+export interface JoinRecipe extends Joint {
+  /** The file in the output folder, e.g. data/reports.json. */
+  out: string;
+  parts: ByteRange[];
+}
+
+/** Where this build's endpoints leave their recipes, or null: they join the bytes themselves. */
+export function joinsFile(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.XXGK_JOINS_FILE || null;
+}
+
+/** One recipe per line (endpoints render one after another, each appends its own). */
+export function recordJoin(file: string, recipe: JoinRecipe): void {
+  appendFileSync(file, `${JSON.stringify(recipe)}\n`);
+}
+
+export function readJoins(file: string): JoinRecipe[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JoinRecipe);
+}
