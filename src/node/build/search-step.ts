@@ -21,7 +21,7 @@ import type { SearchRecord } from '../../search/records.ts';
  */
 export function buildSearchStaged(records: SearchRecord[], staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
   if (staging) rmSync(staging, { recursive: true, force: true });
-  return buildSearchIndexOfRecords(records, { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env) });
+  return buildSearchIndexOfRecords(records, { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env), pruneLater: true });
 }
 
 /** How the index gets into the output: a staged folder moves in, or the output's index is updated from the previous build's part digests. */
