@@ -42,6 +42,15 @@ describe('buildSearchIndex', () => {
     const entry = JSON.parse(readFileSync(join(dir, 'out', 'bundle', 'pagefind-entry.json'), 'utf8'));
     expect(entry).toMatchObject({ version: '1.6.0', languages: { und: { page_count: 5 } } });
     expect(entry.include_characters).toContain('_');
+
+    // pruneLater: the build may return before the unused entries (2022's shard and the merged
+    // index of the third build) are gone; `pruned` settles when they are.
+    const fourth = await buildSearchIndex(reports, { outDir: join(dir, 'out'), cacheDir: join(dir, 'cache'), pruneLater: true });
+    expect(fourth.built).toEqual(['2022']);
+    await fourth.pruned;
+    const kept = readdirSync(join(dir, 'cache'));
+    for (const part of fourth.index.parts) expect(kept).toContain(part.digest);
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(4);
   });
 });
 
