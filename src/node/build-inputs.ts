@@ -10,7 +10,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
 
@@ -68,7 +68,7 @@ export function outputFingerprint(dir: string): { digest: string; files: number 
   const h = createHash('sha256');
   const files = filesUnder(dir);
   for (const file of files) {
-    const s = statSync(join(dir, file));
+    const s = statSync(`${dir}${sep}${file}`);
     h.update(`${file}\u0000${s.size}\u0000${s.mtimeMs}\n`);
   }
   return { digest: h.digest('hex'), files: files.length };
