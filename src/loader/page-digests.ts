@@ -28,10 +28,17 @@ export function pageDigests(snapshot: ArchiveSnapshot): Map<string, string> {
   for (const p of snapshot.overview.problems) {
     for (const page of new Set([p.pageId, p.otherPageId])) if (page) problems.set(page, [...(problems.get(page) ?? []), p]);
   }
+  // Each group digested once, not once per report of it (0.3 s at 10,000 reports).
+  const groupDigests = new Map<string, string>();
+  const groupDigest = (slug: string) => {
+    let digest = groupDigests.get(slug);
+    if (digest === undefined) groupDigests.set(slug, (digest = sha(JSON.stringify(agencies.get(slug) ?? null))));
+    return digest;
+  };
   const out = new Map<string, string>();
   for (const page of snapshot.reports) {
     // digestKey: bytes, sidecar, registry, parser code, page id; the rest is what the page shows of other reports.
-    out.set(page.pageId, sha(JSON.stringify(['report', page.digestKey, page.entry.size, page.entry.rawText !== null, agencies.get(page.report.agencySlug) ?? null, problems.get(page.pageId) ?? []])));
+    out.set(page.pageId, sha(JSON.stringify(['report', page.digestKey, page.entry.size, page.entry.rawText !== null, groupDigest(page.report.agencySlug), problems.get(page.pageId) ?? []])));
   }
   for (const file of snapshot.problemFiles) {
     if (file.pageId) out.set(file.pageId, sha(JSON.stringify(['file', file.digestKey, file.entry.size, file.entry.error, problems.get(file.pageId) ?? []])));

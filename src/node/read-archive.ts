@@ -70,18 +70,30 @@ function sidecarDigest(path: string): string {
   return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
 }
 
-/** What a file's cache key is made of: its name, bytes, sidecar and the registry. */
-function keyParts(path: string, dir: string, registryDigest: string, bytes: Uint8Array = readFileSync(path)): [string, string, string, string] {
-  return [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest];
+/** What a file's cache key is made of (its name, bytes, sidecar and the registry), and its size. */
+interface FileKey {
+  parts: [string, string, string, string];
+  size: number;
 }
 
-export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: EntryCache, checks: ChecksRead = 'all'): Promise<ArchiveEntry> {
+function fileKey(path: string, dir: string, registryDigest: string, bytes: Uint8Array = readFileSync(path)): FileKey {
+  return { parts: [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest], size: bytes.length };
+}
+
+/** `known`: the file's key when the caller has read it already (see parsesAtLeast). */
+export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: EntryCache, checks: ChecksRead = 'all', known?: FileKey): Promise<ArchiveEntry> {
+  const knownKey = known && cache ? cache.key(...known.parts) : undefined;
+  if (knownKey) {
+    const hit = cachedEntry(cache!, knownKey, checks);
+    if (hit) return { file: known!.parts[0], path, sha256: known!.parts[1], size: known!.size, ...hit };
+  }
   const bytes = readFileSync(path);
-  const parts = keyParts(path, dir, registryDigest, bytes);
+  const { parts, size } = fileKey(path, dir, registryDigest, bytes);
   const [file, digest] = parts;
   const key = cache?.key(...parts);
-  const base = { file, path, sha256: digest, size: bytes.length };
-  const hit = key ? cachedEntry(cache!, key, checks) : undefined;
+  const base = { file, path, sha256: digest, size };
+  // Not asked again for the key that just missed (the file may have changed since it was known).
+  const hit = key && key !== knownKey ? cachedEntry(cache!, key, checks) : undefined;
   if (hit) return { ...base, ...hit };
   let result: Cached;
   try {
@@ -123,11 +135,18 @@ export interface ArchiveOptions {
  */
 const WORKERS_FROM = 2000;
 
-/** Whether at least `count` of the files are not in the cache (stops counting there). */
-function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined): boolean {
+/**
+ * Whether at least `count` of the files are not in the cache (stops counting there). The keys it
+ * reads go into `keys`, so that each file is read and digested once (twice cost 0.4 s at 10,000).
+ */
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, keys: Map<string, FileKey>): boolean {
   if (!cache) return paths.length >= count;
   let misses = 0;
-  for (const p of paths) if (!cache.has(cache.key(...keyParts(p, dir, registryDigest))) && ++misses >= count) return true;
+  for (const p of paths) {
+    const key = fileKey(p, dir, registryDigest);
+    keys.set(p, key);
+    if (!cache.has(cache.key(...key.parts)) && ++misses >= count) return true;
+  }
   return false;
 }
 
@@ -137,10 +156,11 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
   const registryDigest = options.registryDigest ?? '';
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;
-  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache)) {
+  const keys = new Map<string, FileKey>();
+  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, keys)) {
     return parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
   }
   const entries: ArchiveEntry[] = [];
-  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks));
+  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, keys.get(p)));
   return entries;
 }
