@@ -19,10 +19,11 @@ import { CborWriter } from './cbor-bytes.ts';
 import { compareWords, encodeRawWord, readMeta, readRawChunk, writeChunkAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
 
 /**
- * gzip level of the published chunks: 5 is twice as fast as Pagefind's 6 on these chunks, for
- * 0.6 % more bytes (measured at 10,000 reports: bench/search/README.md).
+ * gzip level of the published chunks: 4 is 3 to 4 times as fast as Pagefind's 6 on these chunks,
+ * for 1.3–2.1 % more bytes (5: twice as fast, 0.6 %; measured at 10,000 and 50,000 reports:
+ * bench/search/README.md). The merge is what a one-report rebuild waits for.
  */
-const GZIP_LEVEL = 5;
+const GZIP_LEVEL = 4;
 /** Chunks being compressed and written on libuv's threads while the next ones are merged. */
 const IN_FLIGHT = 4;
 

@@ -18,8 +18,12 @@ import { CborWriter } from './cbor-bytes.ts';
 import { compareWords, encodePage, encodeWordEnd, encodeWordStart, writeChunk, writeMeta, PAGEFIND_VERSION, type MetaChunk } from './pagefind-format.ts';
 import { WindowWords } from './window-words.ts';
 
-/** gzip level of a shard's chunks: only the merge reads them, so they are written fast. */
-const GZIP_LEVEL = 1;
+/**
+ * gzip level of a shard's chunks: only the merge reads them, so they are stored, not compressed
+ * (0): at 50,000 reports level 1 took 6 s to write and 1.7 s for the merge to read, 0 takes
+ * 0.8 s and 0.4 s, for twice the bytes in the cache (565 MB instead of 253 MB).
+ */
+const GZIP_LEVEL = 0;
 
 export interface ShardIndexWriteOptions {
   language: string;
