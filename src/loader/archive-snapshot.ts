@@ -133,6 +133,7 @@ function fromHandoff(handoff: SnapshotHandoff, env: NodeJS.ProcessEnv): LoaderSn
   const content = async (ref: ReportRef) => {
     reader ??= { registry: loadRegistry(registryFile(env)), registryDigest: fileDigest(registryFile(env)), cache: new ParseCache() };
     const entry = await readEntry(ref.path, handoff.dir, reader.registry, reader.registryDigest, reader.cache);
+    await reader.cache.flush();
     if (entry.sha256 !== ref.sha256) throw new Error(`${ref.file}: 构建过程中文件被改动，请重新构建`);
     if (!entry.report || entry.error) throw new Error(`${ref.file}: 构建过程中解析结果改变，请重新构建`);
     return { report: withPageId(entry.report, ref.pageId), rawText: entry.rawText };

@@ -25,6 +25,7 @@ parentPort!.on('message', async (batch: ParseWorkerRequest) => {
   try {
     const reply: ParseWorkerReply = [];
     for (const { index, path } of batch) reply.push({ index, entry: await readEntry(path, dir, registry, registryDigest, cache) });
+    await cache?.flush();
     parentPort!.postMessage(reply);
   } catch (err) {
     parentPort!.postMessage({ error: (err as Error).stack ?? String(err) } satisfies ParseWorkerReply);

@@ -41,7 +41,8 @@ export type ChecksRead = 'all' | 'failing';
 
 function cacheEntry(cache: EntryCache, key: string, value: Cached): void {
   const checks = value.report?.checks ?? [];
-  cache.set(key, value.report ? { ...value, report: { ...value.report, checks: checks.filter((c) => !c.ok) } } : value, checks);
+  // Written while the next file is parsed; whoever reads the archive flushes the cache (readArchive does).
+  cache.setSoon(key, value.report ? { ...value, report: { ...value.report, checks: checks.filter((c) => !c.ok) } } : value, checks);
 }
 
 /** A miss when the entry or, for a whole read, its checks are not there. */
@@ -80,7 +81,11 @@ function fileKey(path: string, dir: string, registryDigest: string, bytes: Uint8
   return { parts: [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest], size: bytes.length };
 }
 
-/** `known`: the file's key when the caller has read it already (see parsesAtLeast). */
+/**
+ * `known`: the file's key when the caller has read it already (see parsesAtLeast). A file parsed
+ * here goes into the cache on libuv's threads: the caller flushes the cache before anything else
+ * may read it (readArchive does).
+ */
 export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: EntryCache, checks: ChecksRead = 'all', known?: FileKey): Promise<ArchiveEntry> {
   const knownKey = known && cache ? cache.key(...known.parts) : undefined;
   if (knownKey) {
@@ -162,5 +167,6 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
   }
   const entries: ArchiveEntry[] = [];
   for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, keys.get(p)));
+  await cache?.flush();
   return entries;
 }

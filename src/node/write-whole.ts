@@ -4,6 +4,7 @@
  * of it. Used for the parse cache, the report store and the snapshot hand-off.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export function writeWhole(path: string, data: string | Uint8Array): void {
@@ -18,3 +19,17 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
   }
   renameSync(tmp, path);
 }
+
+/** The same on libuv's threads, beside whatever this thread does meanwhile. */
+export async function writeWholeSoon(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.${++soon}.tmp`;
+  try {
+    await writeFile(tmp, data);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, data);
+  }
+  await rename(tmp, path);
+}
+let soon = 0;
