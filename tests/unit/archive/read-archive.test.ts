@@ -32,6 +32,32 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('ParseCache', () => {
+  it('writes what is set soon by the time flush settles, head and tail, and fails flush when a write failed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-cache-soon-'));
+    try {
+      const cache = new ParseCache<{ n: number }, number[]>(join(dir, 'cache'));
+      const keys = [1, 2, 3].map((n) => cache.key(`file-${n}`));
+      keys.forEach((k, i) => cache.setSoon(k, { n: i }, i === 2 ? undefined : [i, i + 1]));
+      await cache.flush();
+      expect(keys.map((k) => cache.get(k))).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+      expect(cache.getWhole(keys[0]!)).toEqual({ head: { n: 0 }, tail: [0, 1] });
+      // An entry without a tail is a miss for a whole read.
+      expect(cache.getWhole(keys[2]!)).toBeUndefined();
+      // No temporary file is left beside the entries.
+      expect((readdirSync(join(dir, 'cache'), { recursive: true }) as string[]).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      // A file where the cache folder should be: the write fails, and flush says so.
+      writeFileSync(join(dir, 'blocked'), '');
+      const blocked = new ParseCache<{ n: number }>(join(dir, 'blocked'));
+      blocked.setSoon(keys[0]!, { n: 0 });
+      await expect(blocked.flush()).rejects.toThrow(/blocked/);
+      await blocked.flush();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('readArchive', () => {
   it('parses on worker threads when many files are new, with the same entries in the same order, and fills the cache', async () => {
     const big = mkdtempSync(join(tmpdir(), 'xxgk-archive-workers-'));
