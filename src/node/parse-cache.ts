@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeWhole, writeWholeSoon } from './write-whole.ts';
+import { writeWholeSoon } from './write-whole.ts';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -110,14 +110,10 @@ export class ParseCache<T, P = never> {
     return this.read(key, true);
   }
 
-  set(key: string, head: T, tail?: P): void {
-    // Whole or not at all: a build killed mid-write never leaves a torn entry.
-    writeWhole(this.file(key), entryText(head, tail));
-  }
-
   /**
-   * The same, written on libuv's threads while this one parses the next file: creating a file is
-   * slow on this machine's disk (1,000 entries took 1.6 s of a cold parse). `flush` waits for them.
+   * Writes an entry on libuv's threads while this one parses the next file: creating a file is
+   * slow on this machine's disk (1,000 entries took 1.6 s of a cold parse). Whole or not at all:
+   * a build killed mid-write never leaves a torn entry. `flush` waits for them.
    */
   setSoon(key: string, head: T, tail?: P): void {
     const written = writeWholeSoon(this.file(key), entryText(head, tail));

@@ -1,7 +1,7 @@
 /**
  * Writes a file whole or not at all: to a temporary name, then renamed over. A build killed
  * mid-write, or a reader waiting for the file (src/loader/snapshot-handoff.ts), never sees half
- * of it. Used for the parse cache, the report store and the snapshot hand-off.
+ * of it. Used for the snapshot hand-off and (on libuv's threads) the parse cache.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -20,6 +20,9 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
+/** Tells apart the temporary names of writes under way at once. */
+let soon = 0;
+
 /** The same on libuv's threads, beside whatever this thread does meanwhile. */
 export async function writeWholeSoon(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${++soon}.tmp`;
@@ -32,4 +35,3 @@ export async function writeWholeSoon(path: string, data: string | Uint8Array): P
   }
   await rename(tmp, path);
 }
-let soon = 0;
