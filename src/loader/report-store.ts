@@ -58,7 +58,7 @@ export class ReportStoreWriter {
     const json = Buffer.from(JSON.stringify(report));
     const at = { pack: this.file, offset: this.offset, csvBytes: csv.length, jsonBytes: json.length };
     for (const bytes of [csv, json]) {
-      writeSync(this.fd, bytes, 0, bytes.length, this.offset);
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
       this.offset += bytes.length;
     }
     return at;
