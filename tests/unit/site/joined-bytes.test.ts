@@ -89,6 +89,13 @@ describe('data downloads joined from stored bytes', () => {
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
+    // Parts larger than the join's first buffer (64 KiB), around small ones, come out whole and in order.
+    const large = Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 7919) % 251));
+    writeFileSync(join(root, 'large.bin'), large);
+    const at = (offset: number, length: number) => ({ file: join(root, 'large.bin'), offset, length });
+    writeJoins(out, [{ out: 'data/empty.json', head: '<', separator: '|', tail: '>', parts: [at(5, 10), at(100, 1_500_000), at(7, 3), at(1_600_000, (3 << 20) - 1_600_000)] }]);
+    expect(readFileSync(join(out, 'data/empty.json')).equals(Buffer.concat([Buffer.from('<'), large.subarray(5, 15), Buffer.from('|'), large.subarray(100, 1_500_100), Buffer.from('|'), large.subarray(7, 10), Buffer.from('|'), large.subarray(1_600_000), Buffer.from('>')]))).toBe(true);
+    writeFileSync(join(out, 'data/empty.json'), '[]');
     // A part beyond the end of its file (a store changed under the build) fails, naming the file, and leaves the placeholder.
     const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
     expect(() => writeJoins(out, [{ out: 'data/empty.json', ...JSON_JOINT, parts: [short] }])).toThrow(short.file);
