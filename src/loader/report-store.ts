@@ -17,11 +17,11 @@
  * is removed, and the live reports of a pack that is mostly dead are stored again (`sparsePacks`).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Report } from '../core/model/report.ts';
 import { csvRecord } from '../site/data/csv.ts';
-import type { ByteRange } from '../site/data/join-recipe.ts';
+import { readByteRange, type ByteRange } from '../node/byte-range.ts';
 import type { StoredAt } from './report-listing.ts';
 
 const PACK = '.pack';
@@ -89,25 +89,9 @@ export function storedCsvRange(root: string, at: StoredAt): ByteRange {
   return { file: resolve(root, at.pack), offset: at.offset, length: at.csvBytes };
 }
 
-function readRange({ file, offset, length }: ByteRange): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, bytes, read, length - read, offset + read);
-      if (n === 0) throw new Error(`${file}: 报告存储文件不完整（应有 ${offset + length} 字节），请重新构建`);
-      read += n;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The report as stored (the loader validated it against the Report schema before storing it). */
 export function readStoredReport(root: string, at: StoredAt): Report {
-  return JSON.parse(readRange(storedJsonRange(root, at)).toString('utf8')) as Report;
+  return JSON.parse(readByteRange(storedJsonRange(root, at)).toString('utf8')) as Report;
 }
 
 /**
@@ -116,11 +100,11 @@ export function readStoredReport(root: string, at: StoredAt): Report {
  * text and encoding them back took seconds of a build).
  */
 export function readStoredJsonBytes(root: string, at: StoredAt): Uint8Array {
-  return readRange(storedJsonRange(root, at));
+  return readByteRange(storedJsonRange(root, at));
 }
 
 export function readStoredCsvBytes(root: string, at: StoredAt): Uint8Array {
-  return readRange(storedCsvRange(root, at));
+  return readByteRange(storedCsvRange(root, at));
 }
 
 /** Whether a listing's report is still there: its pack holds its bytes (pack sizes are looked up once). */

@@ -11,7 +11,7 @@ import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
 import { readStoredCsvBytes, readStoredJsonBytes, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
-import type { ByteRange } from './data/join-recipe.ts';
+import type { ByteRange } from '../node/byte-range.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
 export interface ReportEntry {

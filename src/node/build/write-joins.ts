@@ -4,9 +4,10 @@
  * them, tail. Streamed a part at a time, so memory does not grow with the archive; written to a
  * temporary name and renamed over the placeholder Astro wrote.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JoinRecipe } from '../../site/data/join-recipe.ts';
+import { readByteRangeInto } from '../byte-range.ts';
 
 const utf8 = new TextEncoder();
 
@@ -29,15 +30,13 @@ export function writeJoin(outDir: string, recipe: JoinRecipe): void {
       let fd = sources.get(part.file);
       if (fd === undefined) sources.set(part.file, (fd = openSync(part.file, 'r')));
       if (buffer.length < part.length) buffer = Buffer.allocUnsafe(part.length);
-      for (let read = 0; read < part.length; ) {
-        const n = readSync(fd, buffer, read, part.length - read, part.offset + read);
-        if (n === 0) throw new Error(`${part.file}: 文件比记录的短（应有 ${part.offset + part.length} 字节），无法生成 ${recipe.out}；请重新构建`);
-        read += n;
-      }
+      readByteRangeInto(fd, part, buffer);
       writeAll(out, buffer.subarray(0, part.length));
     });
     writeAll(out, utf8.encode(recipe.tail));
     written = true;
+  } catch (err) {
+    throw new Error(`无法生成 ${recipe.out}：${(err as Error).message}`);
   } finally {
     closeSync(out);
     for (const fd of sources.values()) closeSync(fd);

@@ -7,14 +7,8 @@
  * (src/node/build/write-joins.ts). `astro dev` and `astro build` on their own join as before.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import type { ByteRange } from '../../node/byte-range.ts';
 import type { Joint } from './joined-bytes.ts';
-
-/** Bytes of a file: `length` bytes from `offset`. */
-export interface ByteRange {
-  file: string;
-  offset: number;
-  length: number;
-}
 
 export interface JoinRecipe extends Joint {
   /** The file in the output folder, e.g. data/reports.json. */
