@@ -164,14 +164,16 @@ const timings = {
   reports: reportCount,
   pagesRendered: pages.render ? pages.render.length : Object.keys(pages.pages).length,
   searchShards: { built: index.built.length, reused: index.reused.length },
+  searchChunks: index.chunks,
 };
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 const fingerprint = outputFingerprint(OUT);
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries went on being removed meanwhile (pruneLater).
 await index.pruned;
+const linkedChunks = index.chunks?.linked ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩` : '';
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
     `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +
-    `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}），共 ${seconds(timings.totalMs)}\n`,
+    `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}${linkedChunks}），共 ${seconds(timings.totalMs)}\n`,
 );

@@ -3,12 +3,12 @@
  * Pagefind's choice of chunks for a prefix (pagefind_web request_indexes, replicated below) loads
  * every chunk that holds a word with that prefix.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShard } from '../../src/search/build/build-shard.ts';
-import { mergeIndexes } from '../../src/search/build/merge-index.ts';
+import { mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
 import { compareWords, readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { WINDOW } from '../../src/search/tokenize.ts';
@@ -23,19 +23,18 @@ const record = (i: number): SearchRecord => ({ id: `r${i}`, url: `reports/r${i}/
 const shards = [0, 1].map((s) => Array.from({ length: 12 }, (_, i) => record(s * 12 + i)));
 let merged: { chunks: MetaChunk[]; words: IndexWord[][] };
 let expected: Map<string, string>;
+let first: MergeResult;
+const mergeOptions = { language: 'und', chunkSize: 40, window: WINDOW, pageHash: (p: number) => p.toString(36), wordCount: (_p: number, w: number) => w };
+const shardsAt = (second: string) => [
+  { dir: join(dir, 's0'), pageOffset: 0 },
+  { dir: join(dir, second), pageOffset: 12 },
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-merge-'));
   const options = { window: WINDOW, block: 400, chunkSize: 50_000 };
   for (const [i, records] of shards.entries()) buildShard(records, join(dir, `s${i}`), options);
-  await mergeIndexes(
-    [
-      { dir: join(dir, 's0'), pageOffset: 0 },
-      { dir: join(dir, 's1'), pageOffset: 12 },
-    ],
-    join(dir, 'out'),
-    { language: 'und', chunkSize: 40, window: WINDOW, pageHash: (p) => p.toString(36), wordCount: (_p, w) => w },
-  );
+  first = await mergeIndexes(shardsAt('s1'), join(dir, 'out'), mergeOptions);
   const meta = readMeta(join(dir, 'out'));
   merged = { chunks: meta.chunks, words: meta.chunks.map((c) => readChunk(join(dir, 'out'), c.hash)) };
   // What the shards hold, as "word page:positions" lines.
@@ -100,6 +99,45 @@ describe('mergeIndexes', () => {
       for (const c of holding) expect(loaded.has(c), `${prefix} needs chunk ${c}`).toBe(true);
     }
     expect(spanning).toBeGreaterThan(5); // prefixes whose words span several chunks were tested
+  });
+});
+
+describe('mergeIndexes after an earlier merge', () => {
+  /** Every file of a merged index, by name. */
+  const files = (out: string) => Object.fromEntries([...readdirSync(join(out, 'index')), ...readdirSync(out).filter((f) => f.endsWith('.pf_meta'))].map((f) => [f, readFileSync(join(out, f.endsWith('.pf_meta') ? '' : 'index', f))]));
+  const earlier = () => ({ dir: join(dir, 'out', 'index'), byContent: new Map(Object.entries(first.byContent)) });
+
+  it('links every chunk from it when the shards are the same, and writes the same index', async () => {
+    const again = await mergeIndexes(shardsAt('s1'), join(dir, 'again'), { ...mergeOptions, earlier: earlier() });
+    expect(again.linked).toBe(first.chunks);
+    expect(again.metaHash).toBe(first.metaHash);
+    expect(files(join(dir, 'again'))).toEqual(files(join(dir, 'out')));
+    const name = merged.chunks[3]!.hash;
+    expect(statSync(join(dir, 'again', 'index', `${name}.pf_index`)).ino).toBe(statSync(join(dir, 'out', 'index', `${name}.pf_index`)).ino);
+  });
+
+  it('compresses only the chunks whose bytes changed, and writes what a merge without it writes', async () => {
+    // The last report of the second shard gets words of a character no other report has, at the end of its text.
+    const changed = shards[1]!.map((r, i) => (i === 11 ? { ...r, text: `${r.text}戊戊戊戊` } : r));
+    buildShard(changed, join(dir, 's1b'), { window: WINDOW, block: 400, chunkSize: 50_000 });
+    const alone = await mergeIndexes(shardsAt('s1b'), join(dir, 'alone'), mergeOptions);
+    const linking = await mergeIndexes(shardsAt('s1b'), join(dir, 'linking'), { ...mergeOptions, earlier: earlier() });
+    expect(alone.linked).toBe(0);
+    expect(linking.linked).toBeGreaterThan(alone.chunks / 2);
+    expect(linking.linked).toBeLessThan(alone.chunks);
+    expect(linking.metaHash).toBe(alone.metaHash);
+    expect(linking.byContent).toEqual(alone.byContent);
+    expect(files(join(dir, 'linking'))).toEqual(files(join(dir, 'alone')));
+  });
+
+  it('compresses a chunk again when the file it would be linked from is gone', async () => {
+    const gone = merged.chunks[0]!.hash;
+    rmSync(join(dir, 'out', 'index', `${gone}.pf_index`));
+    const again = await mergeIndexes(shardsAt('s1'), join(dir, 'broken'), { ...mergeOptions, earlier: earlier() });
+    expect(again.linked).toBe(first.chunks - 1);
+    expect(again.metaHash).toBe(first.metaHash);
+    expect(files(join(dir, 'broken'))).toEqual(files(join(dir, 'again')));
+    expect(Object.keys(files(join(dir, 'broken')))).toContain(`${gone}.pf_index`);
   });
 });
 

@@ -14,7 +14,7 @@
  * either. Nothing in the output depends on the site's base path.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
 import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { writeIndex, type BuiltIndex } from './index-parts.ts';
-import { mergeIndexes } from './merge-index.ts';
+import { mergeIndexes, type EarlierChunks } from './merge-index.ts';
 import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
 import { ShardPool } from './shard-pool.ts';
@@ -42,7 +42,7 @@ const sourceDigest = (files: readonly string[]) =>
 /** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
 export const STEP_SOURCES = {
   shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts'],
-  merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts'],
   runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
 } as const;
 const SHARD_CODE = sourceDigest(STEP_SOURCES.shard);
@@ -75,7 +75,7 @@ export interface SearchIndexOptions {
    * Called after each shard, Pagefind's runtime, the merge and the output (linked from the cache),
    * with whether it was reused from the cache (and, for a built shard, the milliseconds of its parts).
    */
-  onStep?: (info: { step: string; pages: number; reused: boolean; ms: number; parts?: ShardTimings }) => void;
+  onStep?: (info: { step: string; pages: number; reused: boolean; ms: number; parts?: ShardTimings; linked?: number }) => void;
 }
 
 /**
@@ -92,6 +92,8 @@ export interface SearchIndexResult {
   pages: string[];
   built: string[];
   reused: string[];
+  /** Of the merged index's chunks, how many there are and how many were linked from the last merge (null: the merged index came whole from the cache). */
+  chunks: { total: number; linked: number } | null;
   /** Its parts in the cache and the manifest, for placing it (./index-parts.ts). */
   index: BuiltIndex;
   /** Settles when the cache entries this index did not use are removed. */
@@ -116,6 +118,27 @@ async function cached(cacheDir: string, digest: string, build: (dir: string) => 
   rmSync(dir, { recursive: true, force: true });
   renameSync(temp, dir);
   return false;
+}
+
+/** Beside a merged index in the cache: the merge code and what each of its chunks holds (EarlierChunks). */
+const CHUNK_CONTENTS = 'chunk-contents.json';
+
+/**
+ * The chunks of the newest merged index in the cache written by this merge code, to be linked
+ * where a new merge has the same ones. The index of the last build is still in the cache (a
+ * build removes what it did not use only after its own merge).
+ */
+function earlierChunks(cacheDir: string): EarlierChunks | null {
+  let newest: { dir: string; at: number } | null = null;
+  for (const entry of readdirSync(cacheDir)) {
+    const dir = join(cacheDir, entry);
+    if (entry.endsWith('.tmp') || !existsSync(join(dir, '.complete'))) continue;
+    const at = statSync(join(dir, CHUNK_CONTENTS), { throwIfNoEntry: false })?.mtimeMs;
+    if (at !== undefined && (!newest || at > newest.at)) newest = { dir, at };
+  }
+  if (!newest) return null;
+  const { code, byContent } = JSON.parse(readFileSync(join(newest.dir, CHUNK_CONTENTS), 'utf8')) as { code: string; byContent: Record<string, string> };
+  return code === MERGE_CODE ? { dir: join(newest.dir, 'bundle', 'index'), byContent: new Map(Object.entries(byContent)) } : null;
 }
 
 export function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
@@ -176,6 +199,8 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);
+  // Set by the merge when it runs (TypeScript cannot see the assignment in the callback).
+  let chunks = null as SearchIndexResult['chunks'];
   const mergedHit = await cached(cacheDir, mergedDigest, async (dir) => {
     const bundle = join(dir, 'bundle');
     let offset = 0;
@@ -184,20 +209,24 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
       offset += pagesOf[i]!.length;
       return input;
     });
-    const { metaHash } = await mergeIndexes(inputs, bundle, {
+    const merged = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,
       window,
       pageHash: (page) => page.toString(36),
       // Ranking uses page length; rounded, the lengths compress to almost nothing.
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
+      earlier: earlierChunks(cacheDir),
     });
+    const { metaHash } = merged;
+    chunks = { total: merged.chunks, linked: merged.linked };
+    writeFileSync(join(dir, CHUNK_CONTENTS), JSON.stringify({ code: MERGE_CODE, byContent: merged.byContent }));
     // Pagefind's own search runtime of the pinned version.
     const runtime = readPagefindRuntime(runtimeDir);
     for (const f of runtime.files) cpSync(join(runtimeDir, f), join(bundle, f));
     writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: PAGEFIND_VERSION, languages: { [INDEX_LANGUAGE]: { hash: metaHash, wasm: null, page_count: total } }, include_characters: runtime.includeCharacters }));
   });
-  options.onStep?.({ step: 'merge', pages: total, reused: mergedHit, ms: performance.now() - started });
+  options.onStep?.({ step: 'merge', pages: total, reused: mergedHit, ms: performance.now() - started, ...(chunks ? { linked: chunks.linked } : {}) });
 
   // The manifest: shards, and each page's agency and district (what filters and counts need).
   const agencies: string[] = [];
@@ -234,5 +263,5 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   const pruned = Promise.all(readdirSync(cacheDir).flatMap((entry) => (used.has(entry) ? [] : [rm(join(cacheDir, entry), { recursive: true, force: true })]))).then(() => undefined);
   if (!options.pruneLater) await pruned;
   options.onStep?.({ step: 'output', pages: total, reused: false, ms: performance.now() - started });
-  return { manifest, pages: all.map((p) => p.id), built, reused, index, pruned };
+  return { manifest, pages: all.map((p) => p.id), built, reused, chunks, index, pruned };
 }

@@ -6,8 +6,9 @@
  * after one report changed, its shard's blocks and the bundle, a few thousand of the 53,000
  * files at 10,000 reports, instead of unlinking and linking all of them.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkFile } from './link-file.ts';
 
 export interface IndexPart {
   /** Where the part goes in the index folder: "bundle", "blocks/<shard>". */
@@ -24,24 +25,43 @@ export interface BuiltIndex {
   manifest: Uint8Array;
 }
 
-/**
- * Puts a cached folder's files in the output: hard links where the file system allows (the
- * blocks are tens of thousands of small files), copies where it does not.
- */
+/** Puts a cached folder's files in the output (./link-file.ts). */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkFile(source, target);
   }
+}
+
+/**
+ * Makes `to` hold what `from` holds: a file that is already the same file (a link to the same
+ * inode: a merged chunk that a new merge linked from the last one, see ./merge-index.ts) stays,
+ * every other file is linked again, and what `from` lacks is removed.
+ */
+function syncTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  const wanted = new Set<string>();
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    wanted.add(entry.name);
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (entry.isDirectory()) {
+      if (there && !there.isDirectory()) rmSync(target, { force: true });
+      syncTree(source, target);
+      continue;
+    }
+    if (there) {
+      const own = statSync(source);
+      if (there.isFile() && there.ino === own.ino && there.dev === own.dev) continue;
+      rmSync(target, { recursive: true, force: true });
+    }
+    linkFile(source, target);
+  }
+  for (const name of readdirSync(to)) if (!wanted.has(name)) rmSync(join(to, name), { recursive: true, force: true });
 }
 
 /** The index into an empty (or emptied) folder. */
@@ -59,9 +79,9 @@ export function partDigests(index: BuiltIndex): Record<string, string> {
 
 /**
  * Brings `outDir`, which holds as it was written the index whose part digests are `previous`, up
- * to `index`: parts gone are removed, parts whose digest changed are linked again, the others
- * are left alone. The caller vouches that the folder is untouched since (scripts/build.ts checks
- * the output's fingerprint); a part that is missing is linked again all the same.
+ * to `index`: parts gone are removed, parts whose digest changed are synced (syncTree), the
+ * others are left alone. The caller vouches that the folder is untouched since (scripts/build.ts
+ * checks the output's fingerprint); a part that is missing is linked again all the same.
  */
 export function updateIndex(index: BuiltIndex, outDir: string, previous: Readonly<Record<string, string>>): { relinked: string[]; removed: string[] } {
   const current = new Set(index.parts.map((p) => p.path));
@@ -72,8 +92,7 @@ export function updateIndex(index: BuiltIndex, outDir: string, previous: Readonl
   for (const part of index.parts) {
     const target = join(outDir, part.path);
     if (previous[part.path] === part.digest && existsSync(target)) continue;
-    rmSync(target, { recursive: true, force: true });
-    linkTree(part.from, target);
+    syncTree(part.from, target);
     relinked.push(part.path);
   }
   writeFileSync(join(outDir, 'manifest.dat'), index.manifest);

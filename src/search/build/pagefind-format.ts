@@ -186,8 +186,8 @@ export function encodeRawWord(w: CborWriter, word: string, parts: readonly { raw
   encodeWordEnd(w);
 }
 
-/** A chunk file before gzip: the signature, then `words` word entries (encoded one after another in `body`). */
-function chunkBytes(words: number, body: Uint8Array): Buffer {
+/** A chunk file before gzip: the signature, then `words` word entries (encoded one after another in `body`), in a buffer of its own. */
+export function chunkBytes(words: number, body: Uint8Array): Buffer {
   const head = new CborWriter();
   head.array(1);
   head.array(words);
@@ -208,9 +208,9 @@ export function writeChunk(dir: string, words: number, body: Uint8Array, level: 
 
 const gzipAsync = promisify(gzip);
 
-/** The same, compressed and written on libuv's threads (`body` may be reused once this returns). */
-export async function writeChunkAsync(dir: string, words: number, body: Uint8Array, level: number): Promise<string> {
-  const bytes = await gzipAsync(chunkBytes(words, body), { level });
+/** A chunk's bytes (see chunkBytes) compressed and written on libuv's threads; returns its name. */
+export async function writeChunkAsync(dir: string, chunk: Uint8Array, level: number): Promise<string> {
+  const bytes = await gzipAsync(chunk, { level });
   const hash = shortHash(bytes, 10);
   await writeFile(join(dir, 'index', `${hash}.pf_index`), bytes);
   return hash;

@@ -86,6 +86,30 @@ describe('placeSearchIndex', () => {
     expect(readFileSync(join(out, 'search', 'index.html'), 'utf8').split('rel="modulepreload"')).toHaveLength(2);
   });
 
+  it('keeps, of a merged index built again, the chunks the merge linked from the last one: the very files', async () => {
+    // Small chunks, so that one changed figure leaves most of them as they were.
+    const small = (rs: Report[], outDir?: string) => buildSearchIndex(rs, { ...(outDir ? { outDir } : {}), cacheDir: join(tmp, 'cache-small'), chunkSize: 300 });
+    let result = await small(reports, staging);
+    place({ staging });
+    const chunkDir = join(index, 'bundle', 'index');
+    const before = new Map(readdirSync(chunkDir).map((f) => [f, inodeOf(join(chunkDir, f))]));
+    const previous = partDigests(result.index);
+    // One figure of one report changes, to a number of as many digits: the words around it keep their positions.
+    const target = reports.find((r) => r.year === 2022)!;
+    const licensing = target.proactive.licensing!;
+    const changed = reports.map((r) => (r === target ? { ...r, proactive: { ...r.proactive, licensing: licensing + (licensing % 10 === 9 ? -1 : 1) } } : r));
+    result = await small(changed);
+    expect(result.chunks!.linked).toBeGreaterThan(result.chunks!.total / 2);
+    expect(result.chunks!.linked).toBeLessThan(result.chunks!.total);
+    place({ update: result, previous });
+    expect(treeOf(index)).toEqual(fresh(result));
+    const after = readdirSync(chunkDir);
+    const kept = after.filter((f) => before.has(f));
+    expect(kept.length).toBe(result.chunks!.linked);
+    for (const f of kept) expect(inodeOf(join(chunkDir, f)), f).toBe(before.get(f));
+    expect(after.length - kept.length).toBe(result.chunks!.total - result.chunks!.linked);
+  });
+
   it('links again a part that went missing even when its digest is unchanged', async () => {
     const result = await build(reports);
     writeIndex(result.index, index);
