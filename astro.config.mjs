@@ -1,7 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { lazyPinyinInBrowser } from './src/check/vite-lazy-pinyin.ts';
+import { dataStoreAtRuntimePlugin } from './src/node/build/vite-data-store-at-runtime.ts';
 import { phaseTimes } from './src/node/build-phases.ts';
 import { settings } from './src/site/settings.ts';
 
@@ -15,6 +18,9 @@ const buildPhases = {
   },
 };
 
+const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
+const dataStore = resolve(dirname(fileURLToPath(import.meta.url)), cacheDir, 'data-store.json');
+
 // Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
 // OUT_DIR and ASTRO_CACHE_DIR let tests build into a temporary folder without sharing state.
 export default defineConfig({
@@ -22,13 +28,14 @@ export default defineConfig({
   base: settings.basePath,
   trailingSlash: 'ignore',
   outDir: process.env.OUT_DIR || './dist',
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  cacheDir,
   // Four pages at a time: writing 40,000 files one after another left the build waiting on the disk
   // a fifth of the time (10,000 reports: 91 s with 1, 63 s with 4, 74 s with 8; bench/README.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
   integrations: [buildPhases],
-  // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts).
-  vite: { plugins: [lazyPinyinInBrowser()] },
+  // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
+  // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts).
+  vite: { plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore)] },
 });
