@@ -30,6 +30,12 @@ export interface FloorFigures {
   peakRssBytes: number;
   dist: FolderSize;
   pagefindIndex: FolderSize;
+  /**
+   * The same tools building a site of one page: what any change costs with them at the least
+   * (neither rebuilds part of a site). The yardstick of "one changed report ≈ an unchanged
+   * rebuild plus that report".
+   */
+  onePage?: { astroMs: number; pagefindMs: number; totalMs: number };
 }
 
 /** A report's chapters as Markdown: headings and paragraphs, no tables. */
@@ -96,16 +102,25 @@ function check(step: string, m: Measured): void {
   if (m.exitCode !== 0) throw new Error(`${step} failed (exit ${m.exitCode}):\n${(m.stderr || m.stdout).split('\n').slice(-30).join('\n')}`);
 }
 
-/** Builds the floor for the corpus in `corpusDir` and measures both steps. */
-export async function measureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<FloorFigures> {
-  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
-  const dir = join(workDir, `floor-${manifest.count}-${manifest.seed}`);
-  const proseBytes = await writeFloorProject(dir, manifest.count, manifest.seed);
+/** Builds the bare project in `dir` and indexes it, measuring both steps. */
+async function buildFloor(dir: string): Promise<{ astro: Measured; pagefind: Measured }> {
   const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = await run(join(BIN, 'node'), [join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', dir], { cwd: dir, env });
   check('floor: astro build', astro);
   const pagefind = await run(join(BIN, 'pagefind'), ['--site', join(dir, 'dist')], { cwd: dir, env });
   check('floor: pagefind', pagefind);
+  return { astro, pagefind };
+}
+
+/** Builds the floor for the corpus in `corpusDir` and measures both steps, then the same for one page. */
+export async function measureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<FloorFigures> {
+  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
+  const dir = join(workDir, `floor-${manifest.count}-${manifest.seed}`);
+  const proseBytes = await writeFloorProject(dir, manifest.count, manifest.seed);
+  const { astro, pagefind } = await buildFloor(dir);
+  const oneDir = join(workDir, `floor-1-${manifest.seed}`);
+  await writeFloorProject(oneDir, 1, manifest.seed);
+  const one = await buildFloor(oneDir);
   return {
     count: manifest.count,
     proseBytes,
@@ -115,6 +130,7 @@ export async function measureFloor(corpusDir: string, workDir = join(REPO, 'benc
     peakRssBytes: Math.max(astro.peakRssBytes, pagefind.peakRssBytes),
     dist: folderSize(join(dir, 'dist')),
     pagefindIndex: folderSize(join(dir, 'dist', 'pagefind')),
+    onePage: { astroMs: one.astro.wallMs, pagefindMs: one.pagefind.wallMs, totalMs: one.astro.wallMs + one.pagefind.wallMs },
   };
 }
 
@@ -130,6 +146,7 @@ if (import.meta.main) {
     console.log(`floor for ${f.count} pages (${(f.proseBytes / f.count / 1024).toFixed(1)} KiB of prose each):`);
     console.log(`  astro build  ${fmtS(f.astro.wallMs)}  peak ${fmtGiB(f.astro.peakRssBytes)}`);
     console.log(`  pagefind     ${fmtS(f.pagefind.wallMs)}  peak ${fmtGiB(f.pagefind.peakRssBytes)}`);
+    if (f.onePage) console.log(`  one page     ${fmtS(f.onePage.totalMs)} (Astro ${fmtS(f.onePage.astroMs)} + Pagefind ${fmtS(f.onePage.pagefindMs)})`);
     console.log(`  total        ${fmtS(f.totalMs)}  peak ${fmtGiB(f.peakRssBytes)}; dist ${(f.dist.bytes / 1048576).toFixed(1)} MiB, index ${(f.pagefindIndex.bytes / 1048576).toFixed(1)} MiB in ${f.pagefindIndex.files} files`);
   }
 }
