@@ -102,6 +102,34 @@ describe('mergeIndexes', () => {
   });
 });
 
+describe('mergeIndexes of many shards', () => {
+  it('joins each word of every shard, its pages in shard order, whichever shards have it', async () => {
+    // Five shards of different sizes; each shard's words overlap the others' in every combination.
+    const sizes = [3, 7, 1, 5, 4];
+    const dirs: { dir: string; pageOffset: number }[] = [];
+    let offset = 0;
+    for (const [i, n] of sizes.entries()) {
+      const dirOf = join(dir, `many${i}`);
+      buildShard(Array.from({ length: n }, (_, k) => record(100 + offset + k)), dirOf, { window: WINDOW, block: 400, chunkSize: 50_000 });
+      dirs.push({ dir: dirOf, pageOffset: offset });
+      offset += n;
+    }
+    await mergeIndexes(dirs, join(dir, 'many'), mergeOptions);
+    const want = new Map<string, string>();
+    for (const { dir: d, pageOffset } of dirs) for (const c of readMeta(d).chunks) for (const w of readChunk(d, c.hash, pageOffset)) for (const [p, locs] of w.pages) want.set(`${w.word} ${p}`, locs.join(','));
+    const meta = readMeta(join(dir, 'many'));
+    const words = meta.chunks.flatMap((c) => readChunk(join(dir, 'many'), c.hash));
+    const got = new Map<string, string>();
+    for (const w of words) for (const [p, locs] of w.pages) got.set(`${w.word} ${p}`, locs.join(','));
+    expect(got).toEqual(want);
+    expect(meta.pages).toHaveLength(20);
+    // In order, each word once, and each word's pages ascending (Pagefind codes them as differences).
+    expect(words.map((w) => w.word)).toEqual([...new Set(words.map((w) => w.word))].sort(compareWords));
+    for (const w of words) expect(w.pages.map(([p]) => p)).toEqual([...w.pages.map(([p]) => p)].sort((a, b) => a - b));
+    expect(words.filter((w) => new Set(w.pages.map(([p]) => dirs.findLastIndex((d) => d.pageOffset <= p))).size >= 4).length).toBeGreaterThan(10);
+  });
+});
+
 describe('mergeIndexes after an earlier merge', () => {
   /** Every file of a merged index, by name. */
   const files = (out: string) => Object.fromEntries([...readdirSync(join(out, 'index')), ...readdirSync(out).filter((f) => f.endsWith('.pf_meta'))].map((f) => [f, readFileSync(join(out, f.endsWith('.pf_meta') ? '' : 'index', f))]));

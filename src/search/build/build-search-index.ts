@@ -106,6 +106,21 @@ const digestOf = (...parts: unknown[]) => {
   return h.digest('hex').slice(0, 24);
 };
 
+/**
+ * A shard's digest: its code and settings, its id and its records. The records' text is hashed
+ * as it is, after its length, not through JSON.stringify: stringifying every record took 0.7 s
+ * of each build at 50,000 reports.
+ */
+function shardDigest(id: string, settings: { window: number; block: number }, records: readonly SearchRecord[]): string {
+  const h = createHash('sha256').update(JSON.stringify(['shard', SHARD_CODE, PAGEFIND_VERSION, settings, id]));
+  for (const { text, ...rest } of records) {
+    const head = JSON.stringify(rest);
+    h.update(`\u0000${head.length}\u0000${head}\u0000${text.length}\u0000`);
+    h.update(text);
+  }
+  return h.digest('hex').slice(0, 24);
+}
+
 /** Runs `build` into `<cache>/<digest>` unless it is there already (complete); true when reused. */
 async function cached(cacheDir: string, digest: string, build: (dir: string) => Promise<void> | void): Promise<boolean> {
   const dir = join(cacheDir, digest);
@@ -169,7 +184,7 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   try {
     shardDigests = await Promise.all(
       shards.map(async (shard) => {
-        const digest = digestOf('shard', SHARD_CODE, PAGEFIND_VERSION, { window, block }, shard.id, ...shard.records);
+        const digest = shardDigest(shard.id, { window, block }, shard.records);
         let parts: ShardTimings | undefined;
         const started = performance.now();
         const hit = await cached(cacheDir, digest, async (dir) => {
@@ -229,23 +244,25 @@ export async function buildSearchIndexOfRecords(records: SearchRecord[], options
   options.onStep?.({ step: 'merge', pages: total, reused: mergedHit, ms: performance.now() - started, ...(chunks ? { linked: chunks.linked } : {}) });
 
   // The manifest: shards, and each page's agency and district (what filters and counts need).
-  const agencies: string[] = [];
-  const districts: string[] = [];
-  const indexOf = (list: string[], value: string) => {
-    let i = list.indexOf(value);
-    if (i < 0) i = list.push(value) - 1;
-    return i;
+  // Each name's number is its place in order of first appearance (a Map: 12,000 agencies at 50,000 reports).
+  const numbering = () => {
+    const numbers = new Map<string, number>();
+    return { names: () => [...numbers.keys()], of: (name: string) => numbers.get(name) ?? numbers.set(name, numbers.size).size - 1 };
   };
+  const agencyNumbers = numbering();
+  const districtNumbers = numbering();
   const all = pagesOf.flat();
+  const agency = all.map((p) => agencyNumbers.of(p.agency));
+  const district = all.map((p) => (p.district ? districtNumbers.of(p.district) : -1));
   const manifest: SearchManifest = {
     version: 1,
     window,
     block,
     shards: shards.map((s, i) => ({ id: s.id, year: s.year, pages: pagesOf[i]!.length })),
-    agencies,
-    districts,
-    agency: all.map((p) => indexOf(agencies, p.agency)),
-    district: all.map((p) => (p.district ? indexOf(districts, p.district) : -1)),
+    agencies: agencyNumbers.names(),
+    districts: districtNumbers.names(),
+    agency,
+    district,
   };
 
   const index: BuiltIndex = {
