@@ -36,6 +36,8 @@ export interface FloorFigures {
    * rebuild plus that report".
    */
   onePage?: { astroMs: number; pagefindMs: number; totalMs: number };
+  /** With `npm run bench -- --repeat N`: each build's total (Astro + Pagefind); the figures above are of the median one. */
+  runs?: number[];
 }
 
 /** A report's chapters as Markdown: headings and paragraphs, no tables. */
@@ -110,6 +112,12 @@ async function buildFloor(dir: string): Promise<{ astro: Measured; pagefind: Mea
   const pagefind = await run(join(BIN, 'pagefind'), ['--site', join(dir, 'dist')], { cwd: dir, env });
   check('floor: pagefind', pagefind);
   return { astro, pagefind };
+}
+
+/** Builds the floor project of the corpus in `corpusDir` again (written by measureFloor) and measures both steps. */
+export async function remeasureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<{ astro: Measured; pagefind: Measured }> {
+  const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
+  return buildFloor(join(workDir, `floor-${manifest.count}-${manifest.seed}`));
 }
 
 /** Builds the floor for the corpus in `corpusDir` and measures both steps, then the same for one page. */
