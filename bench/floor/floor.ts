@@ -115,9 +115,10 @@ async function buildFloor(dir: string): Promise<{ astro: Measured; pagefind: Mea
 }
 
 /** Builds the floor project of the corpus in `corpusDir` again (written by measureFloor) and measures both steps. */
-export async function remeasureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<{ astro: Measured; pagefind: Measured }> {
+export async function remeasureFloor(corpusDir: string, workDir = join(REPO, 'bench', 'work')): Promise<Pick<FloorFigures, 'astro' | 'pagefind' | 'totalMs'>> {
   const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
-  return buildFloor(join(workDir, `floor-${manifest.count}-${manifest.seed}`));
+  const { astro, pagefind } = await buildFloor(join(workDir, `floor-${manifest.count}-${manifest.seed}`));
+  return { astro: strip(astro), pagefind: strip(pagefind), totalMs: astro.wallMs + pagefind.wallMs };
 }
 
 /** Builds the floor for the corpus in `corpusDir` and measures both steps, then the same for one page. */
