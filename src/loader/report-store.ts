@@ -79,7 +79,11 @@ export class ReportStoreWriter {
   }
 }
 
-/** Where a stored report's JSON is, as a path and bytes. */
+/**
+ * Where a stored report's JSON is, as a path and bytes. The data downloads read it (and the CSV
+ * row, with its line end, see csvRecord) as the UTF-8 bytes stored, not decoded: decoding 10,000
+ * reports to text and encoding them back took seconds of a build.
+ */
 export function storedJsonRange(root: string, at: StoredAt): ByteRange {
   return { file: resolve(root, at.pack), offset: at.offset + at.csvBytes, length: at.jsonBytes };
 }
@@ -92,19 +96,6 @@ export function storedCsvRange(root: string, at: StoredAt): ByteRange {
 /** The report as stored (the loader validated it against the Report schema before storing it). */
 export function readStoredReport(root: string, at: StoredAt): Report {
   return JSON.parse(readByteRange(storedJsonRange(root, at)).toString('utf8')) as Report;
-}
-
-/**
- * The report's JSON and its CSV data row (with its line end, see csvRecord) as the UTF-8 bytes
- * stored, not decoded: the data downloads pass them on as they are (decoding 10,000 reports to
- * text and encoding them back took seconds of a build).
- */
-export function readStoredJsonBytes(root: string, at: StoredAt): Uint8Array {
-  return readByteRange(storedJsonRange(root, at));
-}
-
-export function readStoredCsvBytes(root: string, at: StoredAt): Uint8Array {
-  return readByteRange(storedCsvRange(root, at));
 }
 
 /** Whether a listing's report is still there: its pack holds its bytes (pack sizes are looked up once). */

@@ -10,7 +10,7 @@ import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
-import { readStoredCsvBytes, readStoredJsonBytes, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
+import { readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
 import type { ByteRange } from '../node/byte-range.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
@@ -21,14 +21,13 @@ export interface ReportEntry {
   /** The whole Report, read from the report store when a page needs it (not kept: see src/loader/report-store.ts). */
   loadReport: () => Report;
   /**
-   * Its JSON, exactly as /data/reports/<id>.json publishes it (without the final line end), and its
-   * CSV data row with its line end: UTF-8 bytes as stored, which the data downloads pass on as they are.
+   * Where the report store holds its JSON, exactly as /data/reports/<id>.json publishes it
+   * (without the final line end), and its CSV data row with its line end: UTF-8 bytes, which the
+   * data downloads pass on as they are (read with readByteRange, or joined after Astro from a
+   * recipe, src/site/data/join-recipe.ts).
    */
-  loadJsonBytes: () => Uint8Array;
-  loadCsvBytes: () => Uint8Array;
-  /** Where those bytes are stored, for a join written after Astro (src/site/data/join-recipe.ts). */
-  jsonRange: () => ByteRange;
-  csvRange: () => ByteRange;
+  jsonAt: ByteRange;
+  csvAt: ByteRange;
   /** The text the parser read, kept for reports with errors (shown on their page). */
   rawText: string | null;
   /** The original file, relative to the project root. */
@@ -83,10 +82,8 @@ async function build(): Promise<ArchiveIndex> {
         id: e.id,
         listing,
         loadReport: () => readStoredReport(root, at),
-        loadJsonBytes: () => readStoredJsonBytes(root, at),
-        loadCsvBytes: () => readStoredCsvBytes(root, at),
-        jsonRange: () => storedJsonRange(root, at),
-        csvRange: () => storedCsvRange(root, at),
+        jsonAt: storedJsonRange(root, at),
+        csvAt: storedCsvRange(root, at),
         rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
     })
     .sort(byKey((e) => e.id));

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../../../bench/generate/corpus.ts';
 import type { Report } from '../../../src/core/model/report.ts';
 import type { StoredAt } from '../../../src/loader/report-listing.ts';
-import { readStoredCsvBytes, readStoredJsonBytes, ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
+import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
+import { readByteRange } from '../../../src/node/byte-range.ts';
 import { writeJoins } from '../../../src/node/build/write-joins.ts';
 import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
@@ -50,16 +51,16 @@ describe('data downloads joined from stored bytes', () => {
   it('gives /data/reports.json byte for byte as the text join did, and as JSON.stringify of the reports', async () => {
     const encoder = new TextEncoder();
     // What the endpoint did before: each stored report decoded, joined as text, encoded back.
-    const previous = Buffer.concat([...files.map((f, i) => encoder.encode(`${i === 0 ? '[' : ','}${Buffer.from(readStoredJsonBytes(root, f)).toString('utf8')}`)), encoder.encode(']')]);
-    const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredJsonBytes(root, f)), JSON_JOINT));
+    const previous = Buffer.concat([...files.map((f, i) => encoder.encode(`${i === 0 ? '[' : ','}${Buffer.from(readByteRange(storedJsonRange(root, f))).toString('utf8')}`)), encoder.encode(']')]);
+    const joined = await bytesOf(joinedStream(files.map((f) => () => readByteRange(storedJsonRange(root, f))), JSON_JOINT));
     expect(joined.length).toBeGreaterThan(300 * 10_000);
     expect(joined.equals(previous)).toBe(true);
     expect(joined.equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
   });
 
   it('gives /data/reports.csv byte for byte as the text join did, and as the table written from the reports', async () => {
-    const previous = Buffer.from(csvDocument(files.map((f) => Buffer.from(readStoredCsvBytes(root, f)).toString('utf8'))));
-    const joined = await bytesOf(joinedStream(files.map((f) => () => readStoredCsvBytes(root, f)), csvJoint()));
+    const previous = Buffer.from(csvDocument(files.map((f) => Buffer.from(readByteRange(storedCsvRange(root, f))).toString('utf8'))));
+    const joined = await bytesOf(joinedStream(files.map((f) => () => readByteRange(storedCsvRange(root, f))), csvJoint()));
     expect(joined.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(joined.equals(previous)).toBe(true);
     expect(joined.equals(Buffer.from(reportsCsv(reports)))).toBe(true);
@@ -67,9 +68,9 @@ describe('data downloads joined from stored bytes', () => {
 
   it('gives each report\'s own JSON and CSV file as before', () => {
     for (const [i, f] of files.entries()) {
-      const json = joinedBytes([readStoredJsonBytes(root, f)], { head: '', separator: '', tail: '\n' });
+      const json = joinedBytes([readByteRange(storedJsonRange(root, f))], { head: '', separator: '', tail: '\n' });
       expect(Buffer.from(json).equals(Buffer.from(`${JSON.stringify(reports[i])}\n`)), String(i)).toBe(true);
-      const csv = joinedBytes([readStoredCsvBytes(root, f)], csvJoint());
+      const csv = joinedBytes([readByteRange(storedCsvRange(root, f))], csvJoint());
       expect(Buffer.from(csv).equals(Buffer.from(csvDocument([csvRecord(reports[i]!)]))), String(i)).toBe(true);
     }
   });

@@ -1,6 +1,7 @@
 /** /data/reports/<id>.json and /data/reports/<id>.csv: one report. */
 import type { APIRoute } from 'astro';
 import { addPhaseTime } from '../../../node/build-phases.ts';
+import { readByteRange } from '../../../node/byte-range.ts';
 import { archiveIndex, type ReportEntry } from '../../../site/archive-index.ts';
 import { rendersPage } from '../../../site/render-only.ts';
 import { csvHead } from '../../../site/data/csv.ts';
@@ -18,7 +19,7 @@ export const GET: APIRoute = ({ props }) => {
   const { entry, format } = props as { entry: ReportEntry; format: 'json' | 'csv' };
   const started = performance.now();
   // The stored bytes as they are (see src/site/data/joined-bytes.ts).
-  const body = format === 'json' ? joinedBytes([entry.loadJsonBytes()], { head: '', separator: '', tail: '\n' }) : joinedBytes([entry.loadCsvBytes()], { head: csvHead(), separator: '', tail: '' });
+  const body = format === 'json' ? joinedBytes([readByteRange(entry.jsonAt)], { head: '', separator: '', tail: '\n' }) : joinedBytes([readByteRange(entry.csvAt)], { head: csvHead(), separator: '', tail: '' });
   addPhaseTime('data', performance.now() - started);
   return new Response(body, { headers: { 'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' } });
 };
