@@ -100,9 +100,10 @@ let pages: PagesRecord;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing' });
-  records = snapshot.reports.map((page) => searchRecord(page.report));
   pages = pagesRecord(snapshot, partial ? stamp.pages : null);
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
+  // After the handoff, which Astro's loader may be waiting for (10,000 reports: 0.18 s).
+  records = snapshot.reports.map((page) => searchRecord(page.report));
 } catch (err) {
   if (astroEarly) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;
