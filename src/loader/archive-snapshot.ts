@@ -14,7 +14,7 @@ import { sidecarName } from '../formats/meta-yaml.ts';
 import { registryFile, reportsDir } from '../node/archive-paths.ts';
 import { loadRegistry } from '../node/load-registry.ts';
 import { ParseCache, parserVersion } from '../node/parse-cache.ts';
-import { readArchive, readEntry, type ArchiveEntry, type ChecksRead } from '../node/read-archive.ts';
+import { readArchive, readEntry, type ArchiveDigests, type ArchiveEntry, type ChecksRead } from '../node/read-archive.ts';
 import { assignPageIds } from './page-ids.ts';
 import { timePhase } from '../node/build-phases.ts';
 import { setRenderOnly } from '../site/render-only.ts';
@@ -81,17 +81,21 @@ function withPageId(report: Report, pageId: string): Report {
  * `workers`: threads to parse on when the cache is cold (see readArchive); the build passes its
  * cores. `checks: 'failing'`: each report holds only its failing checks, which is all the
  * summary, the page digests and the search records read (see ChecksRead); the build reads so.
+ * `digests`: the folder's file digests the build took already (see ArchiveOptions.digests).
  */
-export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: { workers?: number; checks?: ChecksRead } = {}): Promise<ArchiveSnapshot> {
+export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: { workers?: number; checks?: ChecksRead; digests?: ArchiveDigests } = {}): Promise<ArchiveSnapshot> {
   const dir = reportsDir(env);
   if (!existsSync(dir)) throw new Error(`${dir}: 报告目录不存在（用 REPORTS_DIR 指定）`);
   const regFile = registryFile(env);
   const registry = loadRegistry(regFile);
   const registryDigest = fileDigest(regFile);
-  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks });
+  const { digests } = options;
+  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests });
   const pageIds = assignPageIds(entries.flatMap((e) => (e.report ? [{ file: e.file, id: e.report.id, sha256: e.sha256 }] : [])));
   const version = parserVersion();
-  const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, fileDigest(sidecarName(e.path)), pageId ?? ''].join('\u0000');
+  // A sidecar's digest from the folder's digests when the build took them (a missing sidecar: '').
+  const sidecarDigest = (e: ArchiveEntry) => (digests ? (digests.get(sidecarName(e.file))?.sha256 ?? '') : fileDigest(sidecarName(e.path)));
+  const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, sidecarDigest(e), pageId ?? ''].join('\u0000');
 
   const reports: ReportPage[] = [];
   const problemFiles: ProblemFile[] = [];

@@ -3,16 +3,18 @@
  * `npm run build` can tell that nothing changed since the last build into the same folder and
  * skip Astro and the search index altogether (Astro itself re-renders every page every time).
  *
- * The digest is deliberately coarse: every file of the archive folder (name and bytes, sidecars
- * and stray files included), the registry, the project's own code and configuration, the locked
- * dependency versions and the environment settings the site reads. Anything else that changes
+ * The digest is deliberately coarse: every file of the archive folder (name and the digest of its
+ * bytes, sidecars and stray files included), the registry, the project's own code and
+ * configuration, the locked dependency versions and the environment settings the site reads. Anything else that changes
  * leads to a full build, never to a stale page.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { archiveDigests } from './archive-digests.ts';
 import { registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
+import type { ArchiveDigests } from './read-archive.ts';
 
 /** The environment the site and the loader read (src/site/settings.ts, archive-paths.ts, the loader). */
 export const BUILD_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_TITLE', 'PORTAL_NAME', 'PORTAL_URL', 'STRICT', 'REPORTS_DIR', 'AGENCIES_FILE', 'OUT_DIR'] as const;
@@ -42,6 +44,8 @@ export interface BuildInputs {
   /** The digest of the archive folder and registry alone, and of the code and settings alone. */
   archive: string;
   code: string;
+  /** Each file of the archive folder, digested for this (for the archive read to take, not to read again). */
+  files: ArchiveDigests;
 }
 
 export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env): BuildInputs {
@@ -52,11 +56,13 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env):
   const dir = reportsDir(env);
   const registry = registryFile(env);
   archive.update(`${dir}\u0000${registry}`);
-  hashPath(archive, 'reports', dir);
+  archive.update(existsSync(dir) ? 'folder' : 'missing');
+  const files = archiveDigests(dir);
+  for (const [file, { sha256 }] of files) archive.update(`\u0000${file}\u0000${sha256}`);
   hashPath(archive, 'registry', registry);
   const a = archive.digest('hex');
   const c = code.digest('hex');
-  return { digest: createHash('sha256').update(`${a}\u0000${c}`).digest('hex'), archive: a, code: c };
+  return { digest: createHash('sha256').update(`${a}\u0000${c}`).digest('hex'), archive: a, code: c, files };
 }
 
 /**

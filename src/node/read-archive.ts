@@ -26,6 +26,14 @@ export interface ArchiveEntry {
   rawText: string | null;
 }
 
+export interface FileDigest {
+  sha256: string;
+  size: number;
+}
+
+/** Path inside the archive folder (with / separators) -> the digest of its bytes (./archive-digests.ts). */
+export type ArchiveDigests = ReadonlyMap<string, FileDigest>;
+
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
 type Checks = Report['checks'];
 /** The cache's entry: the report with its failing checks only, and all its checks as the tail. */
@@ -71,6 +79,8 @@ function sidecarDigest(path: string): string {
   return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
 }
 
+const inFolder = (path: string, dir: string) => relative(dir, path).split(sep).join('/');
+
 /** What a file's cache key is made of (its name, bytes, sidecar and the registry), and its size. */
 interface FileKey {
   parts: [string, string, string, string];
@@ -78,7 +88,16 @@ interface FileKey {
 }
 
 function fileKey(path: string, dir: string, registryDigest: string, bytes: Uint8Array = readFileSync(path)): FileKey {
-  return { parts: [relative(dir, path).split(sep).join('/'), sha256(bytes), sidecarDigest(path), registryDigest], size: bytes.length };
+  return { parts: [inFolder(path, dir), sha256(bytes), sidecarDigest(path), registryDigest], size: bytes.length };
+}
+
+/** The key from the digests the build took of the folder (see ArchiveOptions.digests), or undefined when they lack the file. */
+function digestedKey(path: string, dir: string, registryDigest: string, digests: ArchiveDigests): FileKey | undefined {
+  const file = inFolder(path, dir);
+  const own = digests.get(file);
+  if (!own) return undefined;
+  const sidecar = digests.get(inFolder(sidecarName(path), dir));
+  return { parts: [file, own.sha256, sidecar?.sha256 ?? '', registryDigest], size: own.size };
 }
 
 /**
@@ -130,6 +149,12 @@ export interface ArchiveOptions {
   workers?: number;
   /** Files to parse from which workers are used (default WORKERS_FROM). */
   workersFrom?: number;
+  /**
+   * The digests of the folder's files as the caller read them (`npm run build`, see
+   * ../node/archive-digests.ts): a file's cache key is taken from them instead of from reading the
+   * file again. A file whose entry is not in the cache is read (and digested) when it is parsed.
+   */
+  digests?: ArchiveDigests;
 }
 
 /**
@@ -144,11 +169,11 @@ const WORKERS_FROM = 2000;
  * Whether at least `count` of the files are not in the cache (stops counting there). The keys it
  * reads go into `keys`, so that each file is read and digested once (twice cost 0.4 s at 10,000).
  */
-function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, keys: Map<string, FileKey>): boolean {
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, keys: Map<string, FileKey>, digests?: ArchiveDigests): boolean {
   if (!cache) return paths.length >= count;
   let misses = 0;
   for (const p of paths) {
-    const key = fileKey(p, dir, registryDigest);
+    const key = (digests && digestedKey(p, dir, registryDigest, digests)) ?? fileKey(p, dir, registryDigest);
     keys.set(p, key);
     if (!cache.has(cache.key(...key.parts)) && ++misses >= count) return true;
   }
@@ -162,11 +187,12 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;
   const keys = new Map<string, FileKey>();
-  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, keys)) {
+  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, keys, options.digests)) {
     return parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
   }
   const entries: ArchiveEntry[] = [];
-  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, keys.get(p)));
+  const known = (p: string) => keys.get(p) ?? (options.digests && digestedKey(p, dir, registryDigest, options.digests));
+  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, known(p)));
   await cache?.flush();
   return entries;
 }

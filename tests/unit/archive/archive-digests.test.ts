@@ -1,0 +1,96 @@
+/**
+ * `npm run build` digests the archive folder once (src/node/archive-digests.ts) and the archive
+ * read takes each file's cache key from those digests instead of reading the file again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { archiveDigests } from '../../../src/node/archive-digests.ts';
+import { buildInputs } from '../../../src/node/build-inputs.ts';
+import { ParseCache } from '../../../src/node/parse-cache.ts';
+import { readArchive } from '../../../src/node/read-archive.ts';
+
+const sample = readFileSync(new URL('../../fixtures/samples/001_68f00f12ba36a829.txt', import.meta.url), 'utf8');
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+let tmp: string;
+let reports: string;
+
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-digests-'));
+  reports = join(tmp, 'reports');
+  mkdirSync(join(reports, '2023'), { recursive: true });
+  writeFileSync(join(reports, '2023', 'a.txt'), sample);
+  writeFileSync(join(reports, '2023', 'a.meta.yaml'), 'id: sample-a\n');
+  writeFileSync(join(reports, 'b.txt'), sample.replace('本机关', '本单位'));
+});
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('archiveDigests', () => {
+  it('digests every file under the folder, sidecars included, by its path inside it', () => {
+    const digests = archiveDigests(reports);
+    expect([...digests.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
+    expect(digests.get('2023/a.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
+    expect(digests.get('2023/a.meta.yaml')!.sha256).toBe(sha('id: sample-a\n'));
+  });
+
+  it('is what buildInputs hands on, and a changed byte changes the archive digest', () => {
+    const env = { REPORTS_DIR: reports, AGENCIES_FILE: join(tmp, 'none.yaml') };
+    const before = buildInputs(tmp, env);
+    expect(before.files).toEqual(archiveDigests(reports));
+    writeFileSync(join(reports, 'b.txt'), sample);
+    const after = buildInputs(tmp, env);
+    expect(after.archive).not.toBe(before.archive);
+    expect(after.code).toBe(before.code);
+    expect(after.files.get('b.txt')!.sha256).toBe(sha(sample));
+  });
+});
+
+describe('readArchive with the folder digests', () => {
+  it('gives what a read without them gives', async () => {
+    const cache = new ParseCache<never>(join(tmp, 'cache'));
+    const plain = await readArchive(reports, { cache: null });
+    expect(plain.map((e) => e.report?.id)).toEqual(['sample-a', expect.any(String)]);
+    await readArchive(reports, { cache });
+    expect(await readArchive(reports, { cache, digests: archiveDigests(reports) })).toEqual(plain);
+  });
+
+  it('takes the cache key from the digests, not from reading the file again', async () => {
+    const cache = new ParseCache<never>(join(tmp, 'cache'));
+    const digests = archiveDigests(reports);
+    const first = await readArchive(reports, { cache, digests });
+    // The file changes after the digests were taken: the read keeps to the digested bytes (their
+    // cached entry), as the build's input digest does, and the next build sees the change.
+    writeFileSync(join(reports, 'b.txt'), sample.replace('本机关', '本部门'));
+    const hits = cache.hits;
+    const again = await readArchive(reports, { cache, digests });
+    expect(again).toEqual(first);
+    expect(cache.hits - hits).toBe(2);
+    // Without the digests the file is read: its new bytes, a new entry.
+    const fresh = await readArchive(reports, { cache });
+    expect(fresh.find((e) => e.file === 'b.txt')!.sha256).not.toBe(first.find((e) => e.file === 'b.txt')!.sha256);
+  });
+
+  it('reads and digests a file the digests lack or whose entry is not cached', async () => {
+    const cache = new ParseCache<never>(join(tmp, 'cache'));
+    const digests = archiveDigests(reports);
+    writeFileSync(join(reports, 'c.txt'), sample.replace('本机关', '本部门'));
+    const entries = await readArchive(reports, { cache, digests });
+    const c = entries.find((e) => e.file === 'c.txt')!;
+    expect(c.sha256).toBe(sha(sample.replace('本机关', '本部门')));
+    expect(c.report).not.toBeNull();
+    expect(entries).toEqual(await readArchive(reports, { cache: null }));
+  });
+
+  it('a sidecar named in the digests is part of the key: a changed sidecar digest is a miss', async () => {
+    const cache = new ParseCache<never>(join(tmp, 'cache'));
+    const digests = archiveDigests(reports);
+    await readArchive(reports, { cache, digests });
+    const misses = cache.misses;
+    writeFileSync(join(reports, '2023', 'a.meta.yaml'), 'id: sample-renamed\n');
+    const entries = await readArchive(reports, { cache, digests: archiveDigests(reports) });
+    expect(cache.misses - misses).toBe(1);
+    expect(entries.find((e) => e.file === '2023/a.txt')!.report!.id).toBe('sample-renamed');
+  });
+});
