@@ -4,7 +4,7 @@
  * again. The parser's own source is part of the key, so changing the parser invalidates it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWholeSoon } from './write-whole.ts';
@@ -133,7 +133,7 @@ export class ParseCache<T, P = never> {
 
   private read(key: string, withTail: boolean): { head: T; tail: P } | undefined {
     try {
-      const bytes = readFileSync(this.file(key));
+      const bytes = withTail ? readFileSync(this.file(key)) : readHead(this.file(key));
       const end = bytes.indexOf(0x0a);
       if (withTail && end < 0) throw new Error('no tail');
       const head = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as T;
@@ -144,6 +144,25 @@ export class ParseCache<T, P = never> {
       this.misses++;
       return undefined;
     }
+  }
+}
+
+/** Most heads fit: a head-only read then reads no tail (four fifths of an entry) and allocates nothing. */
+const HEAD_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The entry's bytes up to its first line end (or all of it): one read into a buffer kept for it,
+ * or the whole file when the head is longer. An entry here averages 39 KB and its head 12 KB:
+ * at 50,000 reports whole reads allocate about 1.9 GB per build for 0.6 GB of heads.
+ */
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, HEAD_BUFFER, 0, HEAD_BUFFER.length, 0);
+    const head = HEAD_BUFFER.subarray(0, n);
+    return head.includes(0x0a) || n < HEAD_BUFFER.length ? head : readFileSync(file);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -33,6 +33,26 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ParseCache', () => {
+  it('reads a head longer than its read buffer whole, with or without a tail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-cache-long-'));
+    try {
+      const cache = new ParseCache<{ text: string }, number[]>(join(dir, 'cache'));
+      const long = '长'.repeat(40_000); // 120 KB of UTF-8, beyond the 64 KB a head read takes at once
+      const [withTail, without, short] = ['a', 'b', 'c'].map((k) => cache.key(k));
+      cache.setSoon(withTail!, { text: long }, [1, 2]);
+      cache.setSoon(without!, { text: long });
+      cache.setSoon(short!, { text: '短' }, [3]);
+      await cache.flush();
+      expect(cache.get(withTail!)).toEqual({ text: long });
+      expect(cache.get(without!)).toEqual({ text: long });
+      expect(cache.getWhole(withTail!)).toEqual({ head: { text: long }, tail: [1, 2] });
+      // Read one after another through the same buffer: no head carries another's bytes.
+      expect([cache.get(short!), cache.get(withTail!), cache.get(short!)]).toEqual([{ text: '短' }, { text: long }, { text: '短' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes what is set soon by the time flush settles, head and tail, and fails flush when a write failed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-cache-soon-'));
     try {
