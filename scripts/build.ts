@@ -8,7 +8,8 @@
  *      the same reports (unchanged shards come from the cache); Astro is then started before
  *      step 1, and its loader waits for the handed-over snapshot;
  *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
- *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts);
+ *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts),
+ *      while Astro still renders, and put in place when it has ended;
  *      the index moves into <out>/pagefind/ (after a partial build only its changed parts are
  *      linked again, see src/search/build/index-parts.ts) and the search page gets preload links;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
@@ -38,11 +39,10 @@ import { buildInputs, outputFingerprint } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
-import { writeJoins } from '../src/node/build/write-joins.ts';
+import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
 import { partDigests } from '../src/search/build/index-parts.ts';
 import { searchRecord, type SearchRecord } from '../src/search/records.ts';
-import { readJoins } from '../src/site/data/join-recipe.ts';
 import { settings } from '../src/site/settings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,22 +125,26 @@ const searchFirst = together ? null : await indexSearch();
 const searchAlong = together ? indexSearch() : null;
 // Its failure is reported when it is awaited below, not as an unhandled rejection while Astro runs.
 searchAlong?.catch(() => undefined);
+// The archive-wide downloads, streamed from the report store beside what Astro builds as soon as
+// their endpoints have rendered, and put in place once Astro has ended.
+const joins = new JoinsAlongside(JOINS, partial ? STAGING : OUT);
+const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroEarly ? parsed : performance.now();
-const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv));
+const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv)).finally(() => clearInterval(followJoins));
 rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
+  joins.discard();
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }
-// The archive-wide downloads, streamed from the report store into what Astro built.
-const joinsStarted = performance.now();
-writeJoins(partial ? STAGING : OUT, readJoins(JOINS));
+joins.finish();
 rmSync(JOINS, { force: true });
-const joinsMs = performance.now() - joinsStarted;
+// All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
+const joinsMs = joins.ms;
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };

@@ -4,9 +4,9 @@
  * them, tail. Streamed a part at a time, so memory does not grow with the archive; written to a
  * temporary name and renamed over the placeholder Astro wrote.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JoinRecipe } from '../../site/data/join-recipe.ts';
+import { parseJoins, type JoinRecipe } from '../../site/data/join-recipe.ts';
 import { readByteRangeInto } from '../byte-range.ts';
 
 const utf8 = new TextEncoder();
@@ -15,7 +15,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
-export function writeJoin(outDir: string, recipe: JoinRecipe): void {
+/** The join, beside the file it replaces; returns where it is written. */
+function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; path: string } {
   const path = join(outDir, recipe.out);
   const tmp = `${path}.${process.pid}.tmp`;
   const out = openSync(tmp, 'w');
@@ -42,9 +43,67 @@ export function writeJoin(outDir: string, recipe: JoinRecipe): void {
     for (const fd of sources.values()) closeSync(fd);
     if (!written) rmSync(tmp, { force: true });
   }
+  return { tmp, path };
+}
+
+export function writeJoin(outDir: string, recipe: JoinRecipe): void {
+  const { tmp, path } = writeJoinBeside(outDir, recipe);
   renameSync(tmp, path);
 }
 
 export function writeJoins(outDir: string, recipes: readonly JoinRecipe[]): void {
   for (const recipe of recipes) writeJoin(outDir, recipe);
+}
+
+/**
+ * The joins written while Astro still renders: an endpoint records its recipe when it renders,
+ * early in Astro's render, and `poll` writes each join recorded since the last call beside its
+ * place. Astro writes the endpoint's placeholder only after the endpoint returns, so the joins
+ * are renamed over the placeholders by `finish`, once Astro has ended. At 10,000 reports the
+ * joins (about 400 MB) took 0.45 s after Astro in every build, also when one report changed.
+ */
+export class JoinsAlongside {
+  private readonly written: { tmp: string; path: string }[] = [];
+  /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
+  private taken = 0;
+  /** Milliseconds spent writing. */
+  ms = 0;
+
+  private readonly recipesFile: string;
+  private readonly outDir: string;
+
+  constructor(recipesFile: string, outDir: string) {
+    this.recipesFile = recipesFile;
+    this.outDir = outDir;
+  }
+
+  /** Writes the joins recorded since the last call. */
+  poll(): void {
+    const started = performance.now();
+    for (const recipe of this.newRecipes()) this.written.push(writeJoinBeside(this.outDir, recipe));
+    this.ms += performance.now() - started;
+  }
+
+  /** After Astro ended well: the rest written, and every join renamed over its placeholder. */
+  finish(): void {
+    this.poll();
+    const started = performance.now();
+    for (const { tmp, path } of this.written.splice(0)) renameSync(tmp, path);
+    this.ms += performance.now() - started;
+  }
+
+  /** After Astro failed: nothing is left behind. */
+  discard(): void {
+    for (const { tmp } of this.written.splice(0)) rmSync(tmp, { force: true });
+  }
+
+  private newRecipes(): JoinRecipe[] {
+    if (!existsSync(this.recipesFile)) return [];
+    const bytes = readFileSync(this.recipesFile);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    if (end <= this.taken) return [];
+    const lines = bytes.toString('utf8', this.taken, end);
+    this.taken = end;
+    return parseJoins(lines);
+  }
 }

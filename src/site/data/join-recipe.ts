@@ -28,7 +28,12 @@ export function recordJoin(file: string, recipe: JoinRecipe): void {
 
 export function readJoins(file: string): JoinRecipe[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  return parseJoins(readFileSync(file, 'utf8'));
+}
+
+/** The recipes of whole lines of that file. */
+export function parseJoins(lines: string): JoinRecipe[] {
+  return lines
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as JoinRecipe);

@@ -13,7 +13,7 @@ import type { Report } from '../../../src/core/model/report.ts';
 import type { StoredAt } from '../../../src/loader/report-listing.ts';
 import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
-import { writeJoins } from '../../../src/node/build/write-joins.ts';
+import { JoinsAlongside, writeJoins } from '../../../src/node/build/write-joins.ts';
 import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
@@ -104,6 +104,43 @@ describe('data downloads joined from stored bytes', () => {
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
     expect(existsSync(join(root, 'no-such.jsonl'))).toBe(false);
     expect(readJoins(join(root, 'no-such.jsonl'))).toEqual([]);
+  });
+
+  it('writes each join while Astro renders, as soon as its recipe line is whole, and puts it in place only at the end', () => {
+    const out = join(root, 'out-along');
+    mkdirSync(join(out, 'data'), { recursive: true });
+    const recipes = join(root, 'joins-along.jsonl');
+    const along = new JoinsAlongside(recipes, out);
+    along.poll(); // no recipes file yet
+    const jsonLine = `${JSON.stringify({ out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) })}\n`;
+    // Half a line (an endpoint still appending): nothing is written yet.
+    writeFileSync(recipes, jsonLine.slice(0, 1000));
+    along.poll();
+    expect(readdirSync(join(out, 'data'))).toEqual([]);
+    writeFileSync(recipes, jsonLine);
+    along.poll();
+    const beside = readdirSync(join(out, 'data'));
+    expect(beside).toHaveLength(1);
+    expect(beside[0]).toMatch(/^reports\.json\.\d+\.tmp$/);
+    // Astro writes the endpoint's placeholder after the endpoint returned, after the join began.
+    writeFileSync(join(out, 'data/reports.json'), '');
+    recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
+    writeFileSync(join(out, 'data/reports.csv'), '');
+    along.finish();
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
+    expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(['reports.csv', 'reports.json']);
+    expect(along.ms).toBeGreaterThan(0);
+    // Astro failed: the joins written so far go, the placeholders stay as they were.
+    const failed = join(root, 'out-failed');
+    mkdirSync(join(failed, 'data'), { recursive: true });
+    writeFileSync(join(failed, 'data/reports.json'), 'placeholder');
+    const gone = new JoinsAlongside(recipes, failed);
+    gone.poll();
+    expect(readdirSync(join(failed, 'data'))).toHaveLength(3);
+    gone.discard();
+    expect(readdirSync(join(failed, 'data'))).toEqual(['reports.json']);
+    expect(readFileSync(join(failed, 'data/reports.json'), 'utf8')).toBe('placeholder');
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {
