@@ -5,8 +5,8 @@
  *
  * The digest is deliberately coarse: every file of the archive folder (name and the digest of its
  * bytes, sidecars and stray files included), the registry, the project's own code and
- * configuration, the locked dependency versions and the environment settings the site reads. Anything else that changes
- * leads to a full build, never to a stale page.
+ * configuration, the locked dependency versions and the environment settings the site reads.
+ * Anything else that changes leads to a full build, never to a stale page.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -66,7 +66,7 @@ export class JoinsAlongside {
   private readonly written: { tmp: string; path: string }[] = [];
   /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
   private taken = 0;
-  /** Milliseconds spent writing. */
+  /** Milliseconds spent on the joins. */
   ms = 0;
 
   private readonly recipesFile: string;
@@ -77,16 +77,28 @@ export class JoinsAlongside {
     this.outDir = outDir;
   }
 
+  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
+  private failed: unknown = null;
+
   /** Writes the joins recorded since the last call. */
   poll(): void {
+    if (this.failed) return;
     const started = performance.now();
-    for (const recipe of this.newRecipes()) this.written.push(writeJoinBeside(this.outDir, recipe));
+    try {
+      for (const recipe of this.newRecipes()) this.written.push(writeJoinBeside(this.outDir, recipe));
+    } catch (err) {
+      this.failed = err;
+    }
     this.ms += performance.now() - started;
   }
 
-  /** After Astro ended well: the rest written, and every join renamed over its placeholder. */
+  /** After Astro ended well: the rest written, and every join renamed over its placeholder (or, when one failed, none and why). */
   finish(): void {
     this.poll();
+    if (this.failed) {
+      this.discard();
+      throw this.failed;
+    }
     const started = performance.now();
     for (const { tmp, path } of this.written.splice(0)) renameSync(tmp, path);
     this.ms += performance.now() - started;

@@ -141,6 +141,20 @@ describe('data downloads joined from stored bytes', () => {
     gone.discard();
     expect(readdirSync(join(failed, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(failed, 'data/reports.json'), 'utf8')).toBe('placeholder');
+    // A join that fails while Astro renders (a store changed under the build) is not thrown from the
+    // timer: finish throws it, naming the file, and leaves no join and the placeholders as they were.
+    const broken = join(root, 'out-broken');
+    mkdirSync(join(broken, 'data'), { recursive: true });
+    writeFileSync(join(broken, 'data/reports.json'), 'placeholder');
+    const brokenRecipes = join(root, 'joins-broken.jsonl');
+    recordJoin(brokenRecipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
+    const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
+    recordJoin(brokenRecipes, { out: 'data/reports.json', ...JSON_JOINT, parts: [short] });
+    const failing = new JoinsAlongside(brokenRecipes, broken);
+    expect(() => failing.poll()).not.toThrow();
+    expect(() => failing.finish()).toThrow(short.file);
+    expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
+    expect(readFileSync(join(broken, 'data/reports.json'), 'utf8')).toBe('placeholder');
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {
