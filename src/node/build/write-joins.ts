@@ -66,6 +66,8 @@ export class JoinsAlongside {
   private readonly written: { tmp: string; path: string }[] = [];
   /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
   private taken = 0;
+  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
+  private failed: unknown = null;
   /** Milliseconds spent on the joins. */
   ms = 0;
 
@@ -76,9 +78,6 @@ export class JoinsAlongside {
     this.recipesFile = recipesFile;
     this.outDir = outDir;
   }
-
-  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
-  private failed: unknown = null;
 
   /** Writes the joins recorded since the last call. */
   poll(): void {
