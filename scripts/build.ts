@@ -40,7 +40,8 @@ import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
-import { buildSearchStaged, placeSearchIndex, searchAlongsideAstro } from '../src/node/build/search-step.ts';
+import { buildSearchStaged, placeSearchIndex, searchRecordsNeeded, searchAlongsideAstro } from '../src/node/build/search-step.ts';
+import type { IndexedReport } from '../src/search/build/build-search-index.ts';
 import { partDigests } from '../src/search/build/index-parts.ts';
 import { searchRecord, type SearchRecord } from '../src/search/records.ts';
 import { settings } from '../src/site/settings.ts';
@@ -92,10 +93,12 @@ rmSync(HANDOFF, { force: true });
 rmSync(JOINS, { force: true });
 const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
 
-// 1. Read and parse once here. Of the reports only the search records are kept: the rest goes
-// before Astro renders, and Astro's loader gets the snapshot without them.
+// 1. Read and parse once here. Of the reports only the search records the index needs (those of
+// shards not in its cache) are kept: the rest goes before Astro renders, and Astro's loader gets
+// the snapshot without them.
 const parseStarted = performance.now();
-let records: SearchRecord[];
+let indexed: IndexedReport[];
+let records: Map<string, SearchRecord>;
 let pages: PagesRecord;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
@@ -103,13 +106,15 @@ try {
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files });
   pages = pagesRecord(snapshot, partial ? stamp.pages : null);
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
-  // After the handoff, which Astro's loader may be waiting for (10,000 reports: 0.18 s).
-  records = snapshot.reports.map((page) => searchRecord(page.report));
+  // After the handoff, which Astro's loader may be waiting for.
+  indexed = snapshot.reports.map((page) => ({ id: page.report.id, year: page.report.year, source: page.digestKey }));
+  const toIndex = searchRecordsNeeded(indexed);
+  records = new Map(snapshot.reports.flatMap((page) => (toIndex.has(page.report.id) ? [[page.report.id, searchRecord(page.report)] as const] : [])));
 } catch (err) {
   if (astroEarly) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;
 }
-const reportCount = records.length;
+const reportCount = indexed.length;
 const parseMs = performance.now() - parseStarted;
 const parsed = performance.now();
 
@@ -117,7 +122,7 @@ const parsed = performance.now();
 let searchMs = 0;
 const indexSearch = async () => {
   const t = performance.now();
-  const result = await buildSearchStaged(records, searchBefore ? null : SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
+  const result = await buildSearchStaged(indexed, records, searchBefore ? null : SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
   searchMs = performance.now() - t;
   return result;
 };

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';
-import { buildSearchIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
+import { buildSearchIndex, buildSearchIndexOfRecords, buildSearchIndexOfReports, reportsToIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
+import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 
 const registry = loadRegistry(join(ROOT, 'content', 'agencies.yaml'));
@@ -51,6 +52,50 @@ describe('buildSearchIndex', () => {
     const kept = readdirSync(join(dir, 'cache'));
     for (const part of fourth.index.parts) expect(kept).toContain(part.digest);
     expect(readdirSync(join(dir, 'cache'))).toHaveLength(4);
+  });
+});
+
+describe('buildSearchIndexOfReports (the build: records only for shards not in the cache)', () => {
+  const records = reports.map(searchRecord);
+  const indexed = (rs: readonly SearchRecord[], source: (r: SearchRecord) => string) => rs.map((r) => ({ id: r.id, year: r.year, source: source(r) }));
+  const only = (rs: readonly SearchRecord[], ids: ReadonlySet<string>) => new Map(rs.filter((r) => ids.has(r.id)).map((r) => [r.id, r]));
+
+  it('names the reports of shards not in the cache, and builds the same index from only their records', async () => {
+    const cacheDir = join(dir, 'cache-reports');
+    const options = { cacheDir };
+    const planned = indexed(records, (r) => `v1:${r.id}`);
+    const years = new Map(records.map((r) => [r.id, r.year]));
+    // A new cache: every report's record is needed.
+    expect([...reportsToIndex(planned, options)].sort()).toEqual(records.map((r) => r.id).sort());
+    const first = await buildSearchIndexOfReports(planned, only(records, reportsToIndex(planned, options)), { ...options, outDir: join(dir, 'out-reports') });
+    expect(first.built).toEqual(['2023', '2022']);
+    // Built from the records themselves (another cache), the index is the same.
+    const plain = await buildSearchIndexOfRecords(records, { cacheDir: join(dir, 'cache-records'), outDir: join(dir, 'out-records') });
+    expect(first.manifest).toEqual(plain.manifest);
+    expect(first.pages).toEqual(plain.pages);
+    for (const f of readdirSync(join(dir, 'out-records', 'bundle', 'index'))) expect(readFileSync(join(dir, 'out-reports', 'bundle', 'index', f)).equals(readFileSync(join(dir, 'out-records', 'bundle', 'index', f))), f).toBe(true);
+
+    // Nothing changed: no record is needed, and none is given.
+    expect(reportsToIndex(planned, options)).toEqual(new Set());
+    const again = await buildSearchIndexOfReports(planned, new Map(), options);
+    expect(again.reused).toEqual(['2023', '2022']);
+
+    // One 2022 report's source changes: exactly the 2022 reports' records are needed.
+    const one = records.find((r) => r.year === 2022)!;
+    const changed = planned.map((p) => (p.id === one.id ? { ...p, source: 'v2' } : p));
+    const needed = reportsToIndex(changed, options);
+    expect([...needed].sort()).toEqual(records.filter((r) => years.get(r.id) === 2022).map((r) => r.id).sort());
+    // Without them the build says which shard lacks them instead of indexing nothing.
+    await expect(buildSearchIndexOfReports(changed, new Map(), options)).rejects.toThrow(/分片 2022 不在缓存中.*请重新构建/);
+    const third = await buildSearchIndexOfReports(changed, only(records, needed), options);
+    expect([third.built, third.reused]).toEqual([['2022'], ['2023']]);
+    // The source is what the shard is known by: the same source is taken as the same record.
+    expect(reportsToIndex(changed, options)).toEqual(new Set());
+  });
+
+  it('refuses two reports with one id, naming it', () => {
+    const planned = indexed(records, (r) => r.id);
+    expect(() => reportsToIndex([...planned, planned[0]!], { cacheDir: join(dir, 'cache-twice') })).toThrow(new RegExp(`报告编号重复.*${planned[0]!.id}`));
   });
 });
 

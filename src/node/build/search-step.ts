@@ -7,21 +7,28 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSearchIndexOfRecords, type SearchIndexResult } from '../../search/build/build-search-index.ts';
+import { buildSearchIndexOfReports, reportsToIndex, type IndexedReport, type SearchIndexOptions, type SearchIndexResult } from '../../search/build/build-search-index.ts';
 import { updateIndex } from '../../search/build/index-parts.ts';
 import { searchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
 
+/** The ids of the reports whose search record the build must make: those of shards not in the cache (see reportsToIndex). */
+export function searchRecordsNeeded(reports: readonly IndexedReport[], env: NodeJS.ProcessEnv = process.env): Set<string> {
+  return reportsToIndex(reports, searchTuning(env));
+}
+
 /**
- * `staging`: the folder to build into, or null: into the cache only (placed later by
- * placeSearchIndex). `cpus`: the cores the index may use. Beside Astro (which renders on one
- * thread) that is one fewer than the machine's, so the index does not slow the pages down;
- * XXGK_SEARCH_WORKERS decides instead.
+ * `reports`: every report as the index is planned; `records`: the records of those
+ * searchRecordsNeeded named. `staging`: the folder to build into, or null: into the cache only
+ * (placed later by placeSearchIndex). `cpus`: the cores the index may use. Beside Astro (which
+ * renders on one thread) that is one fewer than the machine's, so the index does not slow the
+ * pages down; XXGK_SEARCH_WORKERS decides instead.
  */
-export function buildSearchStaged(records: SearchRecord[], staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
+export function buildSearchStaged(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
   if (staging) rmSync(staging, { recursive: true, force: true });
-  return buildSearchIndexOfRecords(records, { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env), pruneLater: true });
+  const options: SearchIndexOptions = { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env), pruneLater: true };
+  return buildSearchIndexOfReports(reports, records, options);
 }
 
 /** How the index gets into the output: a staged folder moves in, or the output's index is updated from the previous build's part digests. */
