@@ -91,6 +91,8 @@ describe('buildSearchIndexOfReports (the build: records only for shards not in t
     expect([third.built, third.reused]).toEqual([['2022'], ['2023']]);
     // The source is what the shard is known by: the same source is taken as the same record.
     expect(reportsToIndex(changed, options)).toEqual(new Set());
+    // The merge's chunk size is not a shard's: shards stay cached when only it changes.
+    expect(reportsToIndex(changed, { ...options, chunkSize: 300 })).toEqual(new Set());
   });
 
   it('refuses two reports with one id, naming it', () => {

@@ -156,7 +156,9 @@ function plannedShards(reports: readonly IndexedReport[], settings: ReturnType<t
   const seen = new Set<string>();
   const twice = reports.filter((r) => seen.size === seen.add(r.id).size).map((r) => r.id);
   if (twice.length) throw new Error(`报告编号重复，无法建立搜索索引：${[...new Set(twice)].join('、')}`);
-  return planShards(reports, settings.maxShardPages).map((shard) => ({ ...shard, digest: shardDigest(shard.id, settings, shard.records) }));
+  // Only what a shard's files are made with: not the cache's place, nor the merge's chunk size.
+  const shardSettings = { window: settings.window, block: settings.block };
+  return planShards(reports, settings.maxShardPages).map((shard) => ({ ...shard, digest: shardDigest(shard.id, shardSettings, shard.records) }));
 }
 
 /** Whether the cache holds this step's entry whole. */
