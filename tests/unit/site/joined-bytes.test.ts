@@ -14,7 +14,7 @@ import type { StoredAt } from '../../../src/loader/report-listing.ts';
 import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside, writeJoins } from '../../../src/node/build/write-joins.ts';
-import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
+import { readJoins, recordJoin, recordJoins } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -155,6 +155,28 @@ describe('data downloads joined from stored bytes', () => {
     expect(() => failing.finish()).toThrow(short.file);
     expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(broken, 'data/reports.json'), 'utf8')).toBe('placeholder');
+  });
+
+  it('writes a file no route writes (inPlace) in its place at once, folders made, and removes it when the build fails', () => {
+    const out = join(root, 'out-in-place');
+    const recipes = join(root, 'joins-in-place.jsonl');
+    const r = reports[0]!;
+    recordJoins(recipes, [
+      { out: `data/reports/${r.id}.json`, head: '', separator: '', tail: '\n', parts: [storedJsonRange(root, files[0]!)], inPlace: true },
+      { out: `data/reports/${r.id}.csv`, ...csvJoint(), parts: [storedCsvRange(root, files[0]!)], inPlace: true },
+    ]);
+    const along = new JoinsAlongside(recipes, out);
+    along.poll();
+    // Written where it belongs while Astro would still render, with no temporary file beside it.
+    expect(readdirSync(join(out, 'data', 'reports')).sort()).toEqual([`${r.id}.csv`, `${r.id}.json`]);
+    expect(readFileSync(join(out, `data/reports/${r.id}.json`), 'utf8')).toBe(`${JSON.stringify(r)}\n`);
+    expect(readFileSync(join(out, `data/reports/${r.id}.csv`)).equals(Buffer.from(reportsCsv([r])))).toBe(true);
+    along.finish();
+    expect(readdirSync(join(out, 'data', 'reports')).sort()).toEqual([`${r.id}.csv`, `${r.id}.json`]);
+    const failed = new JoinsAlongside(recipes, join(root, 'out-in-place-failed'));
+    failed.poll();
+    failed.discard();
+    expect(readdirSync(join(root, 'out-in-place-failed', 'data', 'reports'))).toEqual([]);
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {
