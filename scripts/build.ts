@@ -140,13 +140,13 @@ const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv)).finally(() => c
 rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
-  await joins.discard();
+  joins.discard();
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}\n`);
   process.exit(astroCode);
 }
-await joins.finish();
+joins.finish();
 rmSync(JOINS, { force: true });
 // All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
 const joinsMs = joins.ms;

@@ -5,10 +5,8 @@
  * temporary name and renamed over the placeholder Astro wrote.
  */
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseJoins, type JoinRecipe } from '../../site/data/join-recipe.ts';
-import { joinedBytes } from '../../site/data/joined-bytes.ts';
 import { readByteRange, readByteRangeInto } from '../byte-range.ts';
 
 const utf8 = new TextEncoder();
@@ -58,36 +56,14 @@ export function writeJoins(outDir: string, recipes: readonly JoinRecipe[]): void
 }
 
 /**
- * Files written in their place at once this many at a time, on libuv's threads: creating files
- * is slow on this machine's disk (3,000 small files took 2.3 s on this thread), and this thread
- * also runs the search index.
- */
-const IN_PLACE_AT_ONCE = 8;
-
-/** A small file no route writes (`inPlace`), made whole in memory and written where it belongs. */
-async function writeInPlace(outDir: string, recipe: JoinRecipe): Promise<void> {
-  const path = join(outDir, recipe.out);
-  const bytes = joinedBytes(recipe.parts.map(readByteRange), recipe);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, bytes);
-}
-
-/**
  * The joins written while Astro still renders: an endpoint records its recipe when it renders,
  * early in Astro's render, and `poll` writes each join recorded since the last call beside its
  * place. Astro writes the endpoint's placeholder only after the endpoint returns, so the joins
  * are renamed over the placeholders by `finish`, once Astro has ended. At 10,000 reports the
  * joins (about 400 MB) took 0.45 s after Astro in every build, also when one report changed.
- * A file no route writes (`inPlace`: each report's data files and original) is written in its
- * place as soon as its recipe is read, on libuv's threads.
  */
 export class JoinsAlongside {
   private readonly written: { tmp: string; path: string }[] = [];
-  /** Files no route writes, waiting for their turn (written IN_PLACE_AT_ONCE at a time). */
-  private readonly inPlace: JoinRecipe[] = [];
-  private readonly placed: string[] = [];
-  private placing: Promise<void> = Promise.resolve();
-  private placers = 0;
   /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
   private taken = 0;
   /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
@@ -103,62 +79,33 @@ export class JoinsAlongside {
     this.outDir = outDir;
   }
 
-  /** Writes the joins recorded since the last call (files no route writes: starts writing them). */
+  /** Writes the joins recorded since the last call. */
   poll(): void {
     if (this.failed) return;
     const started = performance.now();
     try {
-      for (const recipe of this.newRecipes()) {
-        if (recipe.inPlace) this.inPlace.push(recipe);
-        else this.written.push(writeJoinBeside(this.outDir, recipe));
-      }
-      this.place();
+      for (const recipe of this.newRecipes()) this.written.push(writeJoinBeside(this.outDir, recipe));
     } catch (err) {
       this.failed = err;
     }
     this.ms += performance.now() - started;
   }
 
-  /** Keeps IN_PLACE_AT_ONCE writers going while files wait; `placing` settles when all are written. */
-  private place(): void {
-    const writers: Promise<void>[] = [];
-    while (this.placers < IN_PLACE_AT_ONCE && this.inPlace.length) {
-      this.placers++;
-      writers.push(
-        (async () => {
-          for (let recipe = this.inPlace.shift(); recipe && !this.failed; recipe = this.inPlace.shift()) {
-            this.placed.push(join(this.outDir, recipe.out));
-            await writeInPlace(this.outDir, recipe);
-          }
-        })()
-          .catch((err: unknown) => {
-            this.failed ??= err;
-          })
-          .finally(() => this.placers--),
-      );
-    }
-    if (writers.length) this.placing = Promise.all([this.placing, ...writers]).then(() => undefined);
-  }
-
   /** After Astro ended well: the rest written, and every join renamed over its placeholder (or, when one failed, none and why). */
-  async finish(): Promise<void> {
+  finish(): void {
     this.poll();
-    const started = performance.now();
-    await this.placing;
     if (this.failed) {
-      await this.discard();
+      this.discard();
       throw this.failed;
     }
+    const started = performance.now();
     for (const { tmp, path } of this.written.splice(0)) renameSync(tmp, path);
     this.ms += performance.now() - started;
   }
 
-  /** After Astro failed: nothing is left behind (once the writes under way have ended). */
-  async discard(): Promise<void> {
-    this.inPlace.length = 0;
-    await this.placing;
+  /** After Astro failed: nothing is left behind. */
+  discard(): void {
     for (const { tmp } of this.written.splice(0)) rmSync(tmp, { force: true });
-    for (const path of this.placed.splice(0)) rmSync(path, { force: true });
   }
 
   /**

@@ -14,11 +14,6 @@ export interface JoinRecipe extends Joint {
   /** The file in the output folder, e.g. data/reports.json. */
   out: string;
   parts: ByteRange[];
-  /**
-   * No route writes this file (its endpoint left only recipes, see ./report-files.ts): it is
-   * written in its place, not beside a placeholder Astro writes.
-   */
-  inPlace?: true;
 }
 
 /** Where this build's endpoints leave their recipes, or null: they join the bytes themselves. */
@@ -28,12 +23,7 @@ export function joinsFile(env: NodeJS.ProcessEnv = process.env): string | null {
 
 /** One recipe per line (endpoints render one after another, each appends its own). */
 export function recordJoin(file: string, recipe: JoinRecipe): void {
-  recordJoins(file, [recipe]);
-}
-
-/** Many recipes in one append (whole lines only). */
-export function recordJoins(file: string, recipes: readonly JoinRecipe[]): void {
-  if (recipes.length) appendFileSync(file, recipes.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  appendFileSync(file, `${JSON.stringify(recipe)}\n`);
 }
 
 export function readJoins(file: string): JoinRecipe[] {

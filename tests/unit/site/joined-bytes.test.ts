@@ -14,7 +14,7 @@ import type { StoredAt } from '../../../src/loader/report-listing.ts';
 import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside, writeJoins } from '../../../src/node/build/write-joins.ts';
-import { readJoins, recordJoin, recordJoins } from '../../../src/site/data/join-recipe.ts';
+import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -106,7 +106,7 @@ describe('data downloads joined from stored bytes', () => {
     expect(readJoins(join(root, 'no-such.jsonl'))).toEqual([]);
   });
 
-  it('writes each join while Astro renders, as soon as its recipe line is whole, and puts it in place only at the end', async () => {
+  it('writes each join while Astro renders, as soon as its recipe line is whole, and puts it in place only at the end', () => {
     const out = join(root, 'out-along');
     mkdirSync(join(out, 'data'), { recursive: true });
     const recipes = join(root, 'joins-along.jsonl');
@@ -126,7 +126,7 @@ describe('data downloads joined from stored bytes', () => {
     writeFileSync(join(out, 'data/reports.json'), '');
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     writeFileSync(join(out, 'data/reports.csv'), '');
-    await along.finish();
+    along.finish();
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['reports.csv', 'reports.json']);
@@ -138,7 +138,7 @@ describe('data downloads joined from stored bytes', () => {
     const gone = new JoinsAlongside(recipes, failed);
     gone.poll();
     expect(readdirSync(join(failed, 'data'))).toHaveLength(3);
-    await gone.discard();
+    gone.discard();
     expect(readdirSync(join(failed, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(failed, 'data/reports.json'), 'utf8')).toBe('placeholder');
     // A join that fails while Astro renders (a store changed under the build) is not thrown from the
@@ -152,39 +152,9 @@ describe('data downloads joined from stored bytes', () => {
     recordJoin(brokenRecipes, { out: 'data/reports.json', ...JSON_JOINT, parts: [short] });
     const failing = new JoinsAlongside(brokenRecipes, broken);
     expect(() => failing.poll()).not.toThrow();
-    await expect(failing.finish()).rejects.toThrow(short.file);
+    expect(() => failing.finish()).toThrow(short.file);
     expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(broken, 'data/reports.json'), 'utf8')).toBe('placeholder');
-  });
-
-  it('writes a file no route writes (inPlace) in its place, folders made, and removes it when the build fails', async () => {
-    const out = join(root, 'out-in-place');
-    const recipes = join(root, 'joins-in-place.jsonl');
-    const r = reports[0]!;
-    recordJoins(recipes, [
-      { out: `data/reports/${r.id}.json`, head: '', separator: '', tail: '\n', parts: [storedJsonRange(root, files[0]!)], inPlace: true },
-      { out: `data/reports/${r.id}.csv`, ...csvJoint(), parts: [storedCsvRange(root, files[0]!)], inPlace: true },
-    ]);
-    const along = new JoinsAlongside(recipes, out);
-    along.poll();
-    await along.finish();
-    // Written where it belongs, with no temporary file beside it.
-    expect(readdirSync(join(out, 'data', 'reports')).sort()).toEqual([`${r.id}.csv`, `${r.id}.json`]);
-    expect(readFileSync(join(out, `data/reports/${r.id}.json`), 'utf8')).toBe(`${JSON.stringify(r)}\n`);
-    expect(readFileSync(join(out, `data/reports/${r.id}.csv`)).equals(Buffer.from(reportsCsv([r])))).toBe(true);
-    // Many at once (more than the writers): every one whole.
-    const many = join(root, 'joins-many.jsonl');
-    recordJoins(many, files.map((f, i) => ({ out: `data/reports/${reports[i]!.id}.json`, head: '', separator: '', tail: '\n', parts: [storedJsonRange(root, f)], inPlace: true as const })));
-    const all = new JoinsAlongside(many, join(root, 'out-many'));
-    all.poll();
-    await all.finish();
-    expect(readdirSync(join(root, 'out-many', 'data', 'reports'))).toHaveLength(reports.length);
-    for (const [i, rep] of reports.entries()) if (i % 50 === 0) expect(readFileSync(join(root, 'out-many', `data/reports/${rep.id}.json`), 'utf8')).toBe(`${JSON.stringify(rep)}\n`);
-    // The build failed: what was written goes, once the writes under way have ended.
-    const failed = new JoinsAlongside(many, join(root, 'out-in-place-failed'));
-    failed.poll();
-    await failed.discard();
-    expect(readdirSync(join(root, 'out-in-place-failed', 'data', 'reports'))).toEqual([]);
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {

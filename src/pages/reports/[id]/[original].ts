@@ -1,23 +1,26 @@
 /**
  * The original file of each report, byte for byte, next to its page. The file name comes from the
  * report id only (core/export/paths.ts validates it), never from the source file's own name.
- * Under `npm run build` the build copies them (src/site/data/report-files.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { APIRoute } from 'astro';
+import { reportPaths } from '../../../core/export/paths.ts';
+import type { Report } from '../../../core/model/report.ts';
 import { archiveIndex } from '../../../site/archive-index.ts';
-import { joinsFile, recordJoins } from '../../../site/data/join-recipe.ts';
-import { originalRecipes, originals } from '../../../site/data/report-files.ts';
+import { rendersPage } from '../../../site/render-only.ts';
 
 export async function getStaticPaths() {
   const index = await archiveIndex();
-  const recipes = joinsFile();
-  if (recipes) {
-    recordJoins(recipes, originalRecipes(index));
-    return [];
-  }
-  return originals(index).map(({ id, name, filePath }) => ({ params: { id, original: name }, props: { filePath } }));
+  const out: { params: { id: string; original: string }; props: { filePath: string } }[] = [];
+  const add = (id: string, format: Report['source']['format'], file: string, filePath: string) => {
+    if (!rendersPage(id)) return;
+    const original = reportPaths({ id, source: { file, format } as Report['source'] }).original;
+    out.push({ params: { id, original: original.split('/').pop()! }, props: { filePath } });
+  };
+  for (const e of index.entries) add(e.id, e.listing.source.format, e.listing.source.file, e.filePath);
+  for (const f of index.files) if (f.data.pageId && f.data.format) add(f.data.pageId, f.data.format, f.data.file, f.filePath);
+  return out;
 }
 
 export const GET: APIRoute = ({ props }) => {
