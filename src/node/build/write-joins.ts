@@ -46,15 +46,6 @@ function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; pat
   return { tmp, path };
 }
 
-export function writeJoin(outDir: string, recipe: JoinRecipe): void {
-  const { tmp, path } = writeJoinBeside(outDir, recipe);
-  renameSync(tmp, path);
-}
-
-export function writeJoins(outDir: string, recipes: readonly JoinRecipe[]): void {
-  for (const recipe of recipes) writeJoin(outDir, recipe);
-}
-
 /**
  * The joins written while Astro still renders: an endpoint records its recipe when it renders,
  * early in Astro's render, and `poll` writes each join recorded since the last call beside its

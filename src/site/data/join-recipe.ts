@@ -3,10 +3,10 @@
  * store's bytes. Astro holds an endpoint's whole body in memory before writing it: at 10,000
  * reports reports.json is ~390 MB and cost 3 s of every build, at 50,000 ~2 GB. So under
  * `npm run build` (which sets XXGK_JOINS_FILE) an endpoint writes only a recipe, where each
- * part's bytes are, and the build streams the file into the output after Astro
- * (src/node/build/write-joins.ts). `astro dev` and `astro build` on their own join as before.
+ * part's bytes are, and the build streams the file into the output while Astro renders and
+ * puts it in place after (src/node/build/write-joins.ts). `astro dev` and `astro build` on their own join as before.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import type { ByteRange } from '../../node/byte-range.ts';
 import type { Joint } from './joined-bytes.ts';
 
@@ -26,12 +26,7 @@ export function recordJoin(file: string, recipe: JoinRecipe): void {
   appendFileSync(file, `${JSON.stringify(recipe)}\n`);
 }
 
-export function readJoins(file: string): JoinRecipe[] {
-  if (!existsSync(file)) return [];
-  return parseJoins(readFileSync(file, 'utf8'));
-}
-
-/** The recipes of whole lines of that file. */
+/** The recipes of whole lines of that file (src/node/build/write-joins.ts reads them as they are appended). */
 export function parseJoins(lines: string): JoinRecipe[] {
   return lines
     .split('\n')

@@ -13,8 +13,8 @@ import type { Report } from '../../../src/core/model/report.ts';
 import type { StoredAt } from '../../../src/loader/report-listing.ts';
 import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
-import { JoinsAlongside, writeJoins } from '../../../src/node/build/write-joins.ts';
-import { readJoins, recordJoin } from '../../../src/site/data/join-recipe.ts';
+import { JoinsAlongside } from '../../../src/node/build/write-joins.ts';
+import { parseJoins, recordJoin, type JoinRecipe } from '../../../src/site/data/join-recipe.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -28,6 +28,13 @@ let files: StoredAt[];
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 const JSON_JOINT = { head: '[', separator: ',', tail: ']' };
 const csvJoint = () => ({ head: csvHead(), separator: '', tail: '' });
+let recipeFiles = 0;
+/** Joins written as `npm run build` writes them: recorded, written beside their places, put in place. */
+function writeJoins(out: string, recipes: readonly JoinRecipe[]): void {
+  const file = join(root, `recipes-${recipeFiles++}.jsonl`);
+  for (const recipe of recipes) recordJoin(file, recipe);
+  new JoinsAlongside(file, out).finish();
+}
 
 beforeAll(async () => {
   reports = [];
@@ -84,8 +91,8 @@ describe('data downloads joined from stored bytes', () => {
     recordJoin(recipes, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     recordJoin(recipes, { out: 'data/empty.json', ...JSON_JOINT, parts: [] });
-    expect(readJoins(recipes).map((r) => [r.out, r.parts.length])).toEqual([['data/reports.json', 305], ['data/reports.csv', 305], ['data/empty.json', 0]]);
-    writeJoins(out, readJoins(recipes));
+    expect(parseJoins(readFileSync(recipes, 'utf8')).map((r) => [r.out, r.parts.length])).toEqual([['data/reports.json', 305], ['data/reports.csv', 305], ['data/empty.json', 0]]);
+    new JoinsAlongside(recipes, out).finish();
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
@@ -102,8 +109,10 @@ describe('data downloads joined from stored bytes', () => {
     expect(() => writeJoins(out, [{ out: 'data/empty.json', ...JSON_JOINT, parts: [short] }])).toThrow(short.file);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
+    // No recipes file (no endpoint recorded one): nothing is written.
     expect(existsSync(join(root, 'no-such.jsonl'))).toBe(false);
-    expect(readJoins(join(root, 'no-such.jsonl'))).toEqual([]);
+    new JoinsAlongside(join(root, 'no-such.jsonl'), out).finish();
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
   });
 
   it('writes each join while Astro renders, as soon as its recipe line is whole, and puts it in place only at the end', () => {
