@@ -6,8 +6,8 @@
  *   3. the floor: bare Astro + bare Pagefind over the same prose (bench/floor);
  *   4. our `npm run build` (when package.json has one): clean, again unchanged, again with one
  *      report changed; the split read from node_modules/.cache/xxgk/build-timings.json;
- *      dist and search index sizes, report-page weight, JS on a report page, and the bytes a
- *      first query fetches (from `npm run bench:search` when it exists).
+ *      dist and search index sizes, report-page weight, JS on a report page, and the bytes and
+ *      time of first queries on the built site's own search page (bench/search/first-query.ts).
  * --repeat R: the floor and our clean build R times each, one after the other in turn, and the
  * median of each (this machine's runs vary by seconds; the 1,000-report ratio sits near its target).
  * Prints a table, merges the figures into bench/results.json (one entry per count) and writes the
@@ -24,6 +24,11 @@ import { writeCorpus } from './generate/write-corpus.ts';
 import { fmtGiB, fmtS, GiB, run, type Measured } from './lib/measure.ts';
 import { folderSize, pageWeight, type FolderSize, type PageWeight } from './lib/sizes.ts';
 import type { ParseFigures } from './parse-throughput.ts';
+import type { FirstQuery } from './search/first-query.ts';
+
+interface FirstQueries {
+  queries: FirstQuery[];
+}
 
 const BIN = join(REPO, 'node_modules', '.bin');
 const NODE = join(BIN, 'node');
@@ -56,7 +61,7 @@ interface OursFigures {
   searchIndex: FolderSize;
   reportPages: number;
   reportPage: { median: PageWeight; heaviest: PageWeight } | null;
-  firstQuery: Record<string, unknown> | null;
+  firstQuery: FirstQueries | null;
 }
 
 function sourceHash(): string {
@@ -144,17 +149,23 @@ function reportPages(dist: string): string[] {
     .sort();
 }
 
-async function firstQuery(env: NodeJS.ProcessEnv, pkg: { scripts?: Record<string, string> }): Promise<Record<string, unknown> | null> {
-  if (!pkg.scripts?.['bench:search']) return null;
-  const m = await run('npm', ['run', '--silent', 'bench:search', '--', '--dist', join(REPO, 'dist'), '--json'], { cwd: REPO, env });
+/**
+ * First queries on the site just built (./search/first-query.ts): a term in every report and one
+ * body's full name, typed into its search page and opened as a link. Null (and why, on stderr)
+ * when they could not be measured, e.g. without Chromium.
+ */
+async function firstQuery(env: NodeJS.ProcessEnv, manifest: Manifest): Promise<FirstQueries | null> {
+  const agency = manifest.reports[0]?.agency;
+  const queries = ['行政许可', ...(agency ? [agency] : [])];
+  const m = await run(NODE, [join(REPO, 'bench', 'search', 'first-query.ts'), '--dist', join(REPO, 'dist'), '--base', env.BASE_PATH ?? '/', ...queries.flatMap((q) => ['--query', q]), '--json'], { cwd: REPO, env });
   if (m.exitCode !== 0) {
-    console.error(`bench:search failed (exit ${m.exitCode}); first-query figures left out:\n${m.stderr.split('\n').slice(-10).join('\n')}`);
+    console.error(`first queries failed (exit ${m.exitCode}); their figures are left out:\n${m.stderr.split('\n').slice(-10).join('\n')}`);
     return null;
   }
   try {
-    return JSON.parse(m.stdout) as Record<string, unknown>;
+    return JSON.parse(m.stdout) as FirstQueries;
   } catch {
-    console.error('bench:search printed no JSON; first-query figures left out');
+    console.error(`first queries printed no JSON; their figures are left out:\n${m.stdout.slice(-500)}`);
     return null;
   }
 }
@@ -173,7 +184,7 @@ function medianRun<T extends { wallMs: number }>(runs: readonly T[]): T {
  * `cleanRuns` clean builds, with `between()` (the floor built again) before each one after the
  * first, so that both are measured in turn; the median clean build is reported.
  */
-async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Record<string, string> }, skipFirstQuery: boolean, cleanRuns = 1, between: () => Promise<void> = async () => {}): Promise<OursFigures> {
+async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boolean, cleanRuns = 1, between: () => Promise<void> = async () => {}): Promise<OursFigures> {
   const reportsDir = join(corpusDir, 'reports');
   const env = { ...process.env, REPORTS_DIR: reportsDir, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const cleans: BuildRun[] = [];
@@ -205,8 +216,7 @@ async function ours(corpusDir: string, manifest: Manifest, pkg: { scripts?: Reco
     searchIndex: searchIndex(dist),
     reportPages: pages.length,
     reportPage: weights.length ? { median: weights[Math.floor(weights.length / 2)]!, heaviest: weights[weights.length - 1]! } : null,
-    // bench:search indexes its own 10,000-report archive (minutes on this machine); --skip-first-query leaves it out.
-    firstQuery: skipFirstQuery ? null : await firstQuery(env, pkg),
+    firstQuery: skipFirstQuery ? null : await firstQuery(env, manifest),
   };
 }
 
@@ -275,15 +285,23 @@ function table(r: BenchResult): string {
     const w = o.reportPage;
     lines.push(row(['report page, HTML + CSS gzipped (median / heaviest)', w ? `${fmtKiB(w.median.htmlCssGzip)} / ${fmtKiB(w.heaviest.htmlCssGzip)}` : 'no report pages found', null, null, '< 40 KB']));
     lines.push(row(['JS shipped to a report page (gzipped)', w ? `${fmtKiB(w.heaviest.jsGzip)} in ${w.heaviest.scripts} scripts` : null, null, null, 'none']));
-    lines.push(row(['bytes fetched for a first query', o.firstQuery ? JSON.stringify(o.firstQuery) : 'no bench:search script', null, null, null]));
+    const queries = o.firstQuery?.queries ?? [];
+    for (const q of queries) lines.push(row([`first query “${q.query}”, ${q.mode === 'typed' ? 'typed into the search page' : 'opened as a link'}`, `${fmtKiB(q.bytesSent)} fetched in ${q.requests} requests; first result after ${q.ms} ms (${q.msRange.join('–')} ms); ${q.results} results`, null, null, q.mode === 'typed' ? '< 300 KB and < 300 ms' : null]));
+    if (!queries.length) lines.push(row(['bytes fetched for a first query', 'not measured (--skip-first-query, or see the error above)', null, null, '< 300 KB and < 300 ms']));
   } else if ('skipped' in r.ours) lines.push(row(['our build', `skipped: ${r.ours.skipped}`, null, null, null]));
   return lines.join('\n');
+}
+
+/** The first typed query's bytes and time, for the README's row. */
+function firstTyped(o: OursFigures | null): string | null {
+  const q = o?.firstQuery?.queries.find((x) => x.mode === 'typed');
+  return q ? `${fmtKiB(q.bytesSent)}, ${q.ms} ms` : null;
 }
 
 /** The README's benchmark section: the latest figures per count. */
 function readmeSection(all: Record<string, BenchResult>): string {
   const rows = Object.values(all).sort((a, b) => a.count - b.count);
-  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | one report changed | report page (gz) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|---|'];
+  const out = ['<!-- bench:begin (written by npm run bench; do not edit) -->', '', '| reports | parse (samples ×5,000) | our build | floor (Astro + Pagefind) | ours / floor (wall, RSS) | unchanged rebuild | one report changed | report page (gz) | first query “行政许可” (typed) | measured (load = other work on the machine) |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const o = 'skipped' in r.ours ? null : r.ours;
     const f = r.floor;
@@ -296,6 +314,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       o ? fmtS(o.unchanged.wallMs) : '—',
       o ? `${fmtS(o.oneChanged.wallMs)}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
+      firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
     ]).replace(/\| — \|/g, '| — |'));
   }
@@ -359,7 +378,7 @@ async function main(): Promise<void> {
   let oursFigures: BenchResult['ours'];
   if (values['skip-build']) oursFigures = { skipped: '--skip-build' };
   else if (!pkg.scripts?.build) oursFigures = { skipped: 'package.json has no build script yet' };
-  else oursFigures = await ours(c.dir, c.manifest, pkg, values['skip-first-query']!, repeat, floorAgain);
+  else oursFigures = await ours(c.dir, c.manifest, values['skip-first-query']!, repeat, floorAgain);
   if (floor && floorRuns.length > 1) {
     const median = medianRun(floorRuns);
     floor = { ...floor, astro: median.astro, pagefind: median.pagefind, totalMs: median.wallMs, peakRssBytes: Math.max(...floorRuns.map((r) => Math.max(r.astro.peakRssBytes, r.pagefind.peakRssBytes))), runs: floorRuns.map((r) => r.wallMs) };

@@ -28,7 +28,7 @@ export interface QueryMeasure {
 }
 
 function kind(path: string): string {
-  if (/\/search\/search\.js$/.test(path)) return 'client';
+  if (/\/search\/search\.js$|\/_astro\/[^/]+\.js$/.test(path)) return 'client';
   if (/pagefind(-worker)?\.js$/.test(path)) return 'pagefind-js';
   if (/\.pagefind$/.test(path)) return 'wasm';
   if (/pf_meta$|pagefind-entry\.json$|manifest\.dat$/.test(path)) return 'meta';

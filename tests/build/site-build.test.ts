@@ -191,6 +191,21 @@ describe('build of the samples at the root', () => {
     expect(builds.again.output).toMatch(/搜索索引 [\d.]+ 秒（与页面同时进行）（分片新建 0，沿用 2）/);
   });
 
+  it('answers a first query on its own search page as npm run bench measures it (bench/search/first-query.ts)', () => {
+    const r = spawnSync(NODE, [join(ROOT, 'bench', 'search', 'first-query.ts'), '--dist', out.root, '--query', '行政许可', '--repeat', '1', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const { queries } = JSON.parse(r.stdout) as { queries: { query: string; mode: string; results: number; bytesSent: number; requests: number; byKind: Record<string, number> }[] };
+    expect(queries.map((q) => [q.query, q.mode])).toEqual([['行政许可', 'typed'], ['行政许可', 'link']]);
+    for (const q of queries) {
+      // Every sample's record holds the line of its main figures, which starts with 行政许可.
+      expect(q.results).toBe(SAMPLE_FILES.length);
+      expect(q.bytesSent).toBeGreaterThan(0);
+      expect(q.bytesSent).toBeLessThan(300 * 1024);
+      // The page's own script, Pagefind's runtime and wasm, the index and the result blocks.
+      for (const kind of ['client', 'pagefind-js', 'wasm', 'meta', 'index', 'blocks']) expect(q.byKind[kind], kind).toBeGreaterThan(0);
+    }
+  });
+
   it('sorts a year by each key figure without JavaScript, with totals', () => {
     const tree = page(out.root, 'years/2023/by-received/index.html');
     const rows = byTag(byTag(tree, 'tbody')[0]!, 'tr');
