@@ -115,7 +115,7 @@ function proseBytes(doc: ReportDocument): number {
 }
 
 const LAYOUT_WEIGHTS: Record<string, number> = { 'tab-rows': 3, 'tab-quirks': 1, 'cell-per-line': 3, 'pipe-rows': 1, 'markdown-table': 1, 'space-columns': 1, 'single-space-rows': 1 };
-const ENCODING_WEIGHTS: Record<EncodingName, number> = { 'utf-8': 6, 'utf-8-bom': 1, gb18030: 2, 'utf-16le': 1 };
+const ENCODING_WEIGHTS: Record<EncodingName, number> = { 'utf-8': 6, 'utf-8-bom': 1, gb18030: 2, 'utf-16le': 1, 'utf-16be': 0.5 };
 
 export interface GenerateOptions {
   /** Share of reports with a deliberate mistake (default BREAK_RATE); tests raise it. */
