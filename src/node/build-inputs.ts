@@ -1,7 +1,8 @@
 /**
- * What a build's output depends on, as one digest, and a fingerprint of the output folder, so
- * `npm run build` can tell that nothing changed since the last build into the same folder and
- * skip Astro and the search index altogether (Astro itself re-renders every page every time).
+ * What a build's output depends on, as one digest, so `npm run build` can tell (with the output
+ * folder's fingerprint, ./build/output-listing.ts) that nothing changed since the last build into
+ * the same folder and skip Astro and the search index altogether (Astro itself re-renders every
+ * page every time).
  *
  * The digest is deliberately coarse: every file of the archive folder (name and the digest of its
  * bytes, sidecars and stray files included), the registry, the project's own code and
@@ -10,7 +11,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { archiveDigests } from './archive-digests.ts';
 import { registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
@@ -63,19 +64,4 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env):
   const a = archive.digest('hex');
   const c = code.digest('hex');
   return { digest: createHash('sha256').update(`${a}\u0000${c}`).digest('hex'), archive: a, code: c, files };
-}
-
-/**
- * A fingerprint of an output folder: every file's path, size and modification time. A page
- * deleted, edited or added by hand since the build changes it, and the next build is a full one.
- */
-export function outputFingerprint(dir: string): { digest: string; files: number } | null {
-  if (!existsSync(dir)) return null;
-  const h = createHash('sha256');
-  const files = filesUnder(dir);
-  for (const file of files) {
-    const s = statSync(`${dir}${sep}${file}`);
-    h.update(`${file}\u0000${s.size}\u0000${s.mtimeMs}\n`);
-  }
-  return { digest: h.digest('hex'), files: files.length };
 }

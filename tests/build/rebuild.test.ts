@@ -69,6 +69,8 @@ let before: ReturnType<typeof snapshot>;
 let unchanged: Run;
 let after: ReturnType<typeof snapshot>;
 let changed: Run;
+let changedAgain: Run;
+let changedAgainFiles: ReturnType<typeof snapshot>;
 let changedFiles: ReturnType<typeof snapshot>;
 let freshFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
@@ -85,6 +87,10 @@ beforeAll(() => {
   rmSync(join(archive, REMOVED));
   changed = build(out, 'a');
   changedFiles = snapshot(out);
+  // Nothing changed since: the fingerprint the partial build recorded (its listing from before,
+  // with what it changed) must be the folder's.
+  changedAgain = build(out, 'a');
+  changedAgainFiles = snapshot(out);
   // The same changed archive built from nothing, with caches of its own.
   build(fresh, 'b');
   freshFiles = snapshot(fresh);
@@ -126,6 +132,12 @@ describe('rebuild into the same folder', () => {
     expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
     expect([...changedFiles.keys()]).toEqual([...freshFiles.keys()]);
     for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+  });
+
+  it('skips the build after that when nothing changed again: the partial build recorded the folder as it left it', () => {
+    expect(changedAgain.status).toBe(0);
+    expect(changedAgain.output).toContain(SKIPPED);
+    expect(changedAgainFiles).toEqual(changedFiles);
   });
 
   it("renders the changed report's agency and year pages, keeps the other agencies' and years' pages, and removes the removed body's page", () => {

@@ -24,7 +24,13 @@ function removeIfEmpty(root: string, dir: string, keep: ReadonlySet<string>): vo
   for (let d = dir; d !== root && d.startsWith(root) && !keep.has(d) && existsSync(d) && readdirSync(d).length === 0; d = dirname(d)) rmdirSync(d);
 }
 
-export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = []): void {
+/** What an overlay changed in the output folder (paths relative to it): for its listing (./output-listing.ts). */
+export interface Overlaid {
+  removed: string[];
+  placed: string[];
+}
+
+export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = []): Overlaid {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
   const staged = filesUnder(staging);
@@ -32,6 +38,7 @@ export function overlayOutput(outDir: string, staging: string, record: PagesReco
   const filled = new Set<string>();
   for (const f of staged) for (let d = dirname(join(outDir, f)); d.startsWith(outDir) && !filled.has(d); d = dirname(d)) filled.add(d);
   const emptied = new Set<string>();
+  const removed: string[] = [];
   const clear = (dir: string, rel: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
@@ -40,6 +47,7 @@ export function overlayOutput(outDir: string, staging: string, record: PagesReco
         if (!(rel === '' && placedLater.includes(e.name)) && !kept(pageOfOutput(`${r}/`))) clear(path, r);
       } else if (!kept(pageOfOutput(r))) {
         rmSync(path);
+        removed.push(r);
         emptied.add(dir);
       }
     }
@@ -58,4 +66,5 @@ export function overlayOutput(outDir: string, staging: string, record: PagesReco
   }
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  return { removed, placed: staged };
 }

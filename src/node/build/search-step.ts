@@ -34,19 +34,31 @@ export function buildSearchStaged(reports: readonly IndexedReport[], records: Re
 /** How the index gets into the output: a staged folder moves in, or the output's index is updated from the previous build's part digests. */
 export type Placement = { staging: string } | { update: SearchIndexResult; previous: Readonly<Record<string, string>> };
 
-export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): void {
+/** What placing the index changed in the output folder (relative paths): for its listing (./output-listing.ts). */
+export interface Placed {
+  folders: string[];
+  files: string[];
+}
+
+export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): Placed {
   const target = join(outDir, 'pagefind');
+  const placed: Placed = { folders: [], files: [] };
   if ('staging' in placement) {
     rmSync(target, { recursive: true, force: true });
     renameSync(placement.staging, target);
+    placed.folders.push('pagefind');
   } else {
-    updateIndex(placement.update.index, target, placement.previous);
+    const { relinked, removed } = updateIndex(placement.update.index, target, placement.previous);
+    placed.folders.push(...[...relinked, ...removed].map((part) => `pagefind/${part}`));
+    placed.files.push('pagefind/manifest.dat');
   }
   const searchPage = join(outDir, 'search', 'index.html');
   if (existsSync(searchPage)) {
     const html = readFileSync(searchPage, 'utf8');
     writeFileSync(searchPage, html.replace('</head>', `${searchPreloads(target, basePath)}</head>`));
+    placed.files.push('search/index.html');
   }
+  return placed;
 }
 
 /**

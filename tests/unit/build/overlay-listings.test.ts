@@ -2,13 +2,15 @@
  * Putting a partial build over the previous output (src/node/build/overlay-output.ts), for agency
  * and year pages as for report pages: pages not rendered this time are kept when their report,
  * agency or year is still in the archive and go when it is not; everything else is replaced by
- * what was rendered.
+ * what was rendered. What it says it changed brings the output's listing up to date: the same
+ * fingerprint as the folder read afresh.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { overlayOutput } from '../../../src/node/build/overlay-output.ts';
+import { OutputListing, outputFingerprint, type OutputFingerprint } from '../../../src/node/build/output-listing.ts';
+import { overlayOutput, type Overlaid } from '../../../src/node/build/overlay-output.ts';
 import { filesUnder } from '../../../src/node/files-under.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xxgk-overlay-'));
@@ -23,6 +25,9 @@ function write(dir: string, files: Record<string, string>): void {
 }
 
 let result: Record<string, string>;
+let changes: Overlaid;
+let derived: OutputFingerprint;
+let before: OutputFingerprint;
 beforeAll(() => {
   write(out, {
     'index.html': 'old home',
@@ -52,10 +57,14 @@ beforeAll(() => {
     'years/2023/index.html': 'new 2023',
     'years/2023/by-received/index.html': 'new 2023 by received',
   });
-  overlayOutput(out, staging, {
+  const listing = OutputListing.read(out)!;
+  before = listing.fingerprint();
+  changes = overlayOutput(out, staging, {
     pages: { '2023-a': '2', '2023-b': '1', 'agencies/a': '2', 'agencies/b': '1', 'years/2022': '1', 'years/2023': '2' },
     render: ['2023-a', 'agencies/a', 'years/2023'],
   });
+  listing.restat([...changes.removed, ...changes.placed]);
+  derived = listing.fingerprint();
   result = Object.fromEntries(filesUnder(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 });
 
@@ -78,6 +87,26 @@ describe('overlayOutput', () => {
       'years/2023/index.html': 'new 2023',
       'years/2023/by-received/index.html': 'new 2023 by received',
     });
+  });
+
+  it('says what it removed and what it placed, and the listing brought up to date with it is the folder as it is', () => {
+    expect(changes.placed).toEqual(['agencies/a/index.html', 'agencies/index.html', 'index.html', 'reports/2023-a/index.html', 'years/2023/by-received/index.html', 'years/2023/index.html']);
+    expect([...changes.removed].sort()).toEqual([
+      'agencies/a/index.html',
+      'agencies/gone/index.html',
+      'agencies/index.html',
+      'data/reports/2023-gone.json',
+      'index.html',
+      'reports/2023-a/index.html',
+      'reports/2023-gone/index.html',
+      'years/2019/by-received/index.html',
+      'years/2019/index.html',
+      'years/2023/by-received/index.html',
+      'years/2023/index.html',
+    ]);
+    expect(derived).toEqual(outputFingerprint(out));
+    expect(derived.files).toBe(11);
+    expect(derived.digest).not.toBe(before.digest);
   });
 
   it('leaves no staging folder and no empty folders behind', () => {

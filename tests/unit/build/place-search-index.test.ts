@@ -3,13 +3,15 @@
  * build (hard links into its cache): a full build's staged index moves in whole; a partial
  * build's update links again only the parts whose digest changed, and afterwards the output's
  * index is exactly the index written afresh, while the files of unchanged shards are the very
- * files that were there.
+ * files that were there. Each time, the output's listing brought up to date with what
+ * placeSearchIndex says it changed has the fingerprint of the folder read afresh.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
+import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
 import { placeSearchIndex } from '../../../src/node/build/search-step.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
@@ -27,10 +29,17 @@ const out = join(tmp, 'out');
 const staging = join(tmp, '.out.pagefind');
 const index = join(out, 'pagefind');
 const build = (rs: Report[], outDir?: string) => buildSearchIndex(rs, { ...(outDir ? { outDir } : {}), cacheDir: join(tmp, 'cache') });
-/** As a build does it: Astro has written the search page, then the index is placed. */
+/**
+ * As a build does it: Astro has written the search page, then the index is placed; the output's
+ * listing, read before, is brought up to date with what placing it changed (scripts/build.ts).
+ */
 const place = (placement: Parameters<typeof placeSearchIndex>[0]) => {
   writeTree(out, { 'search/index.html': '<html><head><title>搜索</title></head><body></body></html>' });
-  placeSearchIndex(placement, out, '/');
+  const listing = OutputListing.read(out)!;
+  const placed = placeSearchIndex(placement, out, '/');
+  listing.restat(placed.files);
+  listing.relist(placed.folders);
+  expect(listing.fingerprint()).toEqual(outputFingerprint(out));
 };
 /** The same index written afresh into a folder of its own: what the output must equal. */
 const fresh = (result: SearchIndexResult) => {

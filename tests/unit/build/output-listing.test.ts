@@ -1,0 +1,71 @@
+/**
+ * The output folder's listing and fingerprint (src/node/build/output-listing.ts): what a hand
+ * edit of the output changes, and a listing brought up to date with the changes it is told of
+ * equals the folder read afresh.
+ */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
+import { writeTree } from '../../helpers/tree.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'xxgk-output-listing-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let n = 0;
+function folder(): string {
+  const dir = join(tmp, `out-${n++}`);
+  writeTree(dir, { 'index.html': 'home', 'reports/a/index.html': 'a', 'reports/b/index.html': 'b', 'pagefind/bundle/x.pf_index': 'x', 'pagefind/blocks/2023/1.dat': '1', 'pagefind/manifest.dat': 'm' });
+  return dir;
+}
+
+describe('outputFingerprint', () => {
+  it('is null for a folder that does not exist, and counts the files of one that does', () => {
+    expect(outputFingerprint(join(tmp, 'none'))).toBeNull();
+    expect(outputFingerprint(folder())!.files).toBe(6);
+  });
+
+  it('changes when a file is added, removed, rewritten to another size or only touched', () => {
+    const dir = folder();
+    const fingerprints = [outputFingerprint(dir)!.digest];
+    writeFileSync(join(dir, 'stray.txt'), 'x');
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    rmSync(join(dir, 'reports', 'a', 'index.html'));
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    writeFileSync(join(dir, 'index.html'), 'a longer home');
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    utimesSync(join(dir, 'reports', 'b', 'index.html'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    expect(new Set(fingerprints).size).toBe(5);
+  });
+});
+
+describe('OutputListing', () => {
+  it('brought up to date with the files and folders a build changed, equals the folder read afresh', () => {
+    const dir = folder();
+    const listing = OutputListing.read(dir)!;
+    expect(listing.fingerprint()).toEqual(outputFingerprint(dir));
+    // A page rewritten, one removed, one added; a part of the index replaced, one removed.
+    writeFileSync(join(dir, 'index.html'), 'new home');
+    rmSync(join(dir, 'reports', 'a', 'index.html'));
+    mkdirSync(join(dir, 'reports', 'c'));
+    writeFileSync(join(dir, 'reports', 'c', 'index.html'), 'c');
+    rmSync(join(dir, 'pagefind', 'bundle'), { recursive: true });
+    writeTree(dir, { 'pagefind/bundle/y.pf_index': 'y', 'pagefind/bundle/index/z.pf_index': 'z' });
+    rmSync(join(dir, 'pagefind', 'blocks', '2023'), { recursive: true });
+    expect(listing.fingerprint()).not.toEqual(outputFingerprint(dir));
+    listing.restat(['index.html', 'reports/a/index.html', 'reports/c/index.html']);
+    listing.relist(['pagefind/bundle', 'pagefind/blocks/2023/']);
+    expect(listing.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(listing.fingerprint().files).toBe(6);
+  });
+
+  it('knows only what it is told: a change it is not told of leaves it unlike the folder', () => {
+    const dir = folder();
+    const listing = OutputListing.read(dir)!;
+    writeFileSync(join(dir, 'reports', 'b', 'index.html'), 'edited by hand');
+    listing.restat(['index.html']);
+    expect(listing.fingerprint()).not.toEqual(outputFingerprint(dir));
+  });
+});
