@@ -24,8 +24,11 @@ const entryOf = (size: number, mtimeMs: number) => `${size}\u0000${mtimeMs}`;
 
 export class OutputListing {
   private readonly dir: string;
-  /** Path relative to the folder, with / separators → entryOf. */
-  private readonly files = new Map<string, string>();
+  /** As read: the paths (relative, / separators, sorted: filesUnder sorts) and their entries, in step. */
+  private readonly paths: string[] = [];
+  private readonly entries: string[] = [];
+  /** Made only once something changed: path → entry. At 50,000 reports the folder holds 470,000 files. */
+  private changed: Map<string, string> | null = null;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -35,40 +38,56 @@ export class OutputListing {
   static read(dir: string): OutputListing | null {
     if (!existsSync(dir)) return null;
     const listing = new OutputListing(dir);
-    listing.add('', filesUnder(dir));
+    for (const path of filesUnder(dir)) {
+      const entry = listing.entryAt(path);
+      // Gone since the folder was walked: not in the folder.
+      if (entry === null) continue;
+      listing.paths.push(path);
+      listing.entries.push(entry);
+    }
     return listing;
   }
 
-  private add(prefix: string, files: readonly string[]): void {
-    for (const file of files) {
-      const s = statSync(`${this.dir}${sep}${prefix}${file}`);
-      this.files.set(`${prefix}${file}`, entryOf(s.size, s.mtimeMs));
-    }
+  /** The entry of the file at `path` as it is now, or null when there is none. */
+  private entryAt(path: string): string | null {
+    const s = statSync(`${this.dir}${sep}${path}`, { throwIfNoEntry: false });
+    return s?.isFile() ? entryOf(s.size, s.mtimeMs) : null;
+  }
+
+  private map(): Map<string, string> {
+    this.changed ??= new Map(this.paths.map((path, i) => [path, this.entries[i]!]));
+    return this.changed;
   }
 
   /** Files (relative paths) this build wrote or removed: each is listed as it is now, or dropped when gone. */
   restat(paths: Iterable<string>): void {
+    const files = this.map();
     for (const path of paths) {
-      const s = statSync(`${this.dir}${sep}${path}`, { throwIfNoEntry: false });
-      if (s?.isFile()) this.files.set(path, entryOf(s.size, s.mtimeMs));
-      else this.files.delete(path);
+      const entry = this.entryAt(path);
+      if (entry === null) files.delete(path);
+      else files.set(path, entry);
     }
   }
 
   /** Folders (relative paths) this build replaced or removed: everything under each is listed again. */
   relist(folders: Iterable<string>): void {
+    const files = this.map();
     for (const folder of folders) {
       const prefix = `${folder.replace(/\/+$/, '')}/`;
-      for (const path of [...this.files.keys()]) if (path.startsWith(prefix)) this.files.delete(path);
-      this.add(prefix, filesUnder(`${this.dir}${sep}${prefix}`));
+      for (const path of [...files.keys()]) if (path.startsWith(prefix)) files.delete(path);
+      for (const file of filesUnder(`${this.dir}${sep}${prefix}`)) {
+        const entry = this.entryAt(`${prefix}${file}`);
+        if (entry !== null) files.set(`${prefix}${file}`, entry);
+      }
     }
   }
 
   fingerprint(): OutputFingerprint {
     const h = createHash('sha256');
-    const paths = [...this.files.keys()].sort();
-    for (const path of paths) h.update(`${path}\u0000${this.files.get(path)}\n`);
-    return { digest: h.digest('hex'), files: paths.length };
+    const add = (path: string, entry: string) => h.update(`${path}\u0000${entry}\n`);
+    if (this.changed === null) this.paths.forEach((path, i) => add(path, this.entries[i]!));
+    else for (const path of [...this.changed.keys()].sort()) add(path, this.changed.get(path)!);
+    return { digest: h.digest('hex'), files: this.changed?.size ?? this.paths.length };
   }
 }
 
