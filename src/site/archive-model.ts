@@ -61,9 +61,7 @@ export interface AgencyGroup {
 const byYearThenId = (a: ReportSummary, b: ReportSummary) => (a.year ?? Infinity) - (b.year ?? Infinity) || cmp(a.id, b.id);
 
 export function groupByAgency(list: readonly ReportSummary[]): AgencyGroup[] {
-  const groups = new Map<string, ReportSummary[]>();
-  for (const s of list) groups.set(s.agencySlug, [...(groups.get(s.agencySlug) ?? []), s]);
-  return [...groups]
+  return [...Map.groupBy(list, (s) => s.agencySlug)]
     .map(([slug, reports]) => {
       const sorted = reports.slice().sort(byYearThenId);
       const latest = sorted[sorted.length - 1]!;
@@ -79,16 +77,17 @@ export interface YearGroup {
 
 /** Newest year first; reports without a year are not in any group. */
 export function groupByYear(list: readonly ReportSummary[]): YearGroup[] {
-  const groups = new Map<number, ReportSummary[]>();
-  for (const s of list) if (s.year !== null) groups.set(s.year, [...(groups.get(s.year) ?? []), s]);
+  // Map.groupBy, not a copy of the group per report: that was quadratic (50,000 reports in 6 years).
+  const groups = Map.groupBy(
+    list.filter((s): s is ReportSummary & { year: number } => s.year !== null),
+    (s) => s.year,
+  );
   return [...groups].map(([year, reports]) => ({ year, reports: sortReports(reports, 'agency') })).sort((a, b) => b.year - a.year);
 }
 
 /** Districts with their agency groups, districts in pinyin order, "未注明区县" last. */
 export function groupByDistrict(agencies: readonly AgencyGroup[]): { district: string | null; agencies: AgencyGroup[] }[] {
-  const groups = new Map<string | null, AgencyGroup[]>();
-  for (const a of agencies) groups.set(a.district, [...(groups.get(a.district) ?? []), a]);
-  return [...groups]
+  return [...Map.groupBy(agencies, (a) => a.district)]
     .map(([district, list]) => ({ district, agencies: list }))
     .sort((a, b) => (a.district === null ? 1 : b.district === null ? -1 : compareNames(a.district, b.district)));
 }

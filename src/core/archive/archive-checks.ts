@@ -24,7 +24,9 @@ function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> 
   for (const item of items) {
     const k = key(item);
     if (k === null) continue;
-    out.set(k, [...(out.get(k) ?? []), item]);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }
