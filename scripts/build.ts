@@ -158,10 +158,7 @@ const index = searchFirst ?? (await searchAlong!);
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 rmSync(PHASES_FILE, { force: true });
 // The index in <out>/pagefind/ stays for placeSearchIndex to update (most of its parts are unchanged).
-if (partial) {
-  const { removed, placed } = overlayOutput(OUT, STAGING, pages, ['pagefind']);
-  listing!.restat([...removed, ...placed]);
-}
+const overlaid = partial ? overlayOutput(OUT, STAGING, pages, ['pagefind']) : null;
 
 // 3. The index into the output.
 const placedIndex = placeSearchIndex(searchBefore ? { update: index, previous: searchBefore } : { staging: SEARCH_STAGING }, OUT, settings.basePath);
@@ -186,11 +183,11 @@ const timings = {
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 // After a partial build: the listing taken before it, with what it changed (the folder holds
 // ~95,000 files at 10,000 reports); after a full one, the folder as Astro and the index left it.
-if (partial) {
-  listing!.restat(placedIndex.files);
-  listing!.relist(placedIndex.folders);
+if (overlaid && listing) {
+  listing.restat([...overlaid.removed, ...overlaid.placed, ...placedIndex.files]);
+  listing.relist(placedIndex.folders);
 }
-const fingerprint = partial ? listing!.fingerprint() : OutputListing.read(OUT)?.fingerprint();
+const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries went on being removed meanwhile (pruneLater).
 await index.pruned;
