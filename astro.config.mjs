@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyPinyinInBrowser } from './src/check/vite-lazy-pinyin.ts';
 import { dataStoreAtRuntimePlugin } from './src/node/build/vite-data-store-at-runtime.ts';
+import { keepScriptedPagesPlugin } from './src/node/build/vite-keep-scripted-pages.ts';
 import { phaseTimes } from './src/node/build-phases.ts';
 import { settings } from './src/site/settings.ts';
 
@@ -18,8 +19,9 @@ const buildPhases = {
   },
 };
 
+const root = dirname(fileURLToPath(import.meta.url));
 const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
-const dataStore = resolve(dirname(fileURLToPath(import.meta.url)), cacheDir, 'data-store.json');
+const dataStore = resolve(root, cacheDir, 'data-store.json');
 
 // Site URL and base path come from src/site/settings.ts (env SITE_URL, BASE_PATH).
 // OUT_DIR and ASTRO_CACHE_DIR let tests build into a temporary folder without sharing state.
@@ -36,6 +38,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [buildPhases],
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
-  // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts).
-  vite: { plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore)] },
+  // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts);
+  // a partial build keeps the pages with a script from the last build (src/node/build/vite-keep-scripted-pages.ts).
+  vite: { plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore), keepScriptedPagesPlugin(root)] },
 });

@@ -56,6 +56,8 @@ export interface ArchiveSnapshot {
   problemFiles: ProblemFile[];
   /** The build summary and the archive-wide problems (duplicates, carry-over). */
   overview: SnapshotOverview;
+  /** The digest of the agency registry the reports were read with ('' when there is none). */
+  registryDigest: string;
 }
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -115,7 +117,7 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options
     problems: problems.map((p) => ({ ...p, pageId: pages.get(p.file) ?? null, otherPageId: p.other ? (pages.get(p.other) ?? null) : null })),
     problemFiles: problemFiles.length,
   };
-  return { dir, reports, problemFiles, overview };
+  return { dir, reports, problemFiles, overview, registryDigest };
 }
 
 /** A report as the loader sees it: what tells whether its entry changed, and its content, read only then. */

@@ -11,12 +11,14 @@
  * district, every report's summary); a year page and its sorted views (src/pages/years/[year]/)
  * show the summaries of that year's reports. Their digests live under keys of their own
  * (`agencies/<slug>`, `years/<year>`, see src/site/render-only.ts), which no page id can take
- * (page ids have no slash). Every other page (home, the indexes, quality, feeds, sitemap, data
+ * (page ids have no slash). The pages with a script (search, validator) and their bundle share one
+ * key (`SCRIPTED_PAGES_KEY`, src/site/render-only.ts): the validator shows the registry and spells
+ * every body's name. Every other page (home, the indexes, quality, feeds, sitemap, data
  * files) reads the whole archive and is rendered in every build. Keep this list in step with those pages.
  */
 import { createHash } from 'node:crypto';
 import { groupByAgency, groupByYear, summarize, type AgencyGroup } from '../site/archive-model.ts';
-import { agencyPageKey, yearPageKey } from '../site/render-only.ts';
+import { agencyPageKey, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -45,20 +47,25 @@ export function pageDigests(snapshot: ArchiveSnapshot): Map<string, string> {
   }
   for (const group of agencies.values()) out.set(agencyPageKey(group.slug), sha(JSON.stringify(['agency', group])));
   for (const group of groupByYear(summaries)) out.set(yearPageKey(group.year), sha(JSON.stringify(['year', group])));
+  out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, [...agencies.values()].map((g) => g.name)])));
   return out;
 }
 
-/** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views. */
-export type PageKind = 'report' | 'agency' | 'year';
+/** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views, the pages with a script. */
+export type PageKind = 'report' | 'agency' | 'year' | 'scripted';
 
 export function kindOfPage(key: string): PageKind {
-  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : 'report';
+  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : key === SCRIPTED_PAGES_KEY ? 'scripted' : 'report';
 }
+
+/** Output files of the pages with a script: their pages and the browser bundle (Astro's `_astro/`, whose only scripts are theirs). */
+const SCRIPTED_OUTPUT = new RegExp(`^(?:(?:${SCRIPTED_PAGES.map((p) => p.route).join('|')})/index\\.html|_astro/[^/]+\\.js)$`);
 
 /**
  * The digest key of the page a file of the output belongs to (reports/<id>/…,
- * data/reports/<id>.json|.csv; agencies/<slug>/…; years/<year>/…), or null: a file rendered in
- * every build (agencies/index.html and years/index.html among them).
+ * data/reports/<id>.json|.csv; agencies/<slug>/…; years/<year>/…; the pages with a script and
+ * `_astro/*.js`), or null: a file rendered in every build (agencies/index.html, years/index.html
+ * and the stylesheet among them).
  */
 export function pageOfOutput(file: string): string | null {
   const page = /^reports\/([^/]+)\//.exec(file);
@@ -66,7 +73,8 @@ export function pageOfOutput(file: string): string | null {
   const data = /^data\/reports\/([^/]+)\.(?:json|csv)$/.exec(file);
   if (data) return data[1]!;
   const listing = /^(agencies\/[^/]+|years\/\d+)\//.exec(file);
-  return listing ? listing[1]! : null;
+  if (listing) return listing[1]!;
+  return SCRIPTED_OUTPUT.test(file) ? SCRIPTED_PAGES_KEY : null;
 }
 
 export interface PagesRecord {
@@ -95,12 +103,16 @@ export function pagesToRender(digests: ReadonlyMap<string, string>, previous: Re
   return render.flat().sort();
 }
 
-/** Counts for the build's last line: report (and file) pages, and agency and year pages. */
-export function renderCounts(record: PagesRecord): { reports: { rendered: number; total: number }; listings: { rendered: number; total: number } } {
-  const count = (keys: string[], report: boolean) => keys.filter((k) => (kindOfPage(k) === 'report') === report).length;
+/** Counts for the build's last line: report (and file) pages, agency and year pages, and whether the pages with a script were kept. */
+export function renderCounts(record: PagesRecord): { reports: { rendered: number; total: number }; listings: { rendered: number; total: number }; scriptedKept: boolean } {
+  const count = (keys: string[], kinds: PageKind[]) => keys.filter((k) => kinds.includes(kindOfPage(k))).length;
   const all = Object.keys(record.pages);
   const rendered = record.render ?? all;
-  return { reports: { rendered: count(rendered, true), total: count(all, true) }, listings: { rendered: count(rendered, false), total: count(all, false) } };
+  return {
+    reports: { rendered: count(rendered, ['report']), total: count(all, ['report']) },
+    listings: { rendered: count(rendered, ['agency', 'year']), total: count(all, ['agency', 'year']) },
+    scriptedKept: SCRIPTED_PAGES_KEY in record.pages && !rendered.includes(SCRIPTED_PAGES_KEY),
+  };
 }
 
 /**

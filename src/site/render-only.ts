@@ -14,6 +14,20 @@ export const agencyPageKey = (slug: string) => `agencies/${slug}`;
 /** The key of a year's page and its sorted views (years/<year>/…). */
 export const yearPageKey = (year: number) => `years/${year}`;
 
+/**
+ * The pages that run a script (the search page and the validator) and the browser bundle in
+ * `_astro/` that only they load, as one unit with one key: the pages read nothing of the archive
+ * but the bodies' names (the validator spells them), so after most changes to reports they are the
+ * previous build's, and a partial build then neither renders them nor bundles their scripts
+ * (src/node/build/vite-keep-scripted-pages.ts). Every page with a bundled script must be listed here
+ * (tests/unit/site/scripted-pages.test.ts checks src/pages).
+ */
+export const SCRIPTED_PAGES_KEY = 'scripted/pages';
+export const SCRIPTED_PAGES = [
+  { route: 'search', source: 'src/pages/search/index.astro' },
+  { route: 'check', source: 'src/pages/check/index.astro' },
+] as const;
+
 /** The page ids and keys to render, or null: render every page. */
 export function renderOnly(): Set<string> | null {
   return ((globalThis as Record<symbol, unknown>)[RENDER_ONLY] as Set<string> | undefined) ?? null;

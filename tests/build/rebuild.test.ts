@@ -22,6 +22,7 @@ const fresh = join(tmp, 'fresh');
 const CHANGED = '001_68f00f12ba36a829.txt';
 const REMOVED = '004_9a3017047421a145.txt';
 const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
+const SENTENCE_AGAIN = '本报告经本机关审核后发布，更正另行公告。';
 // Shown on its body's page (and in its summary): that page must be rendered again.
 const PUBLISHED = '2024-01-20';
 
@@ -73,6 +74,8 @@ let changedAgain: Run;
 let changedAgainFiles: ReturnType<typeof snapshot>;
 let changedFiles: ReturnType<typeof snapshot>;
 let freshFiles: ReturnType<typeof snapshot>;
+let edited: Run;
+let editedFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
 
 beforeAll(() => {
@@ -94,6 +97,11 @@ beforeAll(() => {
   // The same changed archive built from nothing, with caches of its own.
   build(fresh, 'b');
   freshFiles = snapshot(fresh);
+
+  // Only a sentence of that report changes again: no body's name, so the pages with a script stay.
+  writeFileSync(join(archive, CHANGED), readFileSync(join(archive, CHANGED), 'utf8').replace(SENTENCE, SENTENCE_AGAIN));
+  edited = build(out, 'a');
+  editedFiles = snapshot(out);
 
   // A page removed from the output by hand: the output is no longer what the last build left.
   rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
@@ -160,6 +168,34 @@ describe('rebuild into the same folder', () => {
       expect(textBefore(f), f).toContain('qiaokou-qiye-fuwu');
       expect(text(f), f).not.toContain('qiaokou-qiye-fuwu');
     }
+  });
+
+  it('keeps the search page, the validator and their scripts when no body was renamed, and they are what a fresh build gives', () => {
+    expect(edited.status).toBe(0);
+    expect(edited.output).toContain('只重新生成 1 个报告页（共 4 个）和 0 个机关、年度页（共 6 个），搜索页、校验页及其脚本、其余沿用上次构建');
+    const text = (files: ReturnType<typeof snapshot>, f: string) => Buffer.from(files.get(f)!.bytes, 'base64').toString('utf8');
+    expect(text(editedFiles, 'reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE_AGAIN);
+    // The partial build before rendered them (a body was gone); this one did not touch them.
+    const scripts = [...changedFiles.keys()].filter((f) => f.startsWith('_astro/') && f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const f of ['check/index.html', ...scripts]) {
+      expect(editedFiles.get(f), f).toEqual(changedFiles.get(f));
+      expect(editedFiles.get(f)!.bytes, f).toBe(freshFiles.get(f)!.bytes);
+    }
+    // The same files but the index's, whose names carry the hash of what it holds (a sentence more).
+    const pages = (files: ReturnType<typeof snapshot>) => [...files.keys()].filter((f) => !f.startsWith('pagefind/'));
+    expect(pages(editedFiles)).toEqual(pages(freshFiles));
+    // The search page: kept, with the preload links of the index as it is now, once each.
+    const preloads = (html: string) => [...html.matchAll(/<link rel="(?:module)?preload" href="\/(pagefind\/[^"]+)"/g)].map((m) => m[1]!);
+    const kept = preloads(text(editedFiles, 'search/index.html'));
+    expect(kept).toHaveLength(preloads(text(freshFiles, 'search/index.html')).length);
+    expect(kept).toHaveLength(4);
+    for (const f of kept) expect(editedFiles.has(f), f).toBe(true);
+    // Every script and stylesheet a page of the output links is there.
+    const linked = new Set([...editedFiles.keys()].filter((f) => f.endsWith('.html')).flatMap((f) => [...text(editedFiles, f).matchAll(/(?:src|href)="\/(_astro\/[^"]+)"/g)].map((m) => m[1]!)));
+    expect([...linked].filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
+    expect([...linked].filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
+    for (const f of linked) expect(editedFiles.has(f), f).toBe(true);
   });
 
   it('builds everything again when the output was altered by hand, and puts the missing page back', () => {

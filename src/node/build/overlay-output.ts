@@ -1,7 +1,8 @@
 /**
  * Puts a partial build (a staging folder) into the output folder: every file of staging moves
- * in, and of the rest of the output only the pages kept from the previous build stay (reports,
- * agencies and years not rendered this time and still in the archive). Pages of removed reports,
+ * in (but placeholders of kept pages), and of the rest of the output only the pages kept from the
+ * previous build stay (reports, agencies and years not rendered this time and still in the
+ * archive; the pages with a script and their bundle). Pages of removed reports,
  * of bodies and years that no longer have a report, the other listings and the data files are
  * thereby all replaced or removed.
  *
@@ -33,7 +34,9 @@ export interface Overlaid {
 export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = []): Overlaid {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
-  const staged = filesUnder(staging);
+  // A kept page's file that Astro staged anyway (the placeholder of a page with a script, see
+  // src/node/build/vite-keep-scripted-pages.ts) does not replace the previous build's.
+  const staged = filesUnder(staging).filter((f) => !kept(pageOfOutput(f)));
   // The folders staged files go into (and their parents): kept even while empty.
   const filled = new Set<string>();
   for (const f of staged) for (let d = dirname(join(outDir, f)); d.startsWith(outDir) && !filled.has(d); d = dirname(d)) filled.add(d);

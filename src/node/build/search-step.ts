@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { buildSearchIndexOfReports, reportsToIndex, type IndexedReport, type SearchIndexOptions, type SearchIndexResult } from '../../search/build/build-search-index.ts';
 import { updateIndex } from '../../search/build/index-parts.ts';
-import { searchPreloads } from '../../search/build/preloads.ts';
+import { withSearchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
 
@@ -54,8 +54,7 @@ export function placeSearchIndex(placement: Placement, outDir: string, basePath:
   }
   const searchPage = join(outDir, 'search', 'index.html');
   if (existsSync(searchPage)) {
-    const html = readFileSync(searchPage, 'utf8');
-    writeFileSync(searchPage, html.replace('</head>', `${searchPreloads(target, basePath)}</head>`));
+    writeFileSync(searchPage, withSearchPreloads(readFileSync(searchPage, 'utf8'), target, basePath));
     placed.files.push('search/index.html');
   }
   return placed;

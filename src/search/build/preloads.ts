@@ -20,3 +20,14 @@ export function searchPreloads(indexDir: string, base: string): string {
     ...(wasm ? [`<link rel="preload" href="${base}pagefind/bundle/${wasm}" as="fetch" crossorigin>`] : []),
   ].join('');
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A search page's HTML with the index's preload links: those of an earlier index (a page kept
+ * from the previous build, see src/node/build/vite-keep-scripted-pages.ts) give way to these.
+ */
+export function withSearchPreloads(html: string, indexDir: string, base: string): string {
+  const earlier = new RegExp(`<link rel="(?:module)?preload" href="${escapeRegExp(base)}pagefind/[^"]*"[^>]*>`, 'g');
+  return html.replace(earlier, '').replace('</head>', `${searchPreloads(indexDir, base)}</head>`);
+}

@@ -70,6 +70,30 @@ describe('overlayOutput', () => {
     expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
   });
 
+  it("leaves a kept page's file alone when Astro staged a placeholder of it (the pages with a script and their bundle)", () => {
+    writeTree(out, { 'search/index.html': 'search page', '_astro/search.abc.js': 'bundle', '_astro/site.def.css': 'css (old)' });
+    writeTree(staging, { 'search/index.html': '', '_astro/site.def.css': 'css' });
+    const kept = inodeOf(join(out, 'search', 'index.html'));
+    const placed = overlayOutput(out, staging, { pages: { ...record.pages, 'scripted/pages': '1' }, render: record.render }, ['pagefind']);
+    const tree = treeOf(out);
+    const text = (f: string) => (tree[f] === undefined ? undefined : Buffer.from(tree[f]!, 'base64').toString('utf8'));
+    expect(text('search/index.html')).toBe('search page');
+    expect(inodeOf(join(out, 'search', 'index.html'))).toBe(kept);
+    expect(text('_astro/search.abc.js')).toBe('bundle');
+    expect(text('_astro/site.def.css')).toBe('css');
+    expect(placed.placed).not.toContain('search/index.html');
+    expect(placed.removed).not.toContain('_astro/search.abc.js');
+    expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  it('replaces the pages with a script and their bundle when they were rendered again', () => {
+    writeTree(out, { 'search/index.html': 'search page (old)', '_astro/search.old.js': 'old bundle' });
+    writeTree(staging, { 'search/index.html': 'search page', '_astro/search.new.js': 'bundle' });
+    overlayOutput(out, staging, { pages: { ...record.pages, 'scripted/pages': '2' }, render: [...record.render, 'scripted/pages'] }, ['pagefind']);
+    expect(treeOf(out)).toMatchObject(textTree({ 'search/index.html': 'search page', '_astro/search.new.js': 'bundle' }));
+    expect(Object.keys(treeOf(out))).not.toContain('_astro/search.old.js');
+  });
+
   it('without folders placed later, nothing of the old output but the kept pages is left', () => {
     overlayOutput(out, staging, record);
     expect(Object.keys(treeOf(out)).filter((f) => f.startsWith('pagefind/'))).toEqual([]);

@@ -95,6 +95,26 @@ describe('placeSearchIndex', () => {
     expect(readFileSync(join(out, 'search', 'index.html'), 'utf8').split('rel="modulepreload"')).toHaveLength(2);
   });
 
+  it("gives a search page kept from the previous build the new index's preload links instead of the earlier ones", async () => {
+    const dir = join(tmp, 'kept-page');
+    const first = await build(reports, join(dir, '.staged'));
+    writeTree(dir, { 'search/index.html': '<html><head><title>搜索</title></head><body></body></html>' });
+    placeSearchIndex({ staging: join(dir, '.staged') }, dir, '/');
+    const meta = (html: string) => /pagefind\/bundle\/(pagefind\.[^"]+\.pf_meta)"/.exec(html)?.[1];
+    const before = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
+    expect(meta(before)).toMatch(/\.pf_meta$/);
+    // A report changed: the merged bundle (and its meta file's name) is new; the page is not rendered again.
+    const result = await build(reports.map((r, i) => (i === 0 ? edited(r) : r)));
+    placeSearchIndex({ update: result, previous: partDigests(first.index) }, dir, '/');
+    const after = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
+    expect(meta(after)).toMatch(/\.pf_meta$/);
+    expect(meta(after)).not.toBe(meta(before));
+    expect(readdirSync(join(dir, 'pagefind', 'bundle'))).toContain(meta(after));
+    // Once each, exactly as on a page rendered afresh.
+    expect(after.split('<link ')).toHaveLength(before.split('<link ').length);
+    expect(after).toBe(before.replace(meta(before)!, meta(after)!));
+  });
+
   it('keeps, of a merged index built again, the chunks the merge linked from the last one: the very files', async () => {
     // Small chunks, so that one changed figure leaves most of them as they were.
     const small = (rs: Report[], outDir?: string) => buildSearchIndex(rs, { ...(outDir ? { outDir } : {}), cacheDir: join(tmp, 'cache-small'), chunkSize: 300 });

@@ -1,6 +1,6 @@
 /**
  * The page digests a partial build decides by (src/loader/page-digests.ts): one per report page,
- * per agency page and per year page, each changing exactly when what that page shows changes;
+ * per agency page and per year page, one for the pages with a script, each changing exactly when what that page shows changes;
  * which output files belong to which page; which pages a rebuild renders.
  */
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ function changedKeys(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 describe('pageDigests', () => {
-  it('has a digest per report page, per agency and per year', () => {
+  it('has a digest per report page, per agency and per year, and one for the pages with a script', () => {
     expect([...pageDigests(base).keys()].sort()).toEqual([
       '2022-qiaokou-jiguan-shiwu',
       '2023-donghu-zhengwu-dashuju',
@@ -49,6 +49,7 @@ describe('pageDigests', () => {
       'agencies/qiaokou-jiguan-shiwu',
       'agencies/qiaokou-qiye-fuwu',
       'agencies/zhanhe-zhengwu-dashuju',
+      'scripted/pages',
       'years/2022',
       'years/2023',
     ]);
@@ -88,8 +89,18 @@ describe('pageDigests', () => {
   it("drops the agency's key when its last report is gone, and changes its year's", () => {
     const after = structuredClone(base);
     after.reports = after.reports.filter((p) => p.pageId !== '2023-qiaokou-qiye-fuwu');
-    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'years/2023']);
+    // The validator spells every body's name: one fewer.
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'scripted/pages', 'years/2023']);
     expect(pageDigests(after).has('agencies/qiaokou-qiye-fuwu')).toBe(false);
+  });
+
+  it('changes the digest of the pages with a script when a body is named differently or the registry changed, and only then', () => {
+    const renamed = structuredClone(base);
+    for (const p of renamed.reports) if (p.report.agencySlug === 'zhanhe-zhengwu-dashuju') p.report.canonicalAgency = p.report.agency = '沾河区政务服务和大数据管理局（新）';
+    expect(changedKeys(pageDigests(base), pageDigests(renamed))).toContain('scripted/pages');
+    const registry = structuredClone(base);
+    registry.registryDigest += '0';
+    expect(changedKeys(pageDigests(base), pageDigests(registry))).toEqual(['scripted/pages']);
   });
 
   it('moves a report between year keys when its year changes', () => {
@@ -118,12 +129,19 @@ describe('pageOfOutput', () => {
       'data/reports.csv': null,
       'feed.xml': null,
       'sitemap.xml': null,
+      'search/index.html': 'scripted/pages',
+      'check/index.html': 'scripted/pages',
+      '_astro/index.astro_astro_type_script_index_0_lang.Cwyh30ek.js': 'scripted/pages',
+      '_astro/preload-helper.DygEbaNj.js': 'scripted/pages',
+      // Every page links it; it is bundled with the pages, not with the scripts.
+      '_astro/BaseLayout.DAzDSb_o.css': null,
+      '404.html': null,
     };
     expect(Object.fromEntries(Object.keys(files).map((f) => [f, pageOfOutput(f)]))).toEqual(files);
   });
 
   it('gives every output key a kind', () => {
-    expect(['2023-x', 'agencies/x', 'years/2023'].map(kindOfPage)).toEqual(['report', 'agency', 'year']);
+    expect(['2023-x', 'agencies/x', 'years/2023', 'scripted/pages'].map(kindOfPage)).toEqual(['report', 'agency', 'year', 'scripted']);
   });
 });
 
@@ -157,9 +175,10 @@ describe('pagesToRender', () => {
 });
 
 describe('renderCounts', () => {
-  it('counts report pages apart from agency and year pages', () => {
-    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1' };
-    expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 } });
-    expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 } });
+  it('counts report pages apart from agency and year pages, and tells whether the pages with a script were kept', () => {
+    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1', 'scripted/pages': '1' };
+    expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 }, scriptedKept: true });
+    expect(renderCounts({ pages, render: ['a', 'scripted/pages'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 0, total: 3 }, scriptedKept: false });
+    expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 }, scriptedKept: false });
   });
 });
