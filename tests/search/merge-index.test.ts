@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShard } from '../../src/search/build/build-shard.ts';
-import { mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
+import { changedWords, mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
 import { compareWords, readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { WINDOW } from '../../src/search/tokenize.ts';
@@ -166,6 +166,81 @@ describe('mergeIndexes after an earlier merge', () => {
     expect(again.metaHash).toBe(first.metaHash);
     expect(files(join(dir, 'broken'))).toEqual(files(join(dir, 'again')));
     expect(Object.keys(files(join(dir, 'broken')))).toContain(`${gone}.pf_index`);
+  });
+});
+
+describe('mergeIndexes around the changed words', () => {
+  const files = (out: string) => Object.fromEntries([...readdirSync(join(out, 'index')), ...readdirSync(out).filter((f) => f.endsWith('.pf_meta'))].map((f) => [f, readFileSync(join(out, f.endsWith('.pf_meta') ? '' : 'index', f))]));
+  const shardOptions = { window: WINDOW, block: 400, chunkSize: 50_000 };
+  /** Four shards of eight reports; the earlier merge of them, with its chunks' list. */
+  const base = () => Array.from({ length: 4 }, (_, s) => Array.from({ length: 8 }, (_, i) => record(200 + s * 8 + i)));
+  const build = (records: SearchRecord[][], name: string) =>
+    records.map((rs, s) => {
+      const d = join(dir, `${name}-${s}`);
+      buildShard(rs, d, shardOptions);
+      return { dir: d, pageOffset: s * 8 };
+    });
+  const edits: ((t: string) => string)[] = [
+    (t) => `${t}甲乙`, // words added at the end of a page
+    (t) => `丁${t}`, // every position of the page moves
+    (t) => t.slice(0, 20) + t.slice(30), // words removed from the middle
+    () => text(90), // a page written anew
+    (t) => t.replace(/甲/g, '乙'), // one character everywhere
+    (t) => t.slice(0, 5), // most words of a page gone
+    (t) => t.slice(40), // the start of a page gone
+    (t) => t.replace(/丙丁/g, ''), // a pair gone wherever it is
+    (t) => t.replace(/乙/g, ''), // one character gone everywhere
+  ];
+
+  // Chunk sizes from a few words (as in the tests above) to many: where a chunk ends is decided by
+  // looking ahead at the words after it, which an edit may change.
+  it.each([30, 70, 150, 400])('writes exactly what merging every word writes, for edits of one report and of several shards, reading only around them (chunks of %i)', async (chunkSize) => {
+    const records = base();
+    const before = build(records, 'around-0');
+    const earlierOut = join(dir, `around-earlier-${chunkSize}`);
+    const earlierResult = await mergeIndexes(before, earlierOut, { ...mergeOptions, chunkSize });
+    expect(earlierResult.chunks).toBeGreaterThan(4);
+    let kept = 0;
+    for (const [n, edit] of edits.entries()) {
+      // Edit report (n + 3) % 8 of shard n % 4, and for the last edits a report of the next shard too.
+      const changed = records.map((rs, s) => rs.map((r, i) => (i === (n + 3) % 8 && (s === n % 4 || (n >= 3 && s === (n + 1) % 4)) ? { ...r, text: edit(r.text) } : r)));
+      const after = build(changed, `around-${n + 1}`);
+      const words = [...new Set(after.flatMap((a, s) => (a.dir === before[s]!.dir ? [] : changedWords(before[s]!.dir, a.dir))))].sort(compareWords);
+      expect(words.length, `edit ${n}`).toBeGreaterThan(0);
+      const options = { ...mergeOptions, chunkSize };
+      const whole = await mergeIndexes(after, join(dir, `around-whole-${chunkSize}-${n}`), options);
+      const around = await mergeIndexes(after, join(dir, `around-part-${chunkSize}-${n}`), {
+        ...options,
+        earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList },
+        changed: words,
+      });
+      expect(around.metaHash, `edit ${n}`).toBe(whole.metaHash);
+      expect(around.chunkList, `edit ${n}`).toEqual(whole.chunkList);
+      expect(around.byContent, `edit ${n}`).toEqual(whole.byContent);
+      expect(files(join(dir, `around-part-${chunkSize}-${n}`)), `edit ${n}`).toEqual(files(join(dir, `around-whole-${chunkSize}-${n}`)));
+      expect(around.kept, `edit ${n}`).toBeLessThan(whole.chunks);
+      kept += around.kept;
+    }
+    // Chunks were taken without reading the shards' words in them (in so small an index an edit
+    // touches many of them; at 10,000 reports one edit changed 3 to 5 of 2,623).
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('names the words of a shard that differ between two versions of it, and none for the same shard', () => {
+    const records = base()[0]!;
+    const a = join(dir, 'words-a');
+    const b = join(dir, 'words-b');
+    buildShard(records, a, shardOptions);
+    buildShard(records.map((r, i) => (i === 2 ? { ...r, text: `${r.text}戊己` } : r)), b, shardOptions);
+    expect(changedWords(a, a)).toEqual([]);
+    const words = changedWords(a, b);
+    expect(words).toEqual([...words].sort(compareWords));
+    // Every word with the new characters (no other report has them), and not every word of the shard.
+    const all = readMeta(b).chunks.flatMap((c) => readChunk(b, c.hash)).map((w) => w.word);
+    const added = all.filter((w) => /[戊己]/.test(w));
+    expect(added.length).toBeGreaterThan(1);
+    for (const w of added) expect(words).toContain(w);
+    expect(words.length).toBeLessThan(all.length / 2);
   });
 });
 

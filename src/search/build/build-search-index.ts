@@ -26,8 +26,8 @@ import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
 import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { writeIndex, type BuiltIndex } from './index-parts.ts';
-import { mergeIndexes, type EarlierChunks } from './merge-index.ts';
-import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
+import { changedWords, mergeIndexes, type EarlierChunks, type MergedChunk } from './merge-index.ts';
+import { compareWords, INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
 import { ShardPool } from './shard-pool.ts';
 
@@ -92,8 +92,12 @@ export interface SearchIndexResult {
   pages: string[];
   built: string[];
   reused: string[];
-  /** Of the merged index's chunks, how many there are and how many were linked from the last merge (null: the merged index came whole from the cache). */
-  chunks: { total: number; linked: number } | null;
+  /**
+   * Of the merged index's chunks, how many there are, how many were linked from the last merge,
+   * and of those how many were taken without reading the shards' words in them (null: the merged
+   * index came whole from the cache).
+   */
+  chunks: { total: number; linked: number; kept: number } | null;
   /** Its parts in the cache and the manifest, for placing it (./index-parts.ts). */
   index: BuiltIndex;
   /** Settles when the cache entries this index did not use are removed. */
@@ -187,15 +191,32 @@ async function cached(cacheDir: string, digest: string, build: (dir: string) => 
   return false;
 }
 
-/** Beside a merged index in the cache: the merge code and what each of its chunks holds (EarlierChunks). */
+/**
+ * Beside a merged index in the cache: the merge code, what each of its chunks holds, its chunks in
+ * order, and the shards and settings it was merged from (EarlierMerge).
+ */
 const CHUNK_CONTENTS = 'chunk-contents.json';
+
+interface MergeRecord {
+  code: string;
+  byContent: Record<string, string>;
+  chunks?: MergedChunk[];
+  shards?: { id: string; digest: string; pages: number }[];
+  window?: number;
+  chunkSize?: number;
+}
+
+/** The newest merge in the cache by this code: its chunks for linking, and what it was merged from. */
+interface EarlierMerge extends EarlierChunks {
+  record: MergeRecord;
+}
 
 /**
  * The chunks of the newest merged index in the cache written by this merge code, to be linked
  * where a new merge has the same ones. The index of the last build is still in the cache (a
  * build removes what it did not use only after its own merge).
  */
-function earlierChunks(cacheDir: string): EarlierChunks | null {
+function earlierMerge(cacheDir: string): EarlierMerge | null {
   let newest: { dir: string; at: number } | null = null;
   for (const entry of readdirSync(cacheDir)) {
     const dir = join(cacheDir, entry);
@@ -204,8 +225,26 @@ function earlierChunks(cacheDir: string): EarlierChunks | null {
     if (at !== undefined && (!newest || at > newest.at)) newest = { dir, at };
   }
   if (!newest) return null;
-  const { code, byContent } = JSON.parse(readFileSync(join(newest.dir, CHUNK_CONTENTS), 'utf8')) as { code: string; byContent: Record<string, string> };
-  return code === MERGE_CODE ? { dir: join(newest.dir, 'bundle', 'index'), byContent: new Map(Object.entries(byContent)) } : null;
+  const record = JSON.parse(readFileSync(join(newest.dir, CHUNK_CONTENTS), 'utf8')) as MergeRecord;
+  if (record.code !== MERGE_CODE) return null;
+  return { dir: join(newest.dir, 'bundle', 'index'), byContent: new Map(Object.entries(record.byContent)), ...(record.chunks ? { chunks: record.chunks } : {}), record };
+}
+
+/**
+ * The words whose merged entries may differ from the earlier merge's, when this merge is of the
+ * same shards with the same pages each and only some of them changed (their earlier version still
+ * in the cache); null: merge every word. A one-report rebuild then reads the shards' words only
+ * around the words that report changed (merge-index.ts: mergeAround).
+ */
+function wordsChanged(earlier: EarlierMerge | null, cacheDir: string, shards: readonly { id: string; digest: string; pages: number }[], settings: { window: number; chunkSize: number }): string[] | null {
+  const before = earlier?.record;
+  if (!before?.shards || before.window !== settings.window || before.chunkSize !== settings.chunkSize || before.shards.length !== shards.length) return null;
+  if (before.shards.some((s, i) => s.id !== shards[i]!.id || s.pages !== shards[i]!.pages)) return null;
+  const differing = shards.flatMap((s, i) => (s.digest === before.shards![i]!.digest ? [] : [{ before: before.shards![i]!.digest, after: s.digest }]));
+  // Beyond a few changed shards, reading them twice to compare costs about what it saves.
+  if (differing.length > Math.max(1, shards.length / 4) || differing.some((d) => !inCache(cacheDir, d.before))) return null;
+  const words = new Set(differing.flatMap((d) => changedWords(join(cacheDir, d.before), join(cacheDir, d.after))));
+  return [...words].sort(compareWords);
 }
 
 export function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
@@ -278,6 +317,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
   const shardDir = (i: number) => join(cacheDir, shardDigests[i]!);
   const pagesOf = shards.map((_, i) => JSON.parse(readFileSync(join(shardDir(i), 'pages.json'), 'utf8')) as ShardPage[]);
   const total = pagesOf.reduce((n, p) => n + p.length, 0);
+  const mergedFrom = shards.map((s, i) => ({ id: s.id, digest: shardDigests[i]!, pages: pagesOf[i]!.length }));
   // Set by the merge when it runs (TypeScript cannot see the assignment in the callback).
   let chunks = null as SearchIndexResult['chunks'];
   const mergedHit = await cached(cacheDir, mergedDigest, async (dir) => {
@@ -288,6 +328,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       offset += pagesOf[i]!.length;
       return input;
     });
+    const earlier = earlierMerge(cacheDir);
     const merged = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,
@@ -295,11 +336,13 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       pageHash: (page) => page.toString(36),
       // Ranking uses page length; rounded, the lengths compress to almost nothing.
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
-      earlier: earlierChunks(cacheDir),
+      earlier,
+      changed: wordsChanged(earlier, cacheDir, mergedFrom, { window, chunkSize }),
     });
     const { metaHash } = merged;
-    chunks = { total: merged.chunks, linked: merged.linked };
-    writeFileSync(join(dir, CHUNK_CONTENTS), JSON.stringify({ code: MERGE_CODE, byContent: merged.byContent }));
+    chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept };
+    const record: MergeRecord = { code: MERGE_CODE, byContent: merged.byContent, chunks: merged.chunkList, shards: mergedFrom, window, chunkSize };
+    writeFileSync(join(dir, CHUNK_CONTENTS), JSON.stringify(record));
     // Pagefind's own search runtime of the pinned version.
     const runtime = readPagefindRuntime(runtimeDir);
     for (const f of runtime.files) cpSync(join(runtimeDir, f), join(bundle, f));
