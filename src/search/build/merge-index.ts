@@ -105,16 +105,9 @@ export interface MergeResult {
   kept: number;
 }
 
-/** Words of one shard in order, a chunk at a time, from the first that is not before `from` (null: all). */
-function* shardWords(dir: string, chunks: readonly MetaChunk[], from: string | null = null): Generator<RawWord> {
-  let c = 0;
-  if (from !== null) while (c < chunks.length && compareWords(chunks[c]!.to, from) < 0) c++;
-  for (; c < chunks.length; c++) {
-    const words = readRawChunk(dir, chunks[c]!.hash);
-    let w = 0;
-    if (from !== null) while (w < words.length && compareWords(words[w]!.word, from) < 0) w++;
-    for (; w < words.length; w++) yield words[w]!;
-  }
+/** Words of one shard in order, a chunk at a time. */
+function* shardWords(dir: string, chunks: readonly MetaChunk[]): Generator<RawWord> {
+  for (const c of chunks) yield* readRawChunk(dir, c.hash);
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
@@ -155,23 +148,73 @@ interface MergedWord {
   size: number;
 }
 
-/** Words of all shards in order from `from` (null: all), each word's pages from every shard joined (in page order). */
-function* mergedWords(shards: readonly MergeShard[], metas: readonly { chunks: MetaChunk[] }[], from: string | null = null): Generator<MergedWord> {
-  const heads = shards.map((s, i) => {
-    const it = shardWords(s.dir, metas[i]!.chunks, from);
-    return { it, word: it.next() };
-  });
+/**
+ * A shard's words in order, read a chunk at a time, that can be moved to the first word not
+ * before a given one. Merging around changed words moves every shard's cursor forward from one
+ * place to the next, so each chunk of a shard is read at most once (more only when a look ahead
+ * went past where the next place starts, in an earlier chunk), and chunks skipped are not read.
+ */
+class ShardCursor {
+  private readonly dir: string;
+  private readonly chunks: readonly MetaChunk[];
+  /** The chunk `words` holds (chunks.length: past the last). */
+  private loaded = -1;
+  private words: RawWord[] = [];
+  private at = 0;
+
+  constructor(dir: string, chunks: readonly MetaChunk[]) {
+    this.dir = dir;
+    this.chunks = chunks;
+  }
+
+  private load(c: number): void {
+    this.words = c < this.chunks.length ? readRawChunk(this.dir, this.chunks[c]!.hash) : [];
+    this.loaded = c;
+    this.at = 0;
+  }
+
+  /** To the first word not before `from` (null: the first word). */
+  seek(from: string | null): void {
+    let c = 0;
+    if (from !== null) {
+      // From the chunk held when `from` is not before it (the usual case: moving forward).
+      if (this.loaded >= 0 && this.loaded < this.chunks.length && compareWords(this.chunks[this.loaded]!.from, from) <= 0) c = this.loaded;
+      while (c < this.chunks.length && compareWords(this.chunks[c]!.to, from) < 0) c++;
+    }
+    if (c !== this.loaded) this.load(c);
+    let lo = 0;
+    let hi = this.words.length;
+    while (from !== null && lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareWords(this.words[mid]!.word, from) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.at = lo;
+  }
+
+  next(): RawWord | undefined {
+    while (this.at >= this.words.length) {
+      if (this.loaded + 1 >= this.chunks.length) return undefined;
+      this.load(this.loaded + 1);
+    }
+    return this.words[this.at++];
+  }
+}
+
+/** Words of all shards in order from where their cursors are, each word's pages from every shard joined (in page order). */
+function* mergedWords(shards: readonly MergeShard[], cursors: readonly ShardCursor[]): Generator<MergedWord> {
+  const heads = cursors.map((cursor) => ({ cursor, word: cursor.next() }));
   for (;;) {
     let min: string | null = null;
-    for (const h of heads) if (!h.word.done && (min === null || compareWords(h.word.value.word, min) < 0)) min = h.word.value.word;
+    for (const h of heads) if (h.word && (min === null || compareWords(h.word.word, min) < 0)) min = h.word.word;
     if (min === null) return;
     const parts: MergedWord['parts'] = [];
     let size = 0;
     heads.forEach((h, i) => {
-      if (!h.word.done && h.word.value.word === min) {
-        parts.push({ raw: h.word.value, pageOffset: shards[i]!.pageOffset });
-        size += h.word.value.size;
-        h.word = h.it.next();
+      if (h.word && h.word.word === min) {
+        parts.push({ raw: h.word, pageOffset: shards[i]!.pageOffset });
+        size += h.word.size;
+        h.word = h.cursor.next();
       }
     });
     yield { word: min, parts, size };
@@ -403,7 +446,11 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   });
 
   const writer = new ChunkWriter(outDir, options.earlier);
-  const wordsFrom = (from: string | null) => new Lookahead(mergedWords(shards, metas, from));
+  const cursors = shards.map((shard, i) => new ShardCursor(shard.dir, metas[i]!.chunks));
+  const wordsFrom = (from: string | null) => {
+    for (const cursor of cursors) cursor.seek(from);
+    return new Lookahead(mergedWords(shards, cursors));
+  };
   const { earlier, changed } = options;
   // Around the changed words only when every earlier chunk is still there to be linked.
   const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
