@@ -15,8 +15,9 @@
  *
  * After one report changed, only the chunks near the words it changed can differ from the last
  * merge's: those are merged again and the rest are linked from the last merge without reading
- * the shards' words in them (mergeAround). At 10,000 reports that took the merge a one-report
- * rebuild waits for from 3.2–4.4 s to 0.8–0.9 s.
+ * the shards' words in them (mergeAround). At 10,000 reports the merge a one-report rebuild waits
+ * for took 3.2–4.4 s whole, 0.8–0.9 s after a few words changed, 2.7–2.9 s after a sentence
+ * inserted moved every later position of its report (542 of 2,623 chunks merged again).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
