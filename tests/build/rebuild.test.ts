@@ -77,6 +77,8 @@ let freshFiles: ReturnType<typeof snapshot>;
 let edited: Run;
 let editedFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
+let tamperedAndChanged: Run;
+let tamperedAndChangedFiles: ReturnType<typeof snapshot>;
 
 beforeAll(() => {
   cpSync(SAMPLE_DIR, archive, { recursive: true });
@@ -107,6 +109,13 @@ beforeAll(() => {
   rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
   writeFileSync(join(out, 'stray.txt'), 'x');
   tampered = build(out, 'a');
+
+  // Altered by hand and a report changed: the output is not what the last build left, so
+  // everything is built again although only a report changed.
+  rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
+  writeFileSync(join(archive, CHANGED), readFileSync(join(archive, CHANGED), 'utf8').replace(SENTENCE_AGAIN, SENTENCE));
+  tamperedAndChanged = build(out, 'a');
+  tamperedAndChangedFiles = snapshot(out);
 });
 
 afterAll(() => {
@@ -205,5 +214,18 @@ describe('rebuild into the same folder', () => {
     expect(tampered.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
     expect(statSync(join(out, 'stray.txt'), { throwIfNoEntry: false })).toBeUndefined();
     expect(statSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html')).isFile()).toBe(true);
+  });
+
+  it('builds everything again when the output was altered by hand and a report changed, and gives what a fresh build gives', () => {
+    expect(tamperedAndChanged.status).toBe(0);
+    expect(tamperedAndChanged.output).toContain('完整重建');
+    expect(tamperedAndChanged.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
+    const text = (f: string) => Buffer.from(tamperedAndChangedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
+    expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).not.toContain(SENTENCE_AGAIN);
+    // The archive is again the one `fresh` was built from: the same files, byte for byte.
+    expect([...tamperedAndChangedFiles.keys()]).toEqual([...freshFiles.keys()]);
+    for (const [f, v] of freshFiles) expect(tamperedAndChangedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+    expect(statSync(join(tmp, '.out.partial'), { throwIfNoEntry: false })).toBeUndefined();
   });
 });
