@@ -15,10 +15,10 @@
 import { resolve } from 'node:path';
 import { renderOnly, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY } from '../../site/render-only.ts';
 
-export const KEPT_PAGE_PLACEHOLDER = '---\n// Kept from the previous build (src/node/build/vite-keep-scripted-pages.ts).\n---\n';
+const KEPT_PAGE_PLACEHOLDER = '---\n// Kept from the previous build (src/node/build/vite-keep-scripted-pages.ts).\n---\n';
 
 /** Whether this build keeps the pages with a script (a partial build that does not render their key). */
-export function keepsScriptedPages(): boolean {
+function keepsScriptedPages(): boolean {
   const only = renderOnly();
   return only !== null && !only.has(SCRIPTED_PAGES_KEY);
 }

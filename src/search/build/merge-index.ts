@@ -106,6 +106,18 @@ export interface MergeResult {
   kept: number;
 }
 
+/** The first of `n` places (0 to n) where `after` holds, for an `after` that holds from some place on. */
+function firstWhere(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Words of one shard in order, a chunk at a time. */
 function* shardWords(dir: string, chunks: readonly MetaChunk[]): Generator<RawWord> {
   for (const c of chunks) yield* readRawChunk(dir, c.hash);
@@ -183,14 +195,7 @@ class ShardCursor {
       while (c < this.chunks.length && compareWords(this.chunks[c]!.to, from) < 0) c++;
     }
     if (c !== this.loaded) this.load(c);
-    let lo = 0;
-    let hi = this.words.length;
-    while (from !== null && lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareWords(this.words[mid]!.word, from) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    this.at = lo;
+    this.at = from === null ? 0 : firstWhere(this.words.length, (i) => compareWords(this.words[i]!.word, from) >= 0);
   }
 
   next(): RawWord | undefined {
@@ -386,16 +391,7 @@ async function cutChunks(stream: Lookahead, writer: ChunkWriter, options: MergeO
 async function mergeAround(earlier: readonly MergedChunk[], changed: readonly string[], wordsFrom: (from: string | null) => Lookahead, writer: ChunkWriter, options: MergeOptions): Promise<void> {
   const firstWordOf = new Map(earlier.map((c, i) => [c.from, i]));
   /** The earlier chunk whose span (from its first word to the next chunk's) holds `word`. */
-  const chunkOf = (word: string) => {
-    let lo = 0;
-    let hi = earlier.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (compareWords(earlier[mid]!.from, word) <= 0) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const chunkOf = (word: string) => Math.max(0, firstWhere(earlier.length, (i) => compareWords(earlier[i]!.from, word) > 0) - 1);
   /** Where cutting must start for a changed word in chunk k: more than chunkSize of words before that chunk. */
   const startFor = (k: number) => {
     let j = k;
@@ -403,16 +399,7 @@ async function mergeAround(earlier: readonly MergedChunk[], changed: readonly st
     return j;
   };
   /** The first changed word not before `word`. */
-  const changedFrom = (word: string) => {
-    let lo = 0;
-    let hi = changed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareWords(changed[mid]!, word) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const changedFrom = (word: string) => firstWhere(changed.length, (i) => compareWords(changed[i]!, word) >= 0);
   let at = 0;
   let next = 0;
   while (at < earlier.length) {
