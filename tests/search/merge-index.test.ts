@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShard } from '../../src/search/build/build-shard.ts';
-import { changedWords, mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
+import { changedWords, joinChanged, mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
 import { compareWords, readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { WINDOW } from '../../src/search/tokenize.ts';
@@ -201,12 +201,15 @@ describe('mergeIndexes around the changed words', () => {
     const earlierResult = await mergeIndexes(before, earlierOut, { ...mergeOptions, chunkSize });
     expect(earlierResult.chunks).toBeGreaterThan(4);
     let kept = 0;
+    let restated = 0;
     for (const [n, edit] of edits.entries()) {
       // Edit report (n + 3) % 8 of shard n % 4, and for the last edits a report of the next shard too.
-      const changed = records.map((rs, s) => rs.map((r, i) => (i === (n + 3) % 8 && (s === n % 4 || (n >= 3 && s === (n + 1) % 4)) ? { ...r, text: edit(r.text) } : r)));
+      const edited = (s: number) => s === n % 4 || (n >= 3 && s === (n + 1) % 4);
+      const changed = records.map((rs, s) => rs.map((r, i) => (i === (n + 3) % 8 && edited(s) ? { ...r, text: edit(r.text) } : r)));
       const after = build(changed, `around-${n + 1}`);
-      const words = [...new Set(after.flatMap((a, s) => (a.dir === before[s]!.dir ? [] : changedWords(before[s]!.dir, a.dir))))].sort(compareWords);
-      expect(words.length, `edit ${n}`).toBeGreaterThan(0);
+      // Only the edited shards: the merge takes the others' pages from the earlier merge.
+      const words = joinChanged(after.flatMap((a, s) => (edited(s) ? [{ shard: s, words: changedWords(before[s]!.dir, a.dir) }] : [])));
+      expect(words.resized.length + words.restated.length, `edit ${n}`).toBeGreaterThan(0);
       const options = { ...mergeOptions, chunkSize };
       const whole = await mergeIndexes(after, join(dir, `around-whole-${chunkSize}-${n}`), options);
       const around = await mergeIndexes(after, join(dir, `around-part-${chunkSize}-${n}`), {
@@ -220,10 +223,13 @@ describe('mergeIndexes around the changed words', () => {
       expect(files(join(dir, `around-part-${chunkSize}-${n}`)), `edit ${n}`).toEqual(files(join(dir, `around-whole-${chunkSize}-${n}`)));
       expect(around.kept, `edit ${n}`).toBeLessThan(whole.chunks);
       kept += around.kept;
+      restated += around.restated;
     }
     // Chunks were taken without reading the shards' words in them (in so small an index an edit
-    // touches many of them; at 10,000 reports one edit changed 3 to 5 of 2,623).
+    // touches many of them; at 10,000 reports one edit changed 3 to 5 of 2,623), and chunks
+    // holding only moved positions were written again within their earlier bounds.
     expect(kept).toBeGreaterThan(0);
+    expect(restated).toBeGreaterThan(0);
   });
 
   it('names the words of a shard that differ between two versions of it, and none for the same shard', () => {
@@ -232,15 +238,44 @@ describe('mergeIndexes around the changed words', () => {
     const b = join(dir, 'words-b');
     buildShard(records, a, shardOptions);
     buildShard(records.map((r, i) => (i === 2 ? { ...r, text: `${r.text}戊己` } : r)), b, shardOptions);
-    expect(changedWords(a, a)).toEqual([]);
-    const words = changedWords(a, b);
-    expect(words).toEqual([...words].sort(compareWords));
+    expect(changedWords(a, a)).toEqual({ resized: [], restated: [] });
+    const { resized, restated } = changedWords(a, b);
+    expect(resized).toEqual([...resized].sort(compareWords));
     // Every word with the new characters (no other report has them), and not every word of the shard.
     const all = readMeta(b).chunks.flatMap((c) => readChunk(b, c.hash)).map((w) => w.word);
     const added = all.filter((w) => /[戊己]/.test(w));
     expect(added.length).toBeGreaterThan(1);
-    for (const w of added) expect(words).toContain(w);
-    expect(words.length).toBeLessThan(all.length / 2);
+    for (const w of added) expect(resized).toContain(w);
+    expect(resized.length).toBeLessThan(all.length / 2);
+    // Added at the end of the page: no position before them moved.
+    expect(restated).toEqual([]);
+  });
+
+  it('tells the words whose positions moved from those whose size changed', () => {
+    const records = base()[1]!;
+    const a = join(dir, 'moved-a');
+    const b = join(dir, 'moved-b');
+    buildShard(records, a, shardOptions);
+    // Two characters at the start of report 3: every later position of its page moves by two.
+    buildShard(records.map((r, i) => (i === 3 ? { ...r, text: `戊己${r.text}` } : r)), b, shardOptions);
+    const { resized, restated } = changedWords(a, b);
+    expect(restated).toEqual([...restated].sort(compareWords));
+    const before = new Map(readMeta(a).chunks.flatMap((c) => readChunk(a, c.hash)).map((w) => [w.word, w]));
+    const after = readMeta(b).chunks.flatMap((c) => readChunk(b, c.hash));
+    const size = (w: { pages: [number, number[]][] }) => w.pages.reduce((n, [, locs]) => n + 1 + locs.filter((l) => l >= 0).length, 0);
+    // Decoded on their own: a word in one version only or of another size is resized; one of the same size with other pages or positions is restated.
+    const afterBy = new Map(after.map((w) => [w.word, w]));
+    const want = { resized: [] as string[], restated: [] as string[] };
+    for (const word of new Set([...before.keys(), ...afterBy.keys()])) {
+      const [old, now] = [before.get(word), afterBy.get(word)];
+      if (!old || !now || size(old) !== size(now)) want.resized.push(word);
+      else if (JSON.stringify(old.pages) !== JSON.stringify(now.pages)) want.restated.push(word);
+    }
+    // Only words of report 3 changed.
+    for (const word of [...want.resized, ...want.restated]) expect((afterBy.get(word) ?? before.get(word))!.pages.some(([p]) => p === 3), word).toBe(true);
+    expect(restated.length).toBeGreaterThan(10);
+    expect(new Set(restated)).toEqual(new Set(want.restated));
+    expect(new Set(resized)).toEqual(new Set(want.resized));
   });
 });
 

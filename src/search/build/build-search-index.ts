@@ -26,8 +26,8 @@ import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
 import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { writeIndex, type BuiltIndex } from './index-parts.ts';
-import { changedWords, mergeIndexes, type EarlierChunks, type MergedChunk } from './merge-index.ts';
-import { compareWords, INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
+import { changedWords, joinChanged, mergeIndexes, type EarlierChunks, type MergeChanges, type MergedChunk } from './merge-index.ts';
+import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
 import { ShardPool } from './shard-pool.ts';
 
@@ -94,10 +94,10 @@ export interface SearchIndexResult {
   reused: string[];
   /**
    * Of the merged index's chunks, how many there are, how many were linked from the last merge,
-   * and of those how many were taken without reading the shards' words in them (null: the merged
-   * index came whole from the cache).
+   * and of those how many were taken without reading the shards' words in them, and how many were
+   * written again within the last merge's bounds (null: the merged index came whole from the cache).
    */
-  chunks: { total: number; linked: number; kept: number } | null;
+  chunks: { total: number; linked: number; kept: number; restated: number } | null;
   /** Its parts in the cache and the manifest, for placing it (./index-parts.ts). */
   index: BuiltIndex;
   /** Settles when the cache entries this index did not use are removed. */
@@ -236,15 +236,14 @@ function earlierMerge(cacheDir: string): EarlierMerge | null {
  * in the cache); null: merge every word. A one-report rebuild then reads the shards' words only
  * around the words that report changed (merge-index.ts: mergeAround).
  */
-function wordsChanged(earlier: EarlierMerge | null, cacheDir: string, shards: readonly { id: string; digest: string; pages: number }[], settings: { window: number; chunkSize: number }): string[] | null {
+function wordsChanged(earlier: EarlierMerge | null, cacheDir: string, shards: readonly { id: string; digest: string; pages: number }[], settings: { window: number; chunkSize: number }): MergeChanges | null {
   const before = earlier?.record;
   if (!before?.shards || before.window !== settings.window || before.chunkSize !== settings.chunkSize || before.shards.length !== shards.length) return null;
   if (before.shards.some((s, i) => s.id !== shards[i]!.id || s.pages !== shards[i]!.pages)) return null;
-  const differing = shards.flatMap((s, i) => (s.digest === before.shards![i]!.digest ? [] : [{ before: before.shards![i]!.digest, after: s.digest }]));
+  const differing = shards.flatMap((s, i) => (s.digest === before.shards![i]!.digest ? [] : [{ shard: i, before: before.shards![i]!.digest, after: s.digest }]));
   // Beyond a few changed shards, reading them twice to compare costs about what it saves.
   if (differing.length > Math.max(1, shards.length / 4) || differing.some((d) => !inCache(cacheDir, d.before))) return null;
-  const words = new Set(differing.flatMap((d) => changedWords(join(cacheDir, d.before), join(cacheDir, d.after))));
-  return [...words].sort(compareWords);
+  return joinChanged(differing.map((d) => ({ shard: d.shard, words: changedWords(join(cacheDir, d.before), join(cacheDir, d.after)) })));
 }
 
 export function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {
@@ -340,7 +339,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       changed: wordsChanged(earlier, cacheDir, mergedFrom, { window, chunkSize }),
     });
     const { metaHash } = merged;
-    chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept };
+    chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated };
     const record: MergeRecord = { code: MERGE_CODE, byContent: merged.byContent, chunks: merged.chunkList, shards: mergedFrom, window, chunkSize };
     writeFileSync(join(dir, CHUNK_CONTENTS), JSON.stringify(record));
     // Pagefind's own search runtime of the pinned version.

@@ -15,16 +15,20 @@
  *
  * After one report changed, only the chunks near the words it changed can differ from the last
  * merge's: those are merged again and the rest are linked from the last merge without reading
- * the shards' words in them (mergeAround). At 10,000 reports the merge a one-report rebuild waits
- * for took 3.2–4.4 s whole, 0.8–0.9 s after a few words changed, 2.7–2.9 s after a sentence
- * inserted moved every later position of its report (542 of 2,623 chunks merged again).
+ * the shards' words in them (mergeAround). The words merged again are read from the last merge's
+ * chunks with the changed shards' pages taken out and their new pages put in, not from every
+ * shard (a chunk of every shard held a range 24 times as wide). At 10,000 reports, after the
+ * benchmark's edit (a sentence inserted, which moves every later position of its report), the
+ * merge took 2.5–3.0 s reading every shard around 542 chunks; cut only near the 21 words whose
+ * size changed, and written again within their bounds where only positions moved (202 chunks),
+ * from the last merge's chunks, it takes 1.4–1.5 s (a whole merge: 6.4–7.0 s, the same day).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
-import { chunkBytes, compareWords, encodeRawWord, readMeta, readRawChunk, writeChunkAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
+import { chunkBytes, compareWords, encodeRawWord, rawWordOutside, readMeta, readRawChunk, writeChunkAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
 
 /**
  * gzip level of the published chunks: 4 is 3 to 4 times as fast as Pagefind's 6 on these chunks,
@@ -85,11 +89,11 @@ export interface MergeOptions {
   wordCount: (page: number, original: number) => number;
   earlier?: EarlierChunks | null;
   /**
-   * The words whose entries may differ from the earlier merge's (in compareWords order), when the
-   * shards are those of the earlier merge with the same pages each and only some shards changed
-   * (see changedWords); null or absent: every word is merged.
+   * The words whose entries may differ from the earlier merge's, when the shards are those of the
+   * earlier merge with the same pages each and only some shards changed (see changedWords); null
+   * or absent: every word is merged.
    */
-  changed?: readonly string[] | null;
+  changed?: MergeChanges | null;
 }
 
 export interface MergeResult {
@@ -104,6 +108,8 @@ export interface MergeResult {
   chunkList: MergedChunk[];
   /** Of the chunks, those taken from the earlier merge without reading the shards' words in them. */
   kept: number;
+  /** Of the chunks, those written again within an earlier chunk's bounds (they hold only restated words). */
+  restated: number;
 }
 
 /** The first of `n` places (0 to n) where `after` holds, for an `after` that holds from some place on. */
@@ -127,31 +133,56 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buf
 const sameEntry = (a: RawWord, b: RawWord) => a.pages === b.pages && a.first === b.first && a.last === b.last && sameBytes(a.firstRest, b.firstRest) && sameBytes(a.others, b.others);
 
 /**
- * The words whose entries differ between two versions of a shard (with the same pages): those in
- * one only, and those whose pages or positions changed. With the other shards unchanged, these
- * are the only words whose merged entries can differ (for MergeOptions.changed).
+ * The words whose merged entries may differ from an earlier merge's, in compareWords order.
+ * `resized`: words added, removed, or whose size (positions + pages, what chunk boundaries are
+ * decided by) changed: the chunks near them may be cut differently. `restated`: words of the same
+ * size whose pages or positions changed (a sentence inserted earlier in a page moves every later
+ * position): only the bytes of the chunk holding each one change, not where chunks end.
  */
-export function changedWords(before: string, after: string): string[] {
+export interface ChangedWords {
+  resized: readonly string[];
+  restated: readonly string[];
+}
+
+/**
+ * The words whose entries differ between two versions of a shard (with the same pages). With the
+ * other shards unchanged, these are the only words whose merged entries can differ (for
+ * MergeOptions.changed; several shards' are joined by joinChanged).
+ */
+export function changedWords(before: string, after: string): ChangedWords {
   const a = shardWords(before, readMeta(before).chunks);
   const b = shardWords(after, readMeta(after).chunks);
-  const changed: string[] = [];
+  const resized: string[] = [];
+  const restated: string[] = [];
   let x = a.next();
   let y = b.next();
   while (!x.done || !y.done) {
     const order = x.done ? 1 : y.done ? -1 : compareWords(x.value.word, y.value.word);
     if (order < 0) {
-      changed.push(x.value!.word);
+      resized.push(x.value!.word);
       x = a.next();
     } else if (order > 0) {
-      changed.push(y.value!.word);
+      resized.push(y.value!.word);
       y = b.next();
     } else {
-      if (!sameEntry(x.value!, y.value!)) changed.push(x.value!.word);
+      if (!sameEntry(x.value!, y.value!)) (x.value!.size === y.value!.size ? restated : resized).push(x.value!.word);
       x = a.next();
       y = b.next();
     }
   }
-  return changed;
+  return { resized, restated };
+}
+
+/** What changed since an earlier merge of the same shards (each with the same pages): which shards (their places in the merge's list), and the words. */
+export interface MergeChanges extends ChangedWords {
+  shards: readonly number[];
+}
+
+/** The changes of several shards, each shard's words by changedWords: a word resized in one of them is resized. */
+export function joinChanged(all: readonly { shard: number; words: ChangedWords }[]): MergeChanges {
+  const resized = new Set(all.flatMap((c) => c.words.resized));
+  const restated = new Set(all.flatMap((c) => c.words.restated).filter((w) => !resized.has(w)));
+  return { shards: all.map((c) => c.shard), resized: [...resized].sort(compareWords), restated: [...restated].sort(compareWords) };
 }
 
 /** A word of the merged index: its pages in each shard that has it, in page order. */
@@ -207,22 +238,41 @@ class ShardCursor {
   }
 }
 
-/** Words of all shards in order from where their cursors are, each word's pages from every shard joined (in page order). */
-function* mergedWords(shards: readonly MergeShard[], cursors: readonly ShardCursor[]): Generator<MergedWord> {
-  const heads = cursors.map((cursor) => ({ cursor, word: cursor.next() }));
+/** Where merged words come from: a cursor over an index's words, and the parts each of its words gives a merged word (none: it gives nothing). */
+interface WordSource {
+  cursor: ShardCursor;
+  parts: (raw: RawWord) => MergedWord['parts'];
+}
+
+/** A shard's words, its pages numbered from its place in the merge. */
+const shardSource = (cursor: ShardCursor, pageOffset: number): WordSource => ({ cursor, parts: (raw) => [{ raw, pageOffset }] });
+
+/** An earlier merge's words without the pages in `gaps` (the changed shards' pages, which their new versions give). */
+const earlierSource = (cursor: ShardCursor, gaps: readonly (readonly [number, number])[]): WordSource => ({ cursor, parts: (raw) => rawWordOutside(raw, gaps).map((r) => ({ raw: r, pageOffset: 0 })) });
+
+const firstPage = (part: MergedWord['parts'][number]) => part.raw.first + part.pageOffset;
+
+/** Words of all sources in order from where their cursors are, each word's pages from every source joined in page order. */
+function* mergedWords(sources: readonly WordSource[]): Generator<MergedWord> {
+  const heads = sources.map((source) => ({ source, word: source.cursor.next() }));
   for (;;) {
     let min: string | null = null;
     for (const h of heads) if (h.word && (min === null || compareWords(h.word.word, min) < 0)) min = h.word.word;
     if (min === null) return;
     const parts: MergedWord['parts'] = [];
     let size = 0;
-    heads.forEach((h, i) => {
+    for (const h of heads) {
       if (h.word && h.word.word === min) {
-        parts.push({ raw: h.word, pageOffset: shards[i]!.pageOffset });
-        size += h.word.size;
-        h.word = h.cursor.next();
+        for (const part of h.source.parts(h.word)) {
+          parts.push(part);
+          size += part.raw.size;
+        }
+        h.word = h.source.cursor.next();
       }
-    });
+    }
+    // A word whose every page was in a changed shard that no longer has it.
+    if (!parts.length) continue;
+    if (parts.length > 1) parts.sort((a, b) => firstPage(a) - firstPage(b));
     yield { word: min, parts, size };
   }
 }
@@ -281,6 +331,7 @@ class ChunkWriter {
   readonly byContent: Record<string, string> = {};
   linked = 0;
   kept = 0;
+  restated = 0;
   private readonly names = new Set<string>();
   private readonly writing = new Set<Promise<void>>();
 
@@ -381,43 +432,73 @@ async function cutChunks(stream: Lookahead, writer: ChunkWriter, options: MergeO
 }
 
 /**
- * Merges only around the changed words and takes every other chunk from the earlier merge; the
- * result is the whole merge's, byte for byte. Cutting is what must be redone near a changed word:
- * it starts again at an earlier chunk's first word (where the whole merge starts a chunk afresh
- * too), far enough before the changed word that no boundary before that looked ahead at it (a
- * boundary looks ahead at most `chunkSize` of words), and stops at a boundary that is also one of
- * the earlier merge's, once no changed word is near.
+ * Writes again the earlier chunk `earlier` from the merged words of `stream` up to `until` (the
+ * next earlier chunk's first word; null: to the end), where only restated words differ: its words
+ * and their sizes are the earlier chunk's, so it ends where the whole merge ends it.
  */
-async function mergeAround(earlier: readonly MergedChunk[], changed: readonly string[], wordsFrom: (from: string | null) => Lookahead, writer: ChunkWriter, options: MergeOptions): Promise<void> {
+async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: MergedChunk, until: string | null): Promise<void> {
+  const cbor = new CborWriter();
+  let count = 0;
+  let to = '';
+  let size = 0;
+  for (let item = stream.peek(0); item && (until === null || compareWords(item.word.word, until) < 0); item = stream.peek(0)) {
+    stream.shift();
+    encodeRawWord(cbor, item.word.word, item.word.parts);
+    to = item.word.word;
+    count++;
+    size += item.size;
+  }
+  if (to !== earlier.to || size !== earlier.size) throw new Error(`索引块 ${earlier.from}…${earlier.to} 的词或大小与上次合并不同，不能只改写其内容`);
+  writer.restated++;
+  await writer.add(earlier.from, to, size, chunkBytes(count, cbor.bytes()));
+}
+
+/**
+ * Merges only around the changed words and takes every other chunk from the earlier merge; the
+ * result is the whole merge's, byte for byte. Cutting is what must be redone near a resized word:
+ * it starts again at an earlier chunk's first word (where the whole merge starts a chunk afresh
+ * too), far enough before the resized word that no boundary before that looked ahead at it (a
+ * boundary looks ahead at most `chunkSize` of words), and stops at a boundary that is also one of
+ * the earlier merge's, once no resized word is near. Elsewhere an earlier chunk holding a restated
+ * word is written again within its own bounds.
+ */
+async function mergeAround(earlier: readonly MergedChunk[], changed: MergeChanges, wordsFrom: (from: string | null) => Lookahead, writer: ChunkWriter, options: MergeOptions): Promise<void> {
+  const resized = changed.resized;
   const firstWordOf = new Map(earlier.map((c, i) => [c.from, i]));
   /** The earlier chunk whose span (from its first word to the next chunk's) holds `word`. */
   const chunkOf = (word: string) => Math.max(0, firstWhere(earlier.length, (i) => compareWords(earlier[i]!.from, word) > 0) - 1);
-  /** Where cutting must start for a changed word in chunk k: more than chunkSize of words before that chunk. */
+  const restatedChunks = new Set(changed.restated.map(chunkOf));
+  /** Earlier chunk k as it is, or written again when it holds a restated word. */
+  const take = async (k: number) => {
+    if (!restatedChunks.has(k)) writer.keep(earlier[k]!);
+    else await restateChunk(wordsFrom(earlier[k]!.from), writer, earlier[k]!, earlier[k + 1]?.from ?? null);
+  };
+  /** Where cutting must start for a resized word in chunk k: more than chunkSize of words before that chunk. */
   const startFor = (k: number) => {
     let j = k;
     for (let before = 0; j > 0 && before <= options.chunkSize; ) before += earlier[--j]!.size;
     return j;
   };
-  /** The first changed word not before `word`. */
-  const changedFrom = (word: string) => firstWhere(changed.length, (i) => compareWords(changed[i]!, word) >= 0);
+  /** The first resized word not before `word`. */
+  const resizedFrom = (word: string) => firstWhere(resized.length, (i) => compareWords(resized[i]!, word) >= 0);
   let at = 0;
   let next = 0;
   while (at < earlier.length) {
-    if (next >= changed.length) {
-      for (; at < earlier.length; at++) writer.keep(earlier[at]!);
+    if (next >= resized.length) {
+      for (; at < earlier.length; at++) await take(at);
       return;
     }
-    const start = Math.max(at, startFor(chunkOf(changed[next]!)));
-    for (; at < start; at++) writer.keep(earlier[at]!);
+    const start = Math.max(at, startFor(chunkOf(resized[next]!)));
+    for (; at < start; at++) await take(at);
     const stopped = await cutChunks(wordsFrom(start === 0 ? null : earlier[start]!.from), writer, options, (word) => {
       const m = firstWordOf.get(word);
       if (m === undefined || m <= start) return false;
-      const n = changedFrom(word);
-      return n >= changed.length || startFor(chunkOf(changed[n]!)) > m;
+      const n = resizedFrom(word);
+      return n >= resized.length || startFor(chunkOf(resized[n]!)) > m;
     });
     if (stopped === null) return;
     at = firstWordOf.get(stopped)!;
-    next = changedFrom(stopped);
+    next = resizedFrom(stopped);
   }
 }
 
@@ -434,19 +515,26 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   });
 
   const writer = new ChunkWriter(outDir, options.earlier);
-  const cursors = shards.map((shard, i) => new ShardCursor(shard.dir, metas[i]!.chunks));
-  const wordsFrom = (from: string | null) => {
-    for (const cursor of cursors) cursor.seek(from);
-    return new Lookahead(mergedWords(shards, cursors));
-  };
   const { earlier, changed } = options;
   // Around the changed words only when every earlier chunk is still there to be linked.
   const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
+  // Around them, the words are the earlier merge's with the changed shards' pages taken from
+  // their new versions: one chunk of the earlier merge is read where every shard's would be.
+  const sources = around
+    ? [
+        earlierSource(new ShardCursor(dirname(earlier!.dir), around), changed!.shards.map((i) => [shards[i]!.pageOffset, shards[i]!.pageOffset + metas[i]!.pages.length] as const)),
+        ...changed!.shards.map((i) => shardSource(new ShardCursor(shards[i]!.dir, metas[i]!.chunks), shards[i]!.pageOffset)),
+      ]
+    : shards.map((shard, i) => shardSource(new ShardCursor(shard.dir, metas[i]!.chunks), shard.pageOffset));
+  const wordsFrom = (from: string | null) => {
+    for (const source of sources) source.cursor.seek(from);
+    return new Lookahead(mergedWords(sources));
+  };
   if (around) await mergeAround(around, changed!, wordsFrom, writer, options);
   else await cutChunks(wordsFrom(null), writer, options, null);
   await writer.done();
 
   const chunks: MetaChunk[] = writer.chunks.map(({ from, to, hash }) => ({ from, to, hash }));
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
-  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept };
+  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept, restated: writer.restated };
 }

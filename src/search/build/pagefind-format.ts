@@ -149,6 +149,63 @@ export function readRawChunk(dir: string, hash: string): RawWord[] {
   return words;
 }
 
+/** The rest of a page entry after its page number (positions, meta positions): its size (one for the page, one per position). */
+function restSize(r: CborReader): number {
+  let size = 1;
+  const locs = r.array();
+  for (let l = 0; l < locs; l++) if (r.int() >= 0) size++;
+  r.array(); // meta positions: none (readRawChunk refuses any)
+  return size;
+}
+
+/**
+ * The pages of a raw word outside the page ranges `gaps` ([from, to)), as raw words of their own:
+ * one per run of its pages between gaps, none when every page lies in one. Entries are copied as
+ * bytes; only the first of each run gets its page number written out (its `first`).
+ */
+export function rawWordOutside(raw: RawWord, gaps: readonly (readonly [number, number])[]): RawWord[] {
+  if (!gaps.some(([from, to]) => raw.first < to && raw.last >= from)) return [raw];
+  const inGap = (page: number) => gaps.some(([from, to]) => page >= from && page < to);
+  /** Which stretch between gaps a page outside them is in: a run ends at a gap even when the word has no page in it. */
+  const stretch = (page: number) => gaps.filter(([from]) => from <= page).length;
+  const pastGaps = Math.max(...gaps.map(([, to]) => to));
+  const runs: RawWord[] = [];
+  let run: { first: number; last: number; firstRest: Uint8Array; from: number; to: number; pages: number; size: number } | null = null;
+  const end = () => {
+    if (run) runs.push({ word: raw.word, pages: run.pages, size: run.size, first: run.first, last: run.last, firstRest: run.firstRest, others: raw.others.subarray(run.from, run.to) });
+    run = null;
+  };
+  let page = raw.first;
+  // Pages and size of the entries read so far.
+  let pages = 1;
+  let size = restSize(new CborReader(raw.firstRest));
+  if (!inGap(page)) run = { first: page, last: page, firstRest: raw.firstRest, from: 0, to: 0, pages: 1, size };
+  const r = new CborReader(raw.others);
+  while (r.at < raw.others.length) {
+    r.array();
+    page += r.uint();
+    const restAt = r.at;
+    const entrySize = restSize(r);
+    if (run && (inGap(page) || stretch(page) !== stretch(run.last))) end();
+    if (page >= pastGaps) {
+      // Every page from here on lies past the gaps: one run to the end, counted from the word's totals without reading further.
+      run = { first: page, last: raw.last, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: raw.others.length, pages: raw.pages - pages, size: raw.size - size };
+      break;
+    }
+    pages++;
+    size += entrySize;
+    if (inGap(page)) continue;
+    if (run) {
+      run.last = page;
+      run.to = r.at;
+      run.pages++;
+      run.size += entrySize;
+    } else run = { first: page, last: page, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: r.at, pages: 1, size: entrySize };
+  }
+  end();
+  return runs;
+}
+
 /** Starts a word entry of a chunk: the word and how many pages follow. */
 export function encodeWordStart(w: CborWriter, word: string, pages: number): void {
   w.array(3);
