@@ -193,7 +193,7 @@ if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.co
 // The search cache's unused entries went on being removed meanwhile (pruneLater).
 await index.pruned;
 const linkedChunks = index.chunks?.linked
-  ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}`
+  ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置` : ''}`
   : '';
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
