@@ -39,8 +39,8 @@ function roundTrip(words: { word: string; parts: { raw: RawWord; pageOffset: num
 describe('rawWordOutside', () => {
   // Words with 戊 are on odd pages only: [2, 3) and [4, 5), [6, 7) are gaps they have no page in.
   const gaps: [number, number][][] = [[[3, 5]], [[0, 1]], [[11, 12]], [[2, 4], [7, 10]], [[0, 12]], [[20, 30]], [[2, 3]], [[4, 5], [6, 7]]];
-  it.each(gaps.map((g) => [JSON.stringify(g), g] as const))('keeps every page outside %s with its positions, in runs between the gaps', (_name, gap) => {
-    const whole = roundTrip(raws.map((raw) => ({ word: raw.word, parts: [{ raw, pageOffset: 0 }] })), `whole-${_name}`);
+  it.each(gaps.map((g) => [JSON.stringify(g), g] as const))('keeps every page outside %s with its positions, in runs between the gaps', (name, gap) => {
+    const whole = roundTrip(raws.map((raw) => ({ word: raw.word, parts: [{ raw, pageOffset: 0 }] })), `whole-${name}`);
     const inGap = (p: number) => gap.some(([a, b]) => p >= a && p < b);
     const kept = raws.flatMap((raw) => {
       const runs = rawWordOutside(raw, gap);
@@ -56,7 +56,7 @@ describe('rawWordOutside', () => {
       const pages = w.pages.filter(([p]) => !inGap(p));
       return pages.length ? [{ word: w.word, pages }] : [];
     });
-    expect(roundTrip(kept, `kept-${_name}`)).toEqual(want);
+    expect(roundTrip(kept, `kept-${name}`)).toEqual(want);
     // Sizes (one per page and one per position) as the runs count them.
     const sizes = new Map(kept.map((k) => [k.word, k.parts.reduce((n, p) => n + p.raw.size, 0)]));
     expect(sizes).toEqual(new Map(want.map((w) => [w.word, w.pages.reduce((n, [, locs]) => n + 1 + locs.length, 0)])));
