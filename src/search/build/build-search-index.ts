@@ -233,8 +233,9 @@ function earlierMerge(cacheDir: string): EarlierMerge | null {
 /**
  * The words whose merged entries may differ from the earlier merge's, when this merge is of the
  * same shards with the same pages each and only some of them changed (their earlier version still
- * in the cache); null: merge every word. A one-report rebuild then reads the shards' words only
- * around the words that report changed (merge-index.ts: mergeAround).
+ * in the cache); null: merge every word. A one-report rebuild then merges again only around the
+ * words that report changed, from the last merge's chunks and the changed shards (merge-index.ts:
+ * mergeAround).
  */
 function wordsChanged(earlier: EarlierMerge | null, cacheDir: string, shards: readonly { id: string; digest: string; pages: number }[], settings: { window: number; chunkSize: number }): MergeChanges | null {
   const before = earlier?.record;

@@ -124,11 +124,6 @@ function firstWhere(n: number, after: (i: number) => boolean): number {
   return lo;
 }
 
-/** Words of one shard in order, a chunk at a time. */
-function* shardWords(dir: string, chunks: readonly MetaChunk[]): Generator<RawWord> {
-  for (const c of chunks) yield* readRawChunk(dir, c.hash);
-}
-
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
 const sameEntry = (a: RawWord, b: RawWord) => a.pages === b.pages && a.first === b.first && a.last === b.last && sameBytes(a.firstRest, b.firstRest) && sameBytes(a.others, b.others);
 
@@ -150,24 +145,23 @@ export interface ChangedWords {
  * MergeOptions.changed; several shards' are joined by joinChanged).
  */
 export function changedWords(before: string, after: string): ChangedWords {
-  const a = shardWords(before, readMeta(before).chunks);
-  const b = shardWords(after, readMeta(after).chunks);
+  const [a, b] = [before, after].map((dir) => new ShardCursor(dir, readMeta(dir).chunks));
   const resized: string[] = [];
   const restated: string[] = [];
-  let x = a.next();
-  let y = b.next();
-  while (!x.done || !y.done) {
-    const order = x.done ? 1 : y.done ? -1 : compareWords(x.value.word, y.value.word);
+  let x = a!.next();
+  let y = b!.next();
+  while (x || y) {
+    const order = !x ? 1 : !y ? -1 : compareWords(x.word, y.word);
     if (order < 0) {
-      resized.push(x.value!.word);
-      x = a.next();
+      resized.push(x!.word);
+      x = a!.next();
     } else if (order > 0) {
-      resized.push(y.value!.word);
-      y = b.next();
+      resized.push(y!.word);
+      y = b!.next();
     } else {
-      if (!sameEntry(x.value!, y.value!)) (x.value!.size === y.value!.size ? restated : resized).push(x.value!.word);
-      x = a.next();
-      y = b.next();
+      if (!sameEntry(x!, y!)) (x!.size === y!.size ? restated : resized).push(x!.word);
+      x = a!.next();
+      y = b!.next();
     }
   }
   return { resized, restated };
