@@ -149,6 +149,8 @@ describe('rebuild into the same folder', () => {
     expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
     expect([...changedFiles.keys()]).toEqual([...freshFiles.keys()]);
     for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+    // The replaced downloads were moved aside and deleted before the build ended.
+    expect(statSync(join(tmp, '.out.trash'), { throwIfNoEntry: false })).toBeUndefined();
   });
 
   it('skips the build after that when nothing changed again: the partial build recorded the folder as it left it', () => {

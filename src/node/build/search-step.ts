@@ -40,7 +40,11 @@ export interface Placed {
   files: string[];
 }
 
-export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): Placed {
+/**
+ * The index's files into <out>/pagefind/. An update may run while Astro still renders a partial
+ * build (into staging: the overlay leaves pagefind/ alone), as soon as the index is ready.
+ */
+export function placeIndexFiles(placement: Placement, outDir: string): Placed {
   const target = join(outDir, 'pagefind');
   const placed: Placed = { folders: [], files: [] };
   if ('staging' in placement) {
@@ -52,11 +56,20 @@ export function placeSearchIndex(placement: Placement, outDir: string, basePath:
     placed.folders.push(...[...relinked, ...removed].map((part) => `pagefind/${part}`));
     placed.files.push('pagefind/manifest.dat');
   }
+  return placed;
+}
+
+/** The search page's preload links for the index in <out>/pagefind/ (after the pages are in place); the files it changed. */
+export function preloadSearchPage(outDir: string, basePath: string): string[] {
   const searchPage = join(outDir, 'search', 'index.html');
-  if (existsSync(searchPage)) {
-    writeFileSync(searchPage, withSearchPreloads(readFileSync(searchPage, 'utf8'), target, basePath));
-    placed.files.push('search/index.html');
-  }
+  if (!existsSync(searchPage)) return [];
+  writeFileSync(searchPage, withSearchPreloads(readFileSync(searchPage, 'utf8'), join(outDir, 'pagefind'), basePath));
+  return ['search/index.html'];
+}
+
+export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): Placed {
+  const placed = placeIndexFiles(placement, outDir);
+  placed.files.push(...preloadSearchPage(outDir, basePath));
   return placed;
 }
 

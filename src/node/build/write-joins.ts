@@ -16,7 +16,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /** The join, beside the file it replaces; returns where it is written. */
-function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; path: string } {
+function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; path: string; out: string } {
   const path = join(outDir, recipe.out);
   const tmp = `${path}.${process.pid}.tmp`;
   const out = openSync(tmp, 'w');
@@ -43,7 +43,7 @@ function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; pat
     for (const fd of sources.values()) closeSync(fd);
     if (!written) rmSync(tmp, { force: true });
   }
-  return { tmp, path };
+  return { tmp, path, out: recipe.out };
 }
 
 /**
@@ -54,13 +54,15 @@ function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; pat
  * joins (about 400 MB) took 0.45 s after Astro in every build, also when one report changed.
  */
 export class JoinsAlongside {
-  private readonly written: { tmp: string; path: string }[] = [];
+  private readonly written: { tmp: string; path: string; out: string }[] = [];
   /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
   private taken = 0;
   /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
   private failed: unknown = null;
   /** Milliseconds spent on the joins. */
   ms = 0;
+  /** The files put in place by `finish` (relative to the output folder). */
+  readonly placed: string[] = [];
 
   private readonly recipesFile: string;
   private readonly outDir: string;
@@ -90,7 +92,13 @@ export class JoinsAlongside {
       throw this.failed;
     }
     const started = performance.now();
-    for (const { tmp, path } of this.written.splice(0)) renameSync(tmp, path);
+    // The placeholder goes first: renaming over an existing file makes ext4 write the new one out
+    // before the rename returns (auto_da_alloc), 0.28 s for the 390 MB reports.json at 10,000.
+    for (const { tmp, path, out } of this.written.splice(0)) {
+      rmSync(path, { force: true });
+      renameSync(tmp, path);
+      this.placed.push(out);
+    }
     this.ms += performance.now() - started;
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,20 @@ describe('overlayOutput', () => {
     overlayOutput(out, staging, { pages: { ...record.pages, 'scripted/pages': '2' }, render: [...record.render, 'scripted/pages'] }, ['pagefind']);
     expect(treeOf(out)).toMatchObject(textTree({ 'search/index.html': 'search page', '_astro/search.new.js': 'bundle' }));
     expect(Object.keys(treeOf(out))).not.toContain('_astro/search.old.js');
+  });
+
+  it('moves the deferred files it replaces into the trash folder, with their bytes, instead of deleting them', () => {
+    const trash = join(tmp, '.out.trash');
+    const old = inodeOf(join(out, 'data', 'reports.json'));
+    const changes = overlayOutput(out, staging, record, ['pagefind'], { files: new Set(['data/reports.json', 'data/reports.csv']), trash });
+    expect(treeOf(trash)).toEqual(textTree({ [`${changes.removed.indexOf('data/reports.json')}-reports.json`]: 'all (old)' }));
+    expect(inodeOf(join(trash, readdirSync(trash)[0]!))).toBe(old);
+    // Still counted as removed (the output's listing), and the new file is in place.
+    expect(changes.removed).toContain('data/reports.json');
+    expect(Buffer.from(treeOf(out)['data/reports.json']!, 'base64').toString()).toBe('all (new)');
+    // Files not named are deleted as before.
+    expect(changes.removed).toContain('data/reports/b.json');
+    expect(readdirSync(trash)).toHaveLength(1);
   });
 
   it('without folders placed later, nothing of the old output but the kept pages is left', () => {

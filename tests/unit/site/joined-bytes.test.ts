@@ -136,6 +136,7 @@ describe('data downloads joined from stored bytes', () => {
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     writeFileSync(join(out, 'data/reports.csv'), '');
     along.finish();
+    expect(along.placed).toEqual(['data/reports.json', 'data/reports.csv']);
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['reports.csv', 'reports.json']);
