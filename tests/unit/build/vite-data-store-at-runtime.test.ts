@@ -1,7 +1,7 @@
 /**
  * The server bundle's content data store read from its file when pages render
- * (src/node/build/vite-data-store-at-runtime.ts): only Astro's single-file module of exactly the
- * file's bytes is replaced, and the replacement gives the same value.
+ * (src/node/build/vite-data-store-at-runtime.ts): only a single-file store is read so, and the
+ * module gives the value Astro's module of the same file gives.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,27 +20,35 @@ const file = join(tmp, 'data-store.json');
 writeFileSync(file, store);
 
 describe('dataStoreAtRuntime', () => {
-  it('replaces the module with one that reads the file, which gives the same value', async () => {
-    const code = dataStoreAtRuntime(astroModule(store), file);
+  it('gives a module that reads the file, with the value Astro\'s module of the same file has', async () => {
+    const code = dataStoreAtRuntime(file);
     expect(code).not.toBeNull();
     expect(code).not.toContain('年度报告');
-    const moduleFile = join(tmp, 'replaced.mjs');
-    writeFileSync(moduleFile, code!);
-    const replaced = (await import(pathToFileURL(moduleFile).href)) as { default: unknown };
-    expect(replaced.default).toEqual(JSON.parse(store));
+    const load = async (name: string, source: string) => {
+      const moduleFile = join(tmp, name);
+      writeFileSync(moduleFile, source);
+      return ((await import(pathToFileURL(moduleFile).href)) as { default: unknown }).default;
+    };
+    expect(await load('replaced.mjs', code!)).toEqual(await load('astro.mjs', astroModule(store)));
+    expect(await load('replaced-again.mjs', code!)).toEqual(JSON.parse(store));
   });
 
-  it('leaves the module as it is when the file holds other bytes, is missing, or the module has another shape', () => {
-    expect(dataStoreAtRuntime(astroModule(`${store} `), file)).toBeNull();
-    expect(dataStoreAtRuntime(astroModule(store), join(tmp, 'missing.json'))).toBeNull();
-    // Astro's chunked store is a manifest of imports.
-    expect(dataStoreAtRuntime('export default{"reports":[(await import("astro:data-layer-content-chunk:0"))]}', file)).toBeNull();
-    expect(dataStoreAtRuntime('export default JSON.parse(not a string literal)', file)).toBeNull();
+  it('leaves the module to Astro when the file is missing or is not a single-file store', () => {
+    expect(dataStoreAtRuntime(join(tmp, 'missing.json'))).toBeNull();
+    // Astro's chunked store keeps a manifest of parts in a folder.
+    const manifest = join(tmp, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ reports: ['abc.txt'] }));
+    expect(dataStoreAtRuntime(manifest)).toBeNull();
+    const short = join(tmp, 'short.json');
+    writeFileSync(short, '[');
+    expect(dataStoreAtRuntime(short)).toBeNull();
   });
 
-  it('as a plugin, touches only the data store module', () => {
+  it('as a plugin, loads only the data store module, before Astro\'s own plugin', () => {
     const plugin = dataStoreAtRuntimePlugin(file);
-    expect(plugin.transform(astroModule(store), '/work/src/pages/index.astro')).toBeNull();
-    expect(plugin.transform(astroModule(store), '\0astro:data-layer-content')?.code).toContain('readFileSync');
+    expect(plugin.load.order).toBe('pre');
+    expect(plugin.load.handler('/work/src/pages/index.astro')).toBeNull();
+    expect(plugin.load.handler('\0astro:data-layer-content')?.code).toContain('readFileSync');
+    expect(dataStoreAtRuntimePlugin(join(tmp, 'missing.json')).load.handler('\0astro:data-layer-content')).toBeNull();
   });
 });
