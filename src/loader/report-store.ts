@@ -5,15 +5,15 @@
  * string and inlines it into the build's bundle. With every Report in it (about 29,000
  * characters each, two thirds of it the checks) a 10,000-report build held 4.4 GiB, and past
  * about 40,000 reports the string exceeds V8's limit and the build fails. So the collection holds
- * a small listing per report (./report-listing.ts) and the pages that show or export a whole
- * report read it from here, one at a time, while they render.
+ * only where each report is here (./report-listing.ts says why not even its small listing), and
+ * the pages that show or export a whole report read it from here, one at a time, while they render.
  *
  * Each load of the collection appends the reports it stores (new and changed ones) to one pack
- * file of its own, and each listing says where its report is (`StoredAt`): its CSV data row,
- * then its JSON (exactly the text of /data/reports/<id>.json), so the data downloads are joined
- * from bytes without reading every Report again. One file per load, not two per report: creating
- * files is the slow part of writing them on this machine's disk (2,000 of them took 1.5–3 s of a
- * 1,000-report build). A pack is never changed once written; one that no listing names any more
+ * file of its own, and each entry says where its report is (`StoredAt`): its CSV data row, then
+ * its JSON (exactly the text of /data/reports/<id>.json), so the data downloads are joined from
+ * bytes without reading every Report again, then its listing (./report-listing.ts). One file per
+ * load, not files per report: creating files is the slow part of writing them on this machine's
+ * disk (2,000 of them took 1.5–3 s of a 1,000-report build). A pack is never changed once written; one that no entry names any more
  * is removed, and the live reports of a pack that is mostly dead are stored again (`sparsePacks`).
  */
 import { randomBytes } from 'node:crypto';
@@ -21,8 +21,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { join, relative, resolve } from 'node:path';
 import type { Report } from '../core/model/report.ts';
 import { csvRecord } from '../site/data/csv.ts';
-import { readByteRange, type ByteRange } from '../node/byte-range.ts';
-import type { StoredAt } from './report-listing.ts';
+import { readByteRange, readByteRangeInto, type ByteRange } from '../node/byte-range.ts';
+import type { ReportListingData, StoredAt } from './report-listing.ts';
 
 const PACK = '.pack';
 
@@ -33,7 +33,7 @@ export function reportStoreDir(astroCacheDir: string): string {
 
 /**
  * Appends reports to a new pack. The pack gets its name (the one `add` returns) at `close`, so a
- * load that fails leaves no pack a listing could name; `discard` removes the unfinished one.
+ * load that fails leaves no pack an entry could name; `discard` removes the unfinished one.
  */
 export class ReportStoreWriter {
   private readonly path: string;
@@ -49,15 +49,16 @@ export class ReportStoreWriter {
     this.file = relative(root, this.path).split('\\').join('/');
   }
 
-  add(report: Report): StoredAt {
+  add(report: Report, listing: ReportListingData): StoredAt {
     if (this.fd === null) {
       mkdirSync(resolve(this.path, '..'), { recursive: true });
       this.fd = openSync(this.tmp, 'w');
     }
     const csv = Buffer.from(csvRecord(report));
     const json = Buffer.from(JSON.stringify(report));
-    const at = { pack: this.file, offset: this.offset, csvBytes: csv.length, jsonBytes: json.length };
-    for (const bytes of [csv, json]) {
+    const list = Buffer.from(JSON.stringify(listing));
+    const at = { pack: this.file, offset: this.offset, csvBytes: csv.length, jsonBytes: json.length, listingBytes: list.length };
+    for (const bytes of [csv, json, list]) {
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
       this.offset += bytes.length;
     }
@@ -98,7 +99,31 @@ export function readStoredReport(root: string, at: StoredAt): Report {
   return JSON.parse(readByteRange(storedJsonRange(root, at)).toString('utf8')) as Report;
 }
 
-/** Whether a listing's report is still there: its pack holds its bytes (pack sizes are looked up once). */
+/**
+ * The listings of stored reports, in the order given: each pack is opened once, and each listing
+ * read with one call into one buffer (10,000 listings: a few tens of milliseconds).
+ */
+export function readStoredListings(root: string, ats: readonly StoredAt[]): ReportListingData[] {
+  const fds = new Map<string, number>();
+  let buffer = Buffer.allocUnsafe(1 << 14);
+  try {
+    return ats.map((at) => {
+      const file = resolve(root, at.pack);
+      let fd = fds.get(file);
+      if (fd === undefined) fds.set(file, (fd = openSync(file, 'r')));
+      if (buffer.length < at.listingBytes) buffer = Buffer.allocUnsafe(at.listingBytes);
+      readByteRangeInto(fd, { file, offset: at.offset + at.csvBytes + at.jsonBytes, length: at.listingBytes }, buffer);
+      return JSON.parse(buffer.toString('utf8', 0, at.listingBytes)) as ReportListingData;
+    });
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+}
+
+/** Bytes a report takes in its pack. */
+const storedBytes = (at: StoredAt) => at.csvBytes + at.jsonBytes + at.listingBytes;
+
+/** Whether an entry's report is still there: its pack holds its bytes (pack sizes are looked up once). */
 export function storedIntact(root: string): (at: StoredAt) => boolean {
   const sizes = new Map<string, number>();
   return (at) => {
@@ -107,18 +132,18 @@ export function storedIntact(root: string): (at: StoredAt) => boolean {
       size = statSync(resolve(root, at.pack), { throwIfNoEntry: false })?.size ?? -1;
       sizes.set(at.pack, size);
     }
-    return size >= at.offset + at.csvBytes + at.jsonBytes;
+    return size >= at.offset + storedBytes(at);
   };
 }
 
 /**
- * The packs of which less than half is still named by a listing: their live reports are stored
+ * The packs of which less than half is still named by an entry: their live reports are stored
  * again (into this load's pack) so that the dead part can go, and the store stays within about
  * twice what the archive needs however often reports change.
  */
 export function sparsePacks(root: string, live: readonly StoredAt[]): Set<string> {
   const liveBytes = new Map<string, number>();
-  for (const at of live) liveBytes.set(at.pack, (liveBytes.get(at.pack) ?? 0) + at.csvBytes + at.jsonBytes);
+  for (const at of live) liveBytes.set(at.pack, (liveBytes.get(at.pack) ?? 0) + storedBytes(at));
   const sparse = new Set<string>();
   for (const [pack, bytes] of liveBytes) {
     const size = statSync(resolve(root, pack), { throwIfNoEntry: false })?.size;
@@ -127,7 +152,7 @@ export function sparsePacks(root: string, live: readonly StoredAt[]): Set<string
   return sparse;
 }
 
-/** Removes the packs no listing names (and anything else in the folder: unfinished packs, the one-file-per-report store of earlier versions). */
+/** Removes the packs no entry names (and anything else in the folder: unfinished packs, the one-file-per-report store of earlier versions). */
 export function pruneReportStore(storeDir: string, root: string, live: readonly StoredAt[]): void {
   if (!existsSync(storeDir)) return;
   const keep = new Set(live.map((at) => resolve(root, at.pack)));

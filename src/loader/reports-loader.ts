@@ -21,7 +21,7 @@ import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
-import { reportListing, ReportListing, type ReportListingData } from './report-listing.ts';
+import { reportListing, ReportEntryData, ReportListing, type ReportListingData } from './report-listing.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -118,12 +118,12 @@ function snapshotLoader(name: string, schema: $ZodType, load: (ctx: LoaderContex
   return loader;
 }
 
-/** The report, as the Report schema accepts it; a report it rejects stops the build, naming the file. */
-function validReport(report: Report, file: string): Report {
-  const result = z.safeParse(Report, report);
+/** The value as `schema` accepts it; one it rejects stops the build, naming the file. */
+function valid<T>(schema: z.ZodMiniType<T>, name: string, value: unknown, file: string): T {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(报告)'}: ${i.message}`);
-  throw new Error(`${file}: 解析结果不符合 Report 模式：${issues.join('；')}`);
+  throw new Error(`${file}: 解析结果不符合 ${name} 模式：${issues.join('；')}`);
 }
 
 /**
@@ -134,13 +134,13 @@ function validReport(report: Report, file: string): Report {
 const LISTING_CODE = ['loader/report-listing.ts', 'loader/report-store.ts', 'site/archive-model.ts', 'site/data/csv.ts'];
 
 export function reportsLoader(): Loader {
-  return snapshotLoader('xxgk-reports', ReportListing, async (ctx) => {
+  return snapshotLoader('xxgk-reports', ReportEntryData, async (ctx) => {
     const { dir, value: reports } = await takeSnapshotPart('reports');
     const root = rootOf(ctx);
     const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
     const listingCode = sourceDigest(LISTING_CODE);
     // Entries of an earlier version of this code may have none: their digests differ, so they are stored again.
-    const storedOf = (data: Record<string, unknown>) => (data as Partial<ReportListingData>).stored;
+    const storedOf = (data: Record<string, unknown>) => (data as Partial<ReportEntryData>).stored;
     const allStored = () => [...ctx.store.values()].flatMap((e) => storedOf(e.data) ?? []);
     // Reports in a pack that is mostly dead (counting only the reports still in the folder) are
     // stored again, so the pack can go (see sparsePacks).
@@ -153,8 +153,9 @@ export function reportsLoader(): Loader {
       digestKey: `${page.digestKey}\u0000${listingCode}`,
       content: async () => {
         const { report, rawText } = await page.content();
-        const valid = validReport(report, page.file);
-        return { data: reportListing(valid, pack.add(valid)), rawText };
+        const whole = valid(Report, 'Report', report, page.file);
+        const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file) as ReportListingData;
+        return { data: { stored: pack.add(whole, listing) } satisfies ReportEntryData, rawText };
       },
       intact: (data) => {
         const at = storedOf(data);

@@ -9,14 +9,14 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
-import type { ReportListingData } from '../loader/report-listing.ts';
-import { readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
+import type { ReportEntryData, ReportListingData } from '../loader/report-listing.ts';
+import { readStoredListings, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
 import type { ByteRange } from '../node/byte-range.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
 
 export interface ReportEntry {
   id: string;
-  /** What listings need: the summary, source, diagnostics and failing checks. */
+  /** What listings need: the summary, source, diagnostics and failing checks (read from the report store). */
   listing: ReportListingData;
   /** The whole Report, read from the report store when a page needs it (not kept: see src/loader/report-store.ts). */
   loadReport: () => Report;
@@ -32,8 +32,8 @@ export interface ReportEntry {
   rawText: string | null;
   /** The original file, relative to the project root. */
   filePath: string;
-  /** Its size in bytes. */
-  size: number;
+  /** Its size in bytes (looked up when asked for: only its own page shows it). */
+  readonly size: number;
 }
 
 export interface FileEntry {
@@ -74,17 +74,23 @@ async function build(): Promise<ArchiveIndex> {
   // Only asked for when there are such files: Astro warns about an empty collection.
   const files = overview.problemFiles > 0 ? await getCollection('archiveFiles') : [];
   const root = process.cwd();
+  const stored = reports.map((e) => (e.data as ReportEntryData).stored);
+  const listings = readStoredListings(root, stored);
   const entries: ReportEntry[] = reports
-    .map((e) => {
-      const listing = e.data as ReportListingData;
-      const at = listing.stored;
+    .map((e, i) => {
+      const at = stored[i]!;
       return {
         id: e.id,
-        listing,
+        listing: listings[i]!,
         loadReport: () => readStoredReport(root, at),
         jsonAt: storedJsonRange(root, at),
         csvAt: storedCsvRange(root, at),
-        rawText: e.body ?? null, filePath: e.filePath ?? '', size: sizeOf(e.filePath) };
+        rawText: e.body ?? null,
+        filePath: e.filePath ?? '',
+        get size() {
+          return sizeOf(e.filePath);
+        },
+      };
     })
     .sort(byKey((e) => e.id));
   const summaries: ReportSummary[] = entries.map((e) => e.listing);

@@ -15,8 +15,8 @@ import { invalidateSnapshot, readSnapshot, takeSnapshotPart } from '../../../src
 import { handoffOf, writeHandoff } from '../../../src/loader/snapshot-handoff.ts';
 import { renderOnly } from '../../../src/site/render-only.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
-import { ReportListing, type ReportListingData } from '../../../src/loader/report-listing.ts';
-import { readStoredReport } from '../../../src/loader/report-store.ts';
+import { ReportEntryData, ReportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
+import { readStoredListings, readStoredReport } from '../../../src/loader/report-store.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
 
@@ -57,6 +57,9 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
   } as unknown as LoaderContext;
 }
 
+/** The whole Report an entry's data points at. */
+const reportOf = (e: Stored) => readStoredReport(ROOT, (e.data as unknown as ReportEntryData).stored);
+
 let tmp: string;
 const env = { ...process.env };
 beforeAll(async () => {
@@ -94,20 +97,25 @@ describe('reportsLoader', () => {
       '2021-qiaokou-dashuju-zhongxin',
       '2022-qiaokou-jiguan-shiwu',
       '2023-donghu-zhengwu-dashuju',
-      `2023-donghu-zhengwu-dashuju-${(stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as Report).source.sha256.slice(0, 8)}`,
+      `2023-donghu-zhengwu-dashuju-${reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!).source.sha256.slice(0, 8)}`,
       '2023-jiangxiaqushujuceshiju',
       '2023-qiaokou-dashuju-zhongxin',
       '2023-qiaokou-qiye-fuwu',
       '2023-zhanhe-zhengwu-dashuju',
       '2024-jiangxiaqushujuceshiju',
     ].sort());
-    for (const e of stores.reports.values()) {
-      const listing = e.data as unknown as ReportListingData;
+    const entries = [...stores.reports.values()];
+    const listings = readStoredListings(ROOT, entries.map((e) => (e.data as unknown as ReportEntryData).stored));
+    for (const [i, e] of entries.entries()) {
+      // The entry says only where the store keeps the report: its pack has the whole report and its listing.
+      expect(ReportEntryData.safeParse(e.data).success).toBe(true);
+      expect(Object.keys(e.data)).toEqual(['stored']);
+      const { stored } = e.data as unknown as ReportEntryData;
+      expect(stored.pack.startsWith('/')).toBe(false);
+      const listing = listings[i]!;
       expect(ReportListing.safeParse(listing).success).toBe(true);
-      // The listing carries no chapters or tables; the store's pack has the whole report.
-      expect(e.data).not.toHaveProperty('sections');
-      expect(listing.stored.pack.startsWith('/')).toBe(false);
-      const report = readStoredReport(ROOT, listing.stored);
+      expect(listing).not.toHaveProperty('sections');
+      const report = readStoredReport(ROOT, stored);
       expect(Report.safeParse(report).success).toBe(true);
       expect(report.id).toBe(e.id);
       expect(listing.failing).toEqual(report.checks.filter((c) => !c.ok));
@@ -115,10 +123,12 @@ describe('reportsLoader', () => {
       expect(listing.figures.received).toBe(report.requests.newReceived.total);
       // Relative to the project root (Astro's rule), and it leads to the file.
       expect(e.filePath!.startsWith('/')).toBe(false);
-      expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', (e.data as Report).source.file));
+      expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', report.source.file));
+      expect(listing.source).toEqual(report.source);
+      expect(listing.id).toBe(e.id);
       expect(e.digest).toMatch(/^[0-9a-f]+$/);
     }
-    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportListingData).stored);
+    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportEntryData).stored);
     expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
   });
 
@@ -127,13 +137,14 @@ describe('reportsLoader', () => {
     rmSync(join(tmp, 'astro'), { recursive: true, force: true });
     await reportsLoader().load(fakeContext('reports', stores, [], []));
     const storeDir = join(tmp, 'astro', 'xxgk-reports');
-    const at = (id: string) => (stores.get(id)!.data as unknown as ReportListingData).stored;
+    const at = (id: string) => (stores.get(id)!.data as unknown as ReportEntryData).stored;
     // One load, one pack, holding every report one after another.
     expect(readdirSync(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
-    const ats = [...stores.values()].map((e) => (e.data as unknown as ReportListingData).stored).sort((a, b) => a.offset - b.offset);
+    const ats = [...stores.values()].map((e) => (e.data as unknown as ReportEntryData).stored).sort((a, b) => a.offset - b.offset);
     expect(ats).toHaveLength(10);
-    ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + ats[i - 1]!.csvBytes + ats[i - 1]!.jsonBytes));
-    expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + ats[9]!.csvBytes + ats[9]!.jsonBytes);
+    const bytes = (a: StoredAt) => a.csvBytes + a.jsonBytes + a.listingBytes;
+    ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + bytes(ats[i - 1]!)));
+    expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + bytes(ats[9]!));
 
     // Unchanged and intact: nothing is stored, no pack is made.
     invalidateSnapshot();
@@ -162,7 +173,7 @@ describe('reportsLoader', () => {
       const moved: string[] = [];
       await reportsLoader().load(fakeContext('reports', stores, [], moved));
       expect(moved).toHaveLength(6);
-      const first = (stores.values().next().value!.data as unknown as ReportListingData).stored.pack;
+      const first = (stores.values().next().value!.data as unknown as ReportEntryData).stored.pack;
       expect(existsSync(resolve(ROOT, old))).toBe(false);
       expect(readdirSync(storeDir)).toEqual([basename(first)]);
 
@@ -174,12 +185,12 @@ describe('reportsLoader', () => {
       await reportsLoader().load(fakeContext('reports', stores, [], kept));
       expect(kept.sort()).toEqual([...stores.keys()].sort());
       expect(kept).toHaveLength(2);
-      const left = [...stores.values()].map((e) => (e.data as unknown as ReportListingData).stored).sort((a, b) => a.offset - b.offset);
+      const left = [...stores.values()].map((e) => (e.data as unknown as ReportEntryData).stored).sort((a, b) => a.offset - b.offset);
       expect(left[0]!.pack).not.toBe(first);
       expect(existsSync(resolve(ROOT, first))).toBe(false);
       expect(readdirSync(storeDir)).toEqual([basename(left[0]!.pack)]);
-      expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + a.csvBytes + a.jsonBytes, 0));
-      for (const [id, e] of stores) expect(readStoredReport(ROOT, (e.data as unknown as ReportListingData).stored).id).toBe(id);
+      expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + a.csvBytes + a.jsonBytes + a.listingBytes, 0));
+      for (const [id, e] of stores) expect(readStoredReport(ROOT, (e.data as unknown as ReportEntryData).stored).id).toBe(id);
     } finally {
       process.env.REPORTS_DIR = join(tmp, 'reports');
       rmSync(other, { recursive: true, force: true });
@@ -196,10 +207,10 @@ describe('reportsLoader', () => {
 
   it('gives the second file with a taken id its own page id and says why', async () => {
     const { stores } = await loadAll();
-    const copy = [...stores.reports.values()].find((e) => (e.data as Report).source.file === '002_copy.txt')!;
+    const copy = [...stores.reports.values()].find((e) => reportOf(e).source.file === '002_copy.txt')!;
     expect(copy.id).toMatch(/^2023-donghu-zhengwu-dashuju-[0-9a-f]{8}$/);
-    expect((copy.data as Report).diagnostics.at(-1)!.message).toContain('编号“2023-donghu-zhengwu-dashuju”已被另一份报告使用');
-    expect((stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as Report).source.file).toBe('002_485bb66b608aa965.txt');
+    expect(reportOf(copy).diagnostics.at(-1)!.message).toContain('编号“2023-donghu-zhengwu-dashuju”已被另一份报告使用');
+    expect(reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!).source.file).toBe('002_485bb66b608aa965.txt');
   });
 
   it('prints the summary and fails under STRICT=1', async () => {
@@ -304,11 +315,11 @@ describe('the snapshot handed over by npm run build', () => {
     // Each load stores into a pack of its own: the same places in packs of different names.
     const packless = (m: Map<string, Stored>) => [...m].map(([id, e]) => [id, 'stored' in e.data ? { ...e, data: { ...e.data, stored: { ...(e.data.stored as object), pack: 'pack' } } } : e]);
     for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect(packless(handedOver.stores[name])).toEqual(packless(here.stores[name]));
-    expect(new Set([...handedOver.stores.reports.values()].map((e) => (e.data as unknown as ReportListingData).stored.pack)).size).toBe(1);
+    expect(new Set([...handedOver.stores.reports.values()].map((e) => (e.data as unknown as ReportEntryData).stored.pack)).size).toBe(1);
     expect(handedOver.log).toEqual(here.log);
     // The whole Report stored for a page is the one read here.
     const [id, entry] = [...handedOver.stores.reports][0]!;
-    expect(readStoredReport(ROOT, (entry.data as unknown as ReportListingData).stored).id).toBe(id);
+    expect(readStoredReport(ROOT, (entry.data as unknown as ReportEntryData).stored).id).toBe(id);
   });
 
   it('reads no report whose entry is unchanged, and renders what the build said', async () => {

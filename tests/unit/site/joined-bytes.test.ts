@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../../../bench/generate/corpus.ts';
 import type { Report } from '../../../src/core/model/report.ts';
-import type { StoredAt } from '../../../src/loader/report-listing.ts';
-import { ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
+import { reportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
+import { readStoredListings, readStoredReport, ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside } from '../../../src/node/build/write-joins.ts';
 import { parseJoins, recordJoin, type JoinRecipe } from '../../../src/site/data/join-recipe.ts';
@@ -41,11 +41,24 @@ beforeAll(async () => {
   for (const f of readdirSync(SAMPLE_DIR).sort()) reports.push(await reportFromBytes(join(SAMPLE_DIR, f), readFileSync(join(SAMPLE_DIR, f)), { root: SAMPLE_DIR }));
   for await (const g of generateReports(300, 'joined-bytes')) reports.push(await reportFromBytes(`/corpus/${g.entry.file}`, g.bytes, { root: '/corpus' }));
   const pack = new ReportStoreWriter(store, root);
-  files = reports.map((r) => pack.add(r));
+  files = reports.map((r) => pack.add(r, reportListing(r)));
   pack.close();
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the report store', () => {
+  it("gives back each report's listing and whole Report, in the order asked for, across packs", () => {
+    const second = new ReportStoreWriter(store, root);
+    const more = reports.slice(0, 3).map((r) => second.add(r, reportListing(r)));
+    second.close();
+    expect(more[0]!.pack).not.toBe(files[0]!.pack);
+    const asked = [files[7]!, more[1]!, files[0]!, files[304]!, more[0]!];
+    const expected = [reports[7]!, reports[1]!, reports[0]!, reports[304]!, reports[0]!];
+    expect(readStoredListings(root, asked)).toEqual(expected.map((r) => JSON.parse(JSON.stringify(reportListing(r)))));
+    expect(asked.map((at) => readStoredReport(root, at).id)).toEqual(expected.map((r) => r.id));
+  });
+});
 
 describe('data downloads joined from stored bytes', () => {
   it('covers Chinese text, both templates and a Word file', () => {
