@@ -1,16 +1,17 @@
 /**
- * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (a listing picked
- * from the Report zod schema, ./report-listing.ts) from the parser; `archiveFilesLoader` feeds `archiveFiles`, the files that are not
- * reports, so nothing in the folder goes missing from the site; `archiveLoader` feeds `archive`,
+ * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (one entry per
+ * report: where the report store keeps it, ./report-listing.ts) from the parser;
+ * `archiveFilesLoader` feeds `archiveFiles`, the files that are not reports, so nothing in the
+ * folder goes missing from the site; `archiveLoader` feeds `archive`,
  * one entry with the build summary's counts and the problems across reports, and prints the
  * summary (and fails the build under STRICT=1).
  *
  * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
  * everything its data depends on: an unchanged report is neither parsed nor validated again
  * (under `npm run build`, whose own parse hands the snapshot over, not even read: ./snapshot-handoff.ts).
- * Every Report is validated against the Report schema; the collection keeps a small listing of it
- * (./report-listing.ts) and the whole Report goes to the report store (./report-store.ts), with the
- * raw text of reports with errors as the entry's body.
+ * Every Report is validated against the Report schema and its listing against ReportListing;
+ * both go to the report store (./report-store.ts), the entry says where, and the raw text of
+ * reports with errors is the entry's body.
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
