@@ -13,8 +13,9 @@
  * its JSON (exactly the text of /data/reports/<id>.json), so the data downloads are joined from
  * bytes without reading every Report again, then its listing (./report-listing.ts). One file per
  * load, not files per report: creating files is the slow part of writing them on this machine's
- * disk (2,000 of them took 1.5–3 s of a 1,000-report build). A pack is never changed once written; one that no entry names any more
- * is removed, and the live reports of a pack that is mostly dead are stored again (`sparsePacks`).
+ * disk (2,000 of them took 1.5–3 s of a 1,000-report build). A pack is never changed once
+ * written; one that no entry names any more is removed, and the live reports of a pack that is
+ * mostly dead are stored again (`sparsePacks`).
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
