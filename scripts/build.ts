@@ -85,9 +85,10 @@ const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
 // Large files a partial build replaces go here and are deleted while it finishes (overlayOutput).
 const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
 const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS };
+// Left only by a build that stopped before deleting it.
+rmSync(TRASH, { recursive: true, force: true });
 if (partial) {
   rmSync(STAGING, { recursive: true, force: true });
-  rmSync(TRASH, { recursive: true, force: true });
   astroEnv.OUT_DIR = STAGING;
 }
 // A partial build updates the index the output holds (the previous build's, intact) part by part.
