@@ -10,8 +10,9 @@
  *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
  *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts),
  *      while Astro still renders, and put in place when it has ended;
- *      the index moves into <out>/pagefind/ (after a partial build only its changed parts are
- *      linked again, see src/search/build/index-parts.ts) and the search page gets preload links;
+ *      the index moves into <out>/pagefind/ (a partial build links only its changed parts again,
+ *      see src/search/build/index-parts.ts, as soon as the index is ready, while Astro still
+ *      renders into staging) and the search page gets preload links;
  *   4. the split of the time is printed and written to node_modules/.cache/xxgk/build-timings.json
  *      (read by `npm run bench`).
  * Astro runs as its own process so its memory is returned to the system when it ends.
