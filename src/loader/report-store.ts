@@ -95,6 +95,11 @@ export function storedCsvRange(root: string, at: StoredAt): ByteRange {
   return { file: resolve(root, at.pack), offset: at.offset, length: at.csvBytes };
 }
 
+/** Where a stored report's listing is. */
+export function storedListingRange(root: string, at: StoredAt): ByteRange {
+  return { file: resolve(root, at.pack), offset: at.offset + at.csvBytes + at.jsonBytes, length: at.listingBytes };
+}
+
 /** The report as stored (the loader validated it against the Report schema before storing it). */
 export function readStoredReport(root: string, at: StoredAt): Report {
   return JSON.parse(readByteRange(storedJsonRange(root, at)).toString('utf8')) as Report;
@@ -109,12 +114,12 @@ export function readStoredListings(root: string, ats: readonly StoredAt[]): Repo
   let buffer = Buffer.allocUnsafe(1 << 14);
   try {
     return ats.map((at) => {
-      const file = resolve(root, at.pack);
-      let fd = fds.get(file);
-      if (fd === undefined) fds.set(file, (fd = openSync(file, 'r')));
-      if (buffer.length < at.listingBytes) buffer = Buffer.allocUnsafe(at.listingBytes);
-      readByteRangeInto(fd, { file, offset: at.offset + at.csvBytes + at.jsonBytes, length: at.listingBytes }, buffer);
-      return JSON.parse(buffer.toString('utf8', 0, at.listingBytes)) as ReportListingData;
+      const range = storedListingRange(root, at);
+      let fd = fds.get(range.file);
+      if (fd === undefined) fds.set(range.file, (fd = openSync(range.file, 'r')));
+      if (buffer.length < range.length) buffer = Buffer.allocUnsafe(range.length);
+      readByteRangeInto(fd, range, buffer);
+      return JSON.parse(buffer.toString('utf8', 0, range.length)) as ReportListingData;
     });
   } finally {
     for (const fd of fds.values()) closeSync(fd);

@@ -122,6 +122,15 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** A file's text in a folder's snapshot. */
+const textIn = (files: ReturnType<typeof snapshot>) => (f: string) => Buffer.from(files.get(f)!.bytes, 'base64').toString('utf8');
+
+/** The same files as the fresh build's, byte for byte. */
+function expectSameAsFresh(files: ReturnType<typeof snapshot>): void {
+  expect([...files.keys()]).toEqual([...freshFiles.keys()]);
+  for (const [f, v] of freshFiles) expect(files.get(f)?.bytes === v.bytes, f).toBe(true);
+}
+
 describe('rebuild into the same folder', () => {
   it('builds the first time', () => {
     expect(first.output).not.toContain(SKIPPED);
@@ -144,11 +153,10 @@ describe('rebuild into the same folder', () => {
     // Kept from the first build: the same file, not written again.
     expect(changedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(before.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
     expect([...changedFiles.keys()].some((f) => f.includes('2023-qiaokou-qiye-fuwu'))).toBe(false);
-    const text = (f: string) => Buffer.from(changedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    const text = textIn(changedFiles);
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
     expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
-    expect([...changedFiles.keys()]).toEqual([...freshFiles.keys()]);
-    for (const [f, v] of freshFiles) expect(changedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+    expectSameAsFresh(changedFiles);
     // The replaced downloads were moved aside and deleted before the build ended.
     expect(statSync(join(tmp, '.out.trash'), { throwIfNoEntry: false })).toBeUndefined();
   });
@@ -162,7 +170,7 @@ describe('rebuild into the same folder', () => {
   it("renders the changed report's agency and year pages, keeps the other agencies' and years' pages, and removes the removed body's page", () => {
     // Agencies: zhanhe rendered; 3 kept; qiaokou-qiye-fuwu gone. Years: 2023 rendered (its reports changed), 2022 kept.
     expect(changed.output).toContain('和 2 个机关、年度页（共 6 个）');
-    const text = (f: string) => Buffer.from(changedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    const text = textIn(changedFiles);
     expect(text('agencies/zhanhe-zhengwu-dashuju/index.html')).toContain(`<time datetime="${PUBLISHED}">`);
     expect(before.get('agencies/zhanhe-zhengwu-dashuju/index.html')!.bytes).not.toEqual(changedFiles.get('agencies/zhanhe-zhengwu-dashuju/index.html')!.bytes);
     const kept = [...before.keys()].filter((f) => /^(agencies\/(donghu-zhengwu-dashuju|qiaokou-dashuju-zhongxin|qiaokou-jiguan-shiwu)|years\/2022)\//.test(f));
@@ -174,7 +182,7 @@ describe('rebuild into the same folder', () => {
     // The year's pages list the reports of that year as they are now: rendered again.
     expect(before.get('years/2023/index.html')!.mtimeMs).not.toEqual(changedFiles.get('years/2023/index.html')!.mtimeMs);
     // The listings of everything are rendered in every build.
-    const textBefore = (f: string) => Buffer.from(before.get(f)!.bytes, 'base64').toString('utf8');
+    const textBefore = textIn(before);
     for (const f of ['agencies/index.html', 'sitemap.xml', 'years/2023/index.html']) {
       expect(textBefore(f), f).toContain('qiaokou-qiye-fuwu');
       expect(text(f), f).not.toContain('qiaokou-qiye-fuwu');
@@ -184,7 +192,7 @@ describe('rebuild into the same folder', () => {
   it('keeps the search page, the validator and their scripts when no body was renamed, and they are what a fresh build gives', () => {
     expect(edited.status).toBe(0);
     expect(edited.output).toContain('只重新生成 1 个报告页（共 4 个）和 0 个机关、年度页（共 6 个），搜索页、校验页及其脚本、其余沿用上次构建');
-    const text = (files: ReturnType<typeof snapshot>, f: string) => Buffer.from(files.get(f)!.bytes, 'base64').toString('utf8');
+    const text = (files: ReturnType<typeof snapshot>, f: string) => textIn(files)(f);
     expect(text(editedFiles, 'reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE_AGAIN);
     // The partial build before rendered them (a body was gone); this one did not touch them.
     const scripts = [...changedFiles.keys()].filter((f) => f.startsWith('_astro/') && f.endsWith('.js'));
@@ -222,12 +230,11 @@ describe('rebuild into the same folder', () => {
     expect(tamperedAndChanged.status).toBe(0);
     expect(tamperedAndChanged.output).toContain('完整重建');
     expect(tamperedAndChanged.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
-    const text = (f: string) => Buffer.from(tamperedAndChangedFiles.get(f)!.bytes, 'base64').toString('utf8');
+    const text = textIn(tamperedAndChangedFiles);
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).not.toContain(SENTENCE_AGAIN);
     // The archive is again the one `fresh` was built from: the same files, byte for byte.
-    expect([...tamperedAndChangedFiles.keys()]).toEqual([...freshFiles.keys()]);
-    for (const [f, v] of freshFiles) expect(tamperedAndChangedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+    expectSameAsFresh(tamperedAndChangedFiles);
     expect(statSync(join(tmp, '.out.partial'), { throwIfNoEntry: false })).toBeUndefined();
   });
 });

@@ -67,12 +67,6 @@ export function preloadSearchPage(outDir: string, basePath: string): string[] {
   return ['search/index.html'];
 }
 
-export function placeSearchIndex(placement: Placement, outDir: string, basePath: string): Placed {
-  const placed = placeIndexFiles(placement, outDir);
-  placed.files.push(...preloadSearchPage(outDir, basePath));
-  return placed;
-}
-
 /**
  * Index while Astro renders when the machine has the cores and memory for both at once (Astro
  * renders on one thread, the index on the others): the build then takes about the longer of the

@@ -1,10 +1,10 @@
 /**
- * The search index into the output (placeSearchIndex), with indexes built by the real search
+ * The search index into the output (placeIndexFiles, then preloadSearchPage), with indexes built by the real search
  * build (hard links into its cache): a full build's staged index moves in whole; a partial
  * build's update links again only the parts whose digest changed, and afterwards the output's
  * index is exactly the index written afresh, while the files of unchanged shards are the very
  * files that were there. Each time, the output's listing brought up to date with what
- * placeSearchIndex says it changed has the fingerprint of the folder read afresh.
+ * placing says it changed has the fingerprint of the folder read afresh.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
 import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
-import { placeSearchIndex } from '../../../src/node/build/search-step.ts';
+import { placeIndexFiles, preloadSearchPage, type Placed, type Placement } from '../../../src/node/build/search-step.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../../../src/search/build/build-search-index.ts';
@@ -33,7 +33,14 @@ const build = (rs: Report[], outDir?: string) => buildSearchIndex(rs, { ...(outD
  * As a build does it: Astro has written the search page, then the index is placed; the output's
  * listing, read before, is brought up to date with what placing it changed (scripts/build.ts).
  */
-const place = (placement: Parameters<typeof placeSearchIndex>[0]) => {
+/** The index's files and then the search page's preload links, as scripts/build.ts places them. */
+function placeSearchIndex(placement: Placement, outDir: string, basePath: string): Placed {
+  const placed = placeIndexFiles(placement, outDir);
+  placed.files.push(...preloadSearchPage(outDir, basePath));
+  return placed;
+}
+
+const place = (placement: Placement) => {
   writeTree(out, { 'search/index.html': '<html><head><title>搜索</title></head><body></body></html>' });
   const listing = OutputListing.read(out)!;
   const placed = placeSearchIndex(placement, out, '/');
@@ -49,7 +56,7 @@ const fresh = (result: SearchIndexResult) => {
 };
 const edited = (r: Report): Report => ({ ...r, sections: r.sections.map((s) => (s.no === 1 ? { ...s, markdown: `${s.markdown}\n\n新增的一段话。` } : s)) });
 
-describe('placeSearchIndex', () => {
+describe('placeIndexFiles and preloadSearchPage', () => {
   it('moves a staged index in whole, then updates it part by part: the output holds exactly the index written afresh', async () => {
     let result = await build(reports, staging);
     const staged = treeOf(staging);
