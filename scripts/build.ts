@@ -3,10 +3,12 @@
  *   1. the archive is read and parsed (through the digest cache), on a worker thread per core
  *      when many files are new; what Astro's loader needs of it is handed over in a file
  *      (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
- *   2. `astro build` renders every page and data file, and, at the same time when the machine
- *      has the cores and memory (src/node/build/search-step.ts), the search index is built from
- *      the same reports (unchanged shards come from the cache); Astro is then started before
- *      step 1, and its loader waits for the handed-over snapshot;
+ *   2. `astro build` renders every page and data file into a staging folder, and, at the same
+ *      time when the machine has the cores and memory (src/node/build/search-step.ts), the search
+ *      index is built from the same reports (unchanged shards come from the cache); Astro is then
+ *      started first of all, before the inputs are even checked, and its loader waits for the
+ *      handed-over snapshot; the staged site replaces the output when Astro has ended, so a failed
+ *      build leaves the last one's output whole;
  *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
  *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts),
  *      while Astro still renders, and put in place when it has ended;
@@ -18,8 +20,8 @@
  * Astro runs as its own process so its memory is returned to the system when it ends.
  *
  * When nothing the output depends on changed since the last build into the same folder (see
- * src/node/build-inputs.ts) and the folder is as that build left it, nothing is built again: Astro
- * would re-render every page to the same bytes. The record of the last build lives in
+ * src/node/build-inputs.ts) and the folder is as that build left it, nothing is built again (the
+ * Astro started at once is stopped, unseen): it would re-render every page to the same bytes. The record of the last build lives in
  * node_modules/.cache/xxgk/build-stamps/; FORCE_BUILD=1 ignores it.
  *
  * When only reports changed (same code, settings and registry) and the folder is intact, Astro
@@ -42,6 +44,7 @@ import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/
 import { OutputListing } from '../src/node/build/output-listing.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
+import { swapOutput } from '../src/node/build/swap-output.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import { buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecordsNeeded, searchAlongsideAstro, type Placed } from '../src/node/build/search-step.ts';
 import type { IndexedReport } from '../src/search/build/build-search-index.ts';
@@ -61,6 +64,26 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 mkdirSync(CACHE, { recursive: true });
 const started = performance.now();
 
+// The snapshot handed to Astro's loader.
+const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
+// The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
+const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);
+// Astro renders into staging; the result then replaces the output (swapOutput) or, in a partial
+// build, goes over it (overlayOutput). Until then the output stays as the last build left it.
+const STAGING = join(dirname(OUT), `.${basename(OUT)}.staging`);
+const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
+// What the new output replaces goes here and is deleted while the build finishes.
+const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
+const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS, OUT_DIR: STAGING };
+// Left only by a build that stopped before its end.
+for (const d of [TRASH, STAGING, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
+const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
+
+// When pages and index run side by side, Astro starts now: its start-up (2–3 s) overlaps the
+// check of inputs and output and the parse, and its loader waits for the handed-over snapshot.
+// If nothing changed it is stopped unseen.
+const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
+
 const inputs = buildInputs(ROOT);
 const stamp = readStamp(STAMP_FILE);
 // The output as it is: kept, so that after a partial build only what it changed is listed again.
@@ -68,39 +91,19 @@ const listing = stamp ? OutputListing.read(OUT) : null;
 const now = listing?.fingerprint() ?? null;
 const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
 if (intact && stamp.inputs === inputs.digest) {
+  await astroEarly?.stop();
+  rmSync(STAGING, { recursive: true, force: true });
   const totalMs = Math.round(performance.now() - started);
   writeFileSync(TIMINGS_FILE, `${JSON.stringify({ parseMs: 0, astroMs: 0, dataMs: 0, searchMs: 0, totalMs, skipped: true }, null, 2)}\n`);
   process.stdout.write(`未改变：报告、机构名录、代码和设置都与上次构建 ${OUT} 时相同，输出完好，跳过构建（检查用时 ${seconds(totalMs)}）\n`);
   process.exit(0);
 }
+astroEarly?.show();
 if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
 const partial = intact && stamp.code === inputs.code;
 clearStamp(STAMP_FILE);
-
-// The snapshot handed to Astro's loader; a partial build renders into staging.
-const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
-// The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
-const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);
-const STAGING = join(dirname(OUT), `.${basename(OUT)}.partial`);
-const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
-// Large files a partial build replaces go here and are deleted while it finishes (overlayOutput).
-const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
-const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS };
-// Left only by a build that stopped before deleting it.
-rmSync(TRASH, { recursive: true, force: true });
-if (partial) {
-  rmSync(STAGING, { recursive: true, force: true });
-  astroEnv.OUT_DIR = STAGING;
-}
 // A partial build updates the index the output holds (the previous build's, intact) part by part.
 const searchBefore = partial && stamp.search ? stamp.search : null;
-const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
-
-// When pages and index run side by side, Astro starts now: its start-up overlaps the parse, and
-// its loader waits for the handed-over snapshot.
-rmSync(HANDOFF, { force: true });
-rmSync(JOINS, { force: true });
-const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
 // shards not in its cache) are kept: the rest goes before Astro renders, and Astro's loader gets
@@ -146,11 +149,13 @@ searchAlong?.catch(() => undefined);
 indexPlaced?.catch(() => undefined);
 // The archive-wide downloads, streamed from the report store beside what Astro builds as soon as
 // their endpoints have rendered, and put in place once Astro has ended.
-const joins = new JoinsAlongside(JOINS, partial ? STAGING : OUT);
+const joins = new JoinsAlongside(JOINS, STAGING);
 const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroEarly ? parsed : performance.now();
-const astroCode = await (astroEarly ?? runAstro(ROOT, astroEnv)).finally(() => clearInterval(followJoins));
+const astro = astroEarly ?? runAstro(ROOT, astroEnv);
+astro.show();
+const astroCode = await astro.exited.finally(() => clearInterval(followJoins));
 rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
@@ -169,8 +174,11 @@ const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 rmSync(PHASES_FILE, { force: true });
-// The index in <out>/pagefind/ is updated part by part (indexPlaced); the joins it replaces are deleted meanwhile.
+// A partial build's pages go over the output; its index in <out>/pagefind/ is updated part by part
+// (indexPlaced), and the joins it replaces are deleted meanwhile. A full build's output replaces the
+// old one, which is deleted meanwhile.
 const overlaid = partial ? overlayOutput(OUT, STAGING, pages, ['pagefind'], { files: new Set(joins.placed), trash: TRASH }) : null;
+if (!partial) swapOutput(OUT, STAGING, TRASH);
 const trashEmptied = rm(TRASH, { recursive: true, force: true });
 
 // 3. The index into the output (a full build's staged index moves in now), and the search page's preload links.

@@ -4,7 +4,7 @@
  * was removed it renders only the changed report's page, its agency's page and its year's pages
  * (the other reports', agencies' and years' pages are kept, the removed body's page goes) and the
  * result is exactly what a fresh build of the same archive gives; after the output was altered by
- * hand it builds everything again.
+ * hand it builds everything again; a build that fails leaves the output as it was.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ interface Run {
   output: string;
 }
 
-function build(outDir: string, cacheName: string): Run {
+function build(outDir: string, cacheName: string, more: Record<string, string> = {}): Run {
   const r = spawnSync(NODE, [BUILD], {
     cwd: ROOT,
     env: {
@@ -47,6 +47,7 @@ function build(outDir: string, cacheName: string): Run {
       BASE_PATH: '',
       STRICT: '',
       FORCE_BUILD: '',
+      ...more,
     },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -79,6 +80,8 @@ let editedFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
 let tamperedAndChanged: Run;
 let tamperedAndChangedFiles: ReturnType<typeof snapshot>;
+let failed: Run;
+let failedFiles: ReturnType<typeof snapshot>;
 
 beforeAll(() => {
   cpSync(SAMPLE_DIR, archive, { recursive: true });
@@ -116,6 +119,11 @@ beforeAll(() => {
   writeFileSync(join(archive, CHANGED), readFileSync(join(archive, CHANGED), 'utf8').replace(SENTENCE_AGAIN, SENTENCE));
   tamperedAndChanged = build(out, 'a');
   tamperedAndChangedFiles = snapshot(out);
+
+  // A full build (STRICT changes the settings) that fails: a file that is not a report.
+  writeFileSync(join(archive, 'scan.pdf'), '%PDF-1.4\n');
+  failed = build(out, 'a', { STRICT: '1' });
+  failedFiles = snapshot(out);
 });
 
 afterAll(() => {
@@ -141,6 +149,10 @@ describe('rebuild into the same folder', () => {
     expect(unchanged.status).toBe(0);
     expect(unchanged.output).toContain(SKIPPED);
     expect(unchanged.output).not.toContain('完成：');
+    // Astro, started before the check, was stopped without a line of its output shown.
+    expect(first.output).toContain('[content]');
+    expect(unchanged.output).not.toContain('[content]');
+    expect(unchanged.output).not.toContain('[build]');
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [f, v] of before) expect(after.get(f), f).toEqual(v);
   });
@@ -235,6 +247,17 @@ describe('rebuild into the same folder', () => {
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).not.toContain(SENTENCE_AGAIN);
     // The archive is again the one `fresh` was built from: the same files, byte for byte.
     expectSameAsFresh(tamperedAndChangedFiles);
-    expect(statSync(join(tmp, '.out.partial'), { throwIfNoEntry: false })).toBeUndefined();
+    // Rendered into staging, which then replaced the output; the old output was deleted.
+    expect(statSync(join(tmp, '.out.staging'), { throwIfNoEntry: false })).toBeUndefined();
+    expect(statSync(join(tmp, '.out.trash'), { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  it('leaves the output as it was when a build fails, and leaves nothing beside it', () => {
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toContain('STRICT=1：1 个错误');
+    expect(failed.output).toContain('构建失败：astro build 退出码');
+    // Every file, its bytes and its time.
+    expect(failedFiles).toEqual(tamperedAndChangedFiles);
+    for (const left of ['.out.staging', '.out.trash', '.out.pagefind']) expect(statSync(join(tmp, left), { throwIfNoEntry: false }), left).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ let staging: string;
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'xxgk-overlay-'));
   out = join(tmp, 'out');
-  staging = join(tmp, '.out.partial');
+  staging = join(tmp, '.out.staging');
   // The previous build: three report pages with their data files, listings, the search index.
   writeTree(out, {
     'index.html': 'old home',
