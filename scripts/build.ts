@@ -84,7 +84,8 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 // If nothing changed it is stopped unseen.
 const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
 
-const inputs = buildInputs(ROOT);
+// The archive's digests are kept for the next build, which then reads only the files whose status changed.
+const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'));
 const stamp = readStamp(STAMP_FILE);
 // The output as it is: kept, so that after a partial build only what it changed is listed again.
 const listing = stamp ? OutputListing.read(OUT) : null;

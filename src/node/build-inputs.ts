@@ -12,10 +12,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { archiveDigests } from './archive-digests.ts';
+import { archiveDigests, type DigestMemo } from './archive-digests.ts';
 import { registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
 import type { ArchiveDigests } from './read-archive.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** The environment the site and the loader read (src/site/settings.ts, archive-paths.ts, the loader). */
 export const BUILD_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_TITLE', 'PORTAL_NAME', 'PORTAL_URL', 'STRICT', 'REPORTS_DIR', 'AGENCIES_FILE', 'OUT_DIR'] as const;
@@ -49,7 +50,22 @@ export interface BuildInputs {
   files: ArchiveDigests;
 }
 
-export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env): BuildInputs {
+/** The archive folder's digests as the last build took them (kept in `file`), or null. */
+function readMemo(file: string): DigestMemo | null {
+  try {
+    const memo = JSON.parse(readFileSync(file, 'utf8')) as Partial<DigestMemo> | null;
+    // Anything else (another version's file) is read as no memo: every file is read again.
+    return typeof memo?.takenAt === 'number' && typeof memo.files === 'object' && memo.files !== null ? (memo as DigestMemo) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `memoDir`: where the archive's digests are kept from one build to the next, so that unchanged
+ * files are not read again (./archive-digests.ts); without it every file is read.
+ */
+export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env, memoDir?: string): BuildInputs {
   const code = createHash('sha256');
   for (const name of BUILD_ENV) code.update(`${name}=${env[name] ?? ''}\u0000`);
   for (const p of PROJECT_INPUTS) hashPath(code, p, join(root, p));
@@ -58,7 +74,10 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env):
   const registry = registryFile(env);
   archive.update(`${dir}\u0000${registry}`);
   archive.update(existsSync(dir) ? 'folder' : 'missing');
-  const files = archiveDigests(dir);
+  const memoFile = memoDir ? join(memoDir, `${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.json`) : null;
+  const previous = memoFile ? readMemo(memoFile) : null;
+  const { files, memo, read } = archiveDigests(dir, previous);
+  if (memoFile && (read > 0 || files.size !== Object.keys(previous?.files ?? {}).length)) writeWhole(memoFile, JSON.stringify(memo));
   for (const [file, { sha256 }] of files) archive.update(`\u0000${file}\u0000${sha256}`);
   hashPath(archive, 'registry', registry);
   const a = archive.digest('hex');

@@ -3,11 +3,11 @@
  * read takes each file's cache key from those digests instead of reading the file again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveDigests } from '../../../src/node/archive-digests.ts';
+import { archiveDigests, type DigestMemo } from '../../../src/node/archive-digests.ts';
 import { buildInputs } from '../../../src/node/build-inputs.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { readArchive } from '../../../src/node/read-archive.ts';
@@ -29,7 +29,7 @@ afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('archiveDigests', () => {
   it('digests every file under the folder, sidecars included, by its path inside it', () => {
-    const digests = archiveDigests(reports);
+    const digests = archiveDigests(reports).files;
     expect([...digests.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
     expect(digests.get('2023/a.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
     expect(digests.get('2023/a.meta.yaml')!.sha256).toBe(sha('id: sample-a\n'));
@@ -38,12 +38,77 @@ describe('archiveDigests', () => {
   it('is what buildInputs hands on, and a changed byte changes the archive digest', () => {
     const env = { REPORTS_DIR: reports, AGENCIES_FILE: join(tmp, 'none.yaml') };
     const before = buildInputs(tmp, env);
-    expect(before.files).toEqual(archiveDigests(reports));
+    expect(before.files).toEqual(archiveDigests(reports).files);
     writeFileSync(join(reports, 'b.txt'), sample);
     const after = buildInputs(tmp, env);
     expect(after.archive).not.toBe(before.archive);
     expect(after.code).toBe(before.code);
     expect(after.files.get('b.txt')!.sha256).toBe(sha(sample));
+  });
+});
+
+describe('archiveDigests with the last build\'s digests', () => {
+  // As if the last build had taken them a few seconds after the files were written.
+  const later = (memo: DigestMemo): DigestMemo => ({ ...memo, takenAt: memo.takenAt + 5000 });
+
+  it('reads no file whose status is as it was, and gives the same digests', () => {
+    const first = archiveDigests(reports);
+    expect(first.read).toBe(3);
+    const again = archiveDigests(reports, later(first.memo));
+    expect(again.read).toBe(0);
+    expect(again.files).toEqual(first.files);
+  });
+
+  it('reads a file again that was rewritten with the same size and modification time', () => {
+    const b = join(reports, 'b.txt');
+    // A whole second, which utimes sets exactly.
+    utimesSync(b, 1_700_000_000, 1_700_000_000);
+    const first = archiveDigests(reports);
+    const { size } = statSync(b);
+    // Same length, one character different, the old modification time put back (as `cp -p` or an unpacker would).
+    const edited = sample.replace('本机关', '本单位').replace('年', '月');
+    expect(Buffer.byteLength(edited)).toBe(size);
+    writeFileSync(b, edited);
+    utimesSync(b, 1_700_000_000, 1_700_000_000);
+    expect(statSync(b).mtimeMs).toBe(first.memo.files['b.txt']![2]);
+    const again = archiveDigests(reports, later(first.memo));
+    expect(again.read).toBe(1);
+    expect(again.files.get('b.txt')).toEqual({ sha256: sha(edited), size });
+    expect(again.files.get('2023/a.txt')).toEqual(first.files.get('2023/a.txt'));
+  });
+
+  it('reads again what changed within a second of the digests being taken', () => {
+    const first = archiveDigests(reports);
+    expect(archiveDigests(reports, first.memo).read).toBe(3);
+  });
+
+  it('drops removed files and reads new ones', () => {
+    const first = archiveDigests(reports);
+    rmSync(join(reports, 'b.txt'));
+    writeFileSync(join(reports, 'c.txt'), sample);
+    const again = archiveDigests(reports, later(first.memo));
+    expect([...again.files.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'c.txt']);
+    expect(Object.keys(again.memo.files)).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'c.txt']);
+    expect(again.read).toBe(1);
+  });
+
+  it('is kept by buildInputs in the folder it is given, for the next build', () => {
+    const env = { REPORTS_DIR: reports, AGENCIES_FILE: join(tmp, 'none.yaml') };
+    const memoDir = join(tmp, 'memo');
+    const plain = buildInputs(tmp, env);
+    const kept = buildInputs(tmp, env, memoDir);
+    expect(kept).toEqual(plain);
+    const [file] = readdirSync(memoDir);
+    const memo = JSON.parse(readFileSync(join(memoDir, file!), 'utf8')) as DigestMemo;
+    expect(Object.keys(memo.files)).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
+    expect(memo.files['b.txt']![4]).toBe(plain.files.get('b.txt')!.sha256);
+    writeFileSync(join(reports, 'b.txt'), sample);
+    expect(buildInputs(tmp, env, memoDir).files.get('b.txt')!.sha256).toBe(sha(sample));
+    // A memo it cannot read is no memo.
+    for (const text of ['{', '{}', 'null', '{"takenAt":1}']) {
+      writeFileSync(join(memoDir, file!), text);
+      expect(buildInputs(tmp, env, memoDir).files).toEqual(buildInputs(tmp, env).files);
+    }
   });
 });
 
@@ -53,12 +118,12 @@ describe('readArchive with the folder digests', () => {
     const plain = await readArchive(reports, { cache: null });
     expect(plain.map((e) => e.report?.id)).toEqual(['sample-a', expect.any(String)]);
     await readArchive(reports, { cache });
-    expect(await readArchive(reports, { cache, digests: archiveDigests(reports) })).toEqual(plain);
+    expect(await readArchive(reports, { cache, digests: archiveDigests(reports).files })).toEqual(plain);
   });
 
   it('takes the cache key from the digests, not from reading the file again', async () => {
     const cache = new ParseCache<never>(join(tmp, 'cache'));
-    const digests = archiveDigests(reports);
+    const digests = archiveDigests(reports).files;
     const first = await readArchive(reports, { cache, digests });
     // The file changes after the digests were taken: the read keeps to the digested bytes (their
     // cached entry), as the build's input digest does, and the next build sees the change.
@@ -74,7 +139,7 @@ describe('readArchive with the folder digests', () => {
 
   it('reads and digests a file the digests lack or whose entry is not cached', async () => {
     const cache = new ParseCache<never>(join(tmp, 'cache'));
-    const digests = archiveDigests(reports);
+    const digests = archiveDigests(reports).files;
     writeFileSync(join(reports, 'c.txt'), sample.replace('本机关', '本部门'));
     const entries = await readArchive(reports, { cache, digests });
     const c = entries.find((e) => e.file === 'c.txt')!;
@@ -85,11 +150,11 @@ describe('readArchive with the folder digests', () => {
 
   it('a sidecar named in the digests is part of the key: a changed sidecar digest is a miss', async () => {
     const cache = new ParseCache<never>(join(tmp, 'cache'));
-    const digests = archiveDigests(reports);
+    const digests = archiveDigests(reports).files;
     await readArchive(reports, { cache, digests });
     const misses = cache.misses;
     writeFileSync(join(reports, '2023', 'a.meta.yaml'), 'id: sample-renamed\n');
-    const entries = await readArchive(reports, { cache, digests: archiveDigests(reports) });
+    const entries = await readArchive(reports, { cache, digests: archiveDigests(reports).files });
     expect(cache.misses - misses).toBe(1);
     expect(entries.find((e) => e.file === '2023/a.txt')!.report!.id).toBe('sample-renamed');
   });
