@@ -6,9 +6,9 @@
  *   2. `astro build` renders every page and data file into a staging folder, and, at the same
  *      time when the machine has the cores and memory (src/node/build/search-step.ts), the search
  *      index is built from the same reports (unchanged shards come from the cache); Astro is then
- *      started first of all, before the inputs are even checked, and its loader waits for the
- *      handed-over snapshot; the staged site replaces the output when Astro has ended, so a failed
- *      build leaves the last one's output whole;
+ *      started as soon as the inputs are known to have changed, before the output is checked, and
+ *      its loader waits for the handed-over snapshot; the staged site replaces the output when
+ *      Astro has ended, so a failed build leaves the last one's output whole;
  *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
  *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts),
  *      while Astro still renders, and put in place when it has ended;
@@ -20,8 +20,8 @@
  * Astro runs as its own process so its memory is returned to the system when it ends.
  *
  * When nothing the output depends on changed since the last build into the same folder (see
- * src/node/build-inputs.ts) and the folder is as that build left it, nothing is built again (the
- * Astro started at once is stopped, unseen): it would re-render every page to the same bytes. The record of the last build lives in
+ * src/node/build-inputs.ts) and the folder is as that build left it, nothing is built again: Astro
+ * would re-render every page to the same bytes. The record of the last build lives in
  * node_modules/.cache/xxgk/build-stamps/; FORCE_BUILD=1 ignores it.
  *
  * When only reports changed (same code, settings and registry) and the folder is intact, Astro
@@ -79,27 +79,25 @@ const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_S
 for (const d of [TRASH, STAGING, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
-// When pages and index run side by side, Astro starts now: its start-up (2–3 s) overlaps the
-// check of inputs and output and the parse, and its loader waits for the handed-over snapshot.
-// If nothing changed it is stopped unseen.
-const astroEarly = together ? runAstro(ROOT, astroEnv) : null;
-
 // The archive's digests are kept for the next build, which then reads only the files whose status changed.
 const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'));
 const stamp = readStamp(STAMP_FILE);
+// When pages and index run side by side and a build is certain (the inputs changed), Astro starts
+// now: its start-up (2–3 s) overlaps the check of the output and the read of the archive, and its
+// loader waits for the handed-over snapshot. With the same inputs the output check decides first.
+const astroEarly = together && (stamp === null || stamp.inputs !== inputs.digest || process.env.FORCE_BUILD) ? runAstro(ROOT, astroEnv) : null;
 // The output as it is: kept, so that after a partial build only what it changed is listed again.
 const listing = stamp ? OutputListing.read(OUT) : null;
 const now = listing?.fingerprint() ?? null;
 const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
 if (intact && stamp.inputs === inputs.digest) {
-  await astroEarly?.stop();
-  rmSync(STAGING, { recursive: true, force: true });
   const totalMs = Math.round(performance.now() - started);
   writeFileSync(TIMINGS_FILE, `${JSON.stringify({ parseMs: 0, astroMs: 0, dataMs: 0, searchMs: 0, totalMs, skipped: true }, null, 2)}\n`);
   process.stdout.write(`未改变：报告、机构名录、代码和设置都与上次构建 ${OUT} 时相同，输出完好，跳过构建（检查用时 ${seconds(totalMs)}）\n`);
   process.exit(0);
 }
-astroEarly?.show();
+// Started now when the output check alone called for a build.
+const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
 const partial = intact && stamp.code === inputs.code;
 clearStamp(STAMP_FILE);
@@ -124,7 +122,7 @@ try {
   const toIndex = searchRecordsNeeded(indexed);
   records = new Map(snapshot.reports.flatMap((page) => (toIndex.has(page.report.id) ? [[page.report.id, searchRecord(page.report)] as const] : [])));
 } catch (err) {
-  if (astroEarly) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
+  if (astroAlong) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;
 }
 const reportCount = indexed.length;
@@ -153,10 +151,8 @@ indexPlaced?.catch(() => undefined);
 const joins = new JoinsAlongside(JOINS, STAGING);
 const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
-const astroFrom = astroEarly ? parsed : performance.now();
-const astro = astroEarly ?? runAstro(ROOT, astroEnv);
-astro.show();
-const astroCode = await astro.exited.finally(() => clearInterval(followJoins));
+const astroFrom = astroAlong ? parsed : performance.now();
+const astroCode = await (astroAlong ?? runAstro(ROOT, astroEnv)).finally(() => clearInterval(followJoins));
 rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {

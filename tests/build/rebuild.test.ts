@@ -149,7 +149,7 @@ describe('rebuild into the same folder', () => {
     expect(unchanged.status).toBe(0);
     expect(unchanged.output).toContain(SKIPPED);
     expect(unchanged.output).not.toContain('完成：');
-    // Astro, started before the check, was stopped without a line of its output shown.
+    // Astro was not even started (it starts early only when the inputs changed).
     expect(first.output).toContain('[content]');
     expect(unchanged.output).not.toContain('[content]');
     expect(unchanged.output).not.toContain('[build]');
