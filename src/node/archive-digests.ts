@@ -5,12 +5,12 @@
  * at 50,000 reports that second pass cost 1.1 s before Astro's loader could start.
  *
  * Given the digests the last build took (`DigestMemo`), a file whose status is as it was then is
- * not read at all: at 10,000 reports reading and digesting the folder's 124 MB was most of the
- * check that tells an unchanged archive. Its status is its size, inode, and modification and
- * change times. The change time is set by the system on every write (`cp -p`, `touch -d` and
- * unpacking set only the modification time), so an edited file always shows. A file changed less
- * than a second before the digests were taken is read again next time: timestamps are coarser
- * than the clock (git's "racily clean" entries).
+ * not read at all: reading and digesting the folder took 0.3 s of every build at 10,000 reports
+ * (124 MB) and 1.6 s at 50,000 (6 s when the files were not in memory). Its status is its size,
+ * inode, and modification and change times. The change time is set by the system on every write
+ * (`cp -p`, `touch -d` and unpacking set only the modification time), so an edited file always
+ * shows. A file changed less than a second before the digests were taken is read again next
+ * time: timestamps are coarser than the clock (git's "racily clean" entries).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';

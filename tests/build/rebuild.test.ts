@@ -120,7 +120,9 @@ beforeAll(() => {
   tamperedAndChanged = build(out, 'a');
   tamperedAndChangedFiles = snapshot(out);
 
-  // A full build (STRICT changes the settings) that fails: a file that is not a report.
+  // A full build (STRICT changes the settings) that fails: a file that is not a report. STRICT
+  // stops Astro in its content sync, before any page renders; that the old site also outlives a
+  // failure while pages render (Astro now renders into staging) is swapOutput's test.
   writeFileSync(join(archive, 'scan.pdf'), '%PDF-1.4\n');
   failed = build(out, 'a', { STRICT: '1' });
   failedFiles = snapshot(out);
