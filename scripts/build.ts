@@ -1,8 +1,9 @@
 /**
  * npm run build: the whole archive into dist/ (or OUT_DIR).
  *   1. the archive is read and parsed (through the digest cache), on a worker thread per core
- *      when many files are new; what Astro's loader needs of it is handed over in a file
- *      (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
+ *      when many files are new, while the output folder is checked on a thread of its own
+ *      (src/node/build/list-output-aside.ts); what Astro's loader needs of it is handed over in a
+ *      file (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
  *   2. `astro build` renders every page and data file into a staging folder, and, at the same
  *      time when the machine has the cores and memory (src/node/build/search-step.ts), the search
  *      index is built from the same reports (unchanged shards come from the cache); Astro is then
@@ -40,7 +41,8 @@ import { readSnapshot } from '../src/loader/archive-snapshot.ts';
 import { pagesRecord, renderCounts, type PagesRecord } from '../src/loader/page-digests.ts';
 import { handoffOf, writeHandoff } from '../src/loader/snapshot-handoff.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
-import { clearStamp, readStamp, stampFile, writeStamp } from '../src/node/build/build-stamp.ts';
+import { clearStamp, readStamp, stampFile, writeStamp, type BuildStamp } from '../src/node/build/build-stamp.ts';
+import { listOutputAside } from '../src/node/build/list-output-aside.ts';
 import { OutputListing } from '../src/node/build/output-listing.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
@@ -79,18 +81,31 @@ const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_S
 for (const d of [TRASH, STAGING, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
+const stamp = readStamp(STAMP_FILE);
+// The output as it is, listed on a thread of its own while the archive is digested and read; kept,
+// so that after a partial build only what it changed is listed again.
+const listed = stamp ? listOutputAside(OUT) : Promise.resolve(null);
+// Its failure is reported where it is awaited, not as an unhandled rejection before.
+listed.catch(() => undefined);
 // The archive's digests are kept for the next build, which then reads only the files whose status changed.
 const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'));
-const stamp = readStamp(STAMP_FILE);
+const sameInputs = stamp !== null && stamp.inputs === inputs.digest && !process.env.FORCE_BUILD;
 // When pages and index run side by side and a build is certain (the inputs changed), Astro starts
 // now: its start-up (2–3 s) overlaps the check of the output and the read of the archive, and its
 // loader waits for the handed-over snapshot. With the same inputs the output check decides first.
-const astroEarly = together && (stamp === null || stamp.inputs !== inputs.digest || process.env.FORCE_BUILD) ? runAstro(ROOT, astroEnv) : null;
-// The output as it is: kept, so that after a partial build only what it changed is listed again.
-const listing = stamp ? OutputListing.read(OUT) : null;
-const now = listing?.fingerprint() ?? null;
-const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
-if (intact && stamp.inputs === inputs.digest) {
+const astroEarly = together && !sameInputs ? runAstro(ROOT, astroEnv) : null;
+
+/** Whether the output is as the last build left it: then only what changed is built into it. */
+async function checkOutput() {
+  const listing = await listed;
+  const now = listing?.fingerprint() ?? null;
+  const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
+  if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
+  return { listing, intact };
+}
+// With the same inputs the check says whether to build at all; otherwise it waits for the read.
+const checkedFirst = sameInputs ? await checkOutput() : null;
+if (checkedFirst?.intact) {
   const totalMs = Math.round(performance.now() - started);
   writeFileSync(TIMINGS_FILE, `${JSON.stringify({ parseMs: 0, astroMs: 0, dataMs: 0, searchMs: 0, totalMs, skipped: true }, null, 2)}\n`);
   process.stdout.write(`未改变：报告、机构名录、代码和设置都与上次构建 ${OUT} 时相同，输出完好，跳过构建（检查用时 ${seconds(totalMs)}）\n`);
@@ -98,11 +113,6 @@ if (intact && stamp.inputs === inputs.digest) {
 }
 // Started now when the output check alone called for a build.
 const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
-if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
-const partial = intact && stamp.code === inputs.code;
-clearStamp(STAMP_FILE);
-// A partial build updates the index the output holds (the previous build's, intact) part by part.
-const searchBefore = partial && stamp.search ? stamp.search : null;
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
 // shards not in its cache) are kept: the rest goes before Astro renders, and Astro's loader gets
@@ -111,11 +121,18 @@ const parseStarted = performance.now();
 let indexed: IndexedReport[];
 let records: Map<string, SearchRecord>;
 let pages: PagesRecord;
+let listing: OutputListing | null;
+// The last build's record when this one only updates its output (a partial build).
+let updated: BuildStamp | null;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files });
-  pages = pagesRecord(snapshot, partial ? stamp.pages : null);
+  const checked = checkedFirst ?? (await checkOutput());
+  listing = checked.listing;
+  updated = checked.intact && stamp !== null && stamp.code === inputs.code ? stamp : null;
+  clearStamp(STAMP_FILE);
+  pages = pagesRecord(snapshot, updated?.pages ?? null);
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
   // After the handoff, which Astro's loader may be waiting for.
   indexed = snapshot.reports.map((page) => ({ id: page.report.id, year: page.report.year, source: page.digestKey }));
@@ -125,6 +142,9 @@ try {
   if (astroAlong) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;
 }
+const partial = updated !== null;
+// A partial build updates the index the output holds (the previous build's, intact) part by part.
+const searchBefore = updated?.search ?? null;
 const reportCount = indexed.length;
 const parseMs = performance.now() - parseStarted;
 const parsed = performance.now();

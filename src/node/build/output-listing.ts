@@ -14,6 +14,13 @@ import { existsSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from '../files-under.ts';
 
+/** A listing as plain data, to pass from one thread to another (./list-output-aside.ts). */
+export interface ListingParts {
+  dir: string;
+  paths: string[];
+  entries: string[];
+}
+
 export interface OutputFingerprint {
   digest: string;
   files: number;
@@ -25,13 +32,15 @@ const entryOf = (size: number, mtimeMs: number) => `${size}\u0000${mtimeMs}`;
 export class OutputListing {
   private readonly dir: string;
   /** As read: the paths (relative, / separators, sorted: filesUnder sorts) and their entries, in step. */
-  private readonly paths: string[] = [];
-  private readonly entries: string[] = [];
+  private readonly paths: string[];
+  private readonly entries: string[];
   /** Made only once something changed: path → entry. At 50,000 reports the folder holds 470,000 files. */
   private changed: Map<string, string> | null = null;
 
-  private constructor(dir: string) {
+  private constructor(dir: string, paths: string[] = [], entries: string[] = []) {
     this.dir = dir;
+    this.paths = paths;
+    this.entries = entries;
   }
 
   /** Every file of `dir`, or null when the folder does not exist. */
@@ -46,6 +55,15 @@ export class OutputListing {
       listing.entries.push(entry);
     }
     return listing;
+  }
+
+  /** As plain data (before any change is recorded). */
+  parts(): ListingParts {
+    return { dir: this.dir, paths: this.paths, entries: this.entries };
+  }
+
+  static fromParts(parts: ListingParts): OutputListing {
+    return new OutputListing(parts.dir, parts.paths, parts.entries);
   }
 
   /** The entry of the file at `path` as it is now, or null when there is none. */

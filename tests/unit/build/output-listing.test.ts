@@ -1,12 +1,13 @@
 /**
  * The output folder's listing and fingerprint (src/node/build/output-listing.ts): what a hand
  * edit of the output changes, and a listing brought up to date with the changes it is told of
- * equals the folder read afresh.
+ * equals the folder read afresh; read on a worker thread it is the same.
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listOutputAside } from '../../../src/node/build/list-output-aside.ts';
 import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
 import { writeTree } from '../../helpers/tree.ts';
 
@@ -67,5 +68,23 @@ describe('OutputListing', () => {
     writeFileSync(join(dir, 'reports', 'b', 'index.html'), 'edited by hand');
     listing.restat(['index.html']);
     expect(listing.fingerprint()).not.toEqual(outputFingerprint(dir));
+  });
+});
+
+describe('listOutputAside', () => {
+  it('reads on a worker thread the listing OutputListing.read gives here, which is then brought up to date the same way', async () => {
+    const dir = folder();
+    const aside = (await listOutputAside(dir))!;
+    expect(aside.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(aside.parts()).toEqual(OutputListing.read(dir)!.parts());
+    writeFileSync(join(dir, 'index.html'), 'a home rewritten');
+    rmSync(join(dir, 'reports', 'a', 'index.html'));
+    aside.restat(['index.html', 'reports/a/index.html']);
+    expect(aside.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(aside.fingerprint().files).toBe(5);
+  });
+
+  it('is null for a folder that does not exist', async () => {
+    expect(await listOutputAside(join(tmp, 'none'))).toBeNull();
   });
 });
