@@ -57,7 +57,7 @@ export class OutputListing {
     return listing;
   }
 
-  /** As plain data (before any change is recorded). */
+  /** The folder as read, as plain data (changes recorded since with restat or relist are not in it). */
   parts(): ListingParts {
     return { dir: this.dir, paths: this.paths, entries: this.entries };
   }
