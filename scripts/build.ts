@@ -46,7 +46,7 @@ import { listOutputAside } from '../src/node/build/list-output-aside.ts';
 import { OutputListing } from '../src/node/build/output-listing.ts';
 import { overlayOutput } from '../src/node/build/overlay-output.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
-import { swapOutput } from '../src/node/build/swap-output.ts';
+import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import { buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecordsNeeded, searchAlongsideAstro, type Placed } from '../src/node/build/search-step.ts';
 import type { IndexedReport } from '../src/search/build/build-search-index.ts';
@@ -65,6 +65,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
 mkdirSync(CACHE, { recursive: true });
 const started = performance.now();
+
+// The site and its index are staged beside the output and renamed into it (below).
+if (!stagesBeside(OUT)) {
+  process.stderr.write(`构建失败：输出目录 ${OUT} 与其所在目录不在同一文件系统（挂载点，或指向另一磁盘的链接）。构建先在它旁边生成，完成后改名放入，不能跨文件系统；请把 OUT_DIR 设为同一文件系统上的目录，再复制或同步到发布位置。\n`);
+  process.exit(1);
+}
 
 // The snapshot handed to Astro's loader.
 const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);

@@ -7,7 +7,7 @@
  * hand it builds everything again; a build that fails leaves the output as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,6 +252,17 @@ describe('rebuild into the same folder', () => {
     // Rendered into staging, which then replaced the output; the old output was deleted.
     expect(statSync(join(tmp, '.out.staging'), { throwIfNoEntry: false })).toBeUndefined();
     expect(statSync(join(tmp, '.out.trash'), { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  it('refuses at once an output on another file system, which a staged site cannot be renamed into', () => {
+    const elsewhere = join(tmp, 'elsewhere');
+    // Linux: /proc is a file system of its own.
+    symlinkSync('/proc', elsewhere);
+    const r = build(elsewhere, 'c');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain(`构建失败：输出目录 ${elsewhere} 与其所在目录不在同一文件系统`);
+    expect(r.output).not.toContain('[content]');
+    expect(readdirSync(tmp).filter((f) => f.startsWith('.elsewhere'))).toEqual([]);
   });
 
   it('leaves the output as it was when a build fails, and leaves nothing beside it', () => {

@@ -6,10 +6,18 @@
  * itself, emptied it first). `.git` stays, as Astro's own emptying of the output keeps it (a
  * site published from a git checkout of its output).
  */
-import { mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const KEPT = new Set(['.git']);
+
+/**
+ * Whether what is staged beside `outDir` can be renamed into it: not when the output is on
+ * another file system than the folder it is in (a mount point, or a link to another disk).
+ */
+export function stagesBeside(outDir: string): boolean {
+  return !existsSync(outDir) || statSync(outDir).dev === statSync(dirname(outDir)).dev;
+}
 
 export function swapOutput(outDir: string, staging: string, trash: string): void {
   mkdirSync(outDir, { recursive: true });

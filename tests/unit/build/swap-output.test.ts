@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { swapOutput } from '../../../src/node/build/swap-output.ts';
+import { stagesBeside, swapOutput } from '../../../src/node/build/swap-output.ts';
 import { inodeOf, textTree, treeOf, writeTree } from '../../helpers/tree.ts';
 
 let tmp: string;
@@ -59,5 +59,21 @@ describe('swapOutput', () => {
     expect(treeOf(out)).toEqual(textTree(NEW));
     expect(existsSync(trash)).toBe(false);
     expect(existsSync(staging)).toBe(false);
+  });
+});
+
+describe('stagesBeside', () => {
+  it('is true for an output on the file system of its folder, or none yet', () => {
+    mkdirSync(out);
+    expect(stagesBeside(out)).toBe(true);
+    expect(stagesBeside(join(tmp, 'none'))).toBe(true);
+    symlinkSync(staging, join(tmp, 'linked'));
+    expect(stagesBeside(join(tmp, 'linked'))).toBe(true);
+  });
+
+  it('is false for an output that links to another file system (Linux: /proc is one)', () => {
+    expect(statSync('/proc').dev).not.toBe(statSync(tmp).dev);
+    symlinkSync('/proc', join(tmp, 'elsewhere'));
+    expect(stagesBeside(join(tmp, 'elsewhere'))).toBe(false);
   });
 });
