@@ -22,7 +22,7 @@ import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
-import { reportListing, ReportEntryData, ReportListing, type ReportListingData } from './report-listing.ts';
+import { reportListing, ReportEntryData, ReportListing } from './report-listing.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -155,7 +155,7 @@ export function reportsLoader(): Loader {
       content: async () => {
         const { report, rawText } = await page.content();
         const whole = valid(Report, 'Report', report, page.file);
-        const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file) as ReportListingData;
+        const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file);
         return { data: { stored: pack.add(whole, listing) } satisfies ReportEntryData, rawText };
       },
       intact: (data) => {

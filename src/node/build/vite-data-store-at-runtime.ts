@@ -13,24 +13,18 @@
  * until the build ends). A missing file or any other shape (another Astro's format, a chunked
  * store in a folder) is left to Astro.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readByteRange } from '../byte-range.ts';
 
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /** How devalue begins a Map (of the collections), as Astro's single-file store is written. */
 const STORE_HEAD = '[["Map",';
 
+/** The first `length` bytes of `file` as text, or null when it has fewer or cannot be read (missing, a folder). */
 function headOf(file: string, length: number): string | null {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    return readByteRange({ file, offset: 0, length }).toString('utf8');
   } catch {
     return null;
-  }
-  try {
-    const bytes = Buffer.alloc(length);
-    return bytes.toString('utf8', 0, readSync(fd, bytes, 0, length, 0));
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@
  * (src/node/build/vite-data-store-at-runtime.ts): only a single-file store is read so, and the
  * module gives the value Astro's module of the same file gives.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,6 +42,10 @@ describe('dataStoreAtRuntime', () => {
     const short = join(tmp, 'short.json');
     writeFileSync(short, '[');
     expect(dataStoreAtRuntime(short)).toBeNull();
+    // A folder where the file would be (a store kept in parts).
+    const folder = join(tmp, 'folder.json');
+    mkdirSync(folder);
+    expect(dataStoreAtRuntime(folder)).toBeNull();
   });
 
   it('as a plugin, loads only the data store module, before Astro\'s own plugin', () => {
