@@ -57,8 +57,12 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
   } as unknown as LoaderContext;
 }
 
+/** Where the report store keeps an entry's report. */
+const storedOf = (e: Stored) => (e.data as unknown as ReportEntryData).stored;
 /** The whole Report an entry's data points at. */
-const reportOf = (e: Stored) => readStoredReport(ROOT, (e.data as unknown as ReportEntryData).stored);
+const reportOf = (e: Stored) => readStoredReport(ROOT, storedOf(e));
+/** Bytes a report takes in its pack: its CSV row, JSON and listing. */
+const packBytes = (a: StoredAt) => a.csvBytes + a.jsonBytes + a.listingBytes;
 
 let tmp: string;
 const env = { ...process.env };
@@ -105,12 +109,12 @@ describe('reportsLoader', () => {
       '2024-jiangxiaqushujuceshiju',
     ].sort());
     const entries = [...stores.reports.values()];
-    const listings = readStoredListings(ROOT, entries.map((e) => (e.data as unknown as ReportEntryData).stored));
+    const listings = readStoredListings(ROOT, entries.map(storedOf));
     for (const [i, e] of entries.entries()) {
       // The entry says only where the store keeps the report: its pack has the whole report and its listing.
       expect(ReportEntryData.safeParse(e.data).success).toBe(true);
       expect(Object.keys(e.data)).toEqual(['stored']);
-      const { stored } = e.data as unknown as ReportEntryData;
+      const stored = storedOf(e);
       expect(stored.pack.startsWith('/')).toBe(false);
       const listing = listings[i]!;
       expect(ReportListing.safeParse(listing).success).toBe(true);
@@ -128,7 +132,7 @@ describe('reportsLoader', () => {
       expect(listing.id).toBe(e.id);
       expect(e.digest).toMatch(/^[0-9a-f]+$/);
     }
-    const donghu = readStoredReport(ROOT, (stores.reports.get('2023-donghu-zhengwu-dashuju')!.data as unknown as ReportEntryData).stored);
+    const donghu = reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!);
     expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
   });
 
@@ -137,14 +141,13 @@ describe('reportsLoader', () => {
     rmSync(join(tmp, 'astro'), { recursive: true, force: true });
     await reportsLoader().load(fakeContext('reports', stores, [], []));
     const storeDir = join(tmp, 'astro', 'xxgk-reports');
-    const at = (id: string) => (stores.get(id)!.data as unknown as ReportEntryData).stored;
+    const at = (id: string) => storedOf(stores.get(id)!);
     // One load, one pack, holding every report one after another.
     expect(readdirSync(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
-    const ats = [...stores.values()].map((e) => (e.data as unknown as ReportEntryData).stored).sort((a, b) => a.offset - b.offset);
+    const ats = [...stores.values()].map(storedOf).sort((a, b) => a.offset - b.offset);
     expect(ats).toHaveLength(10);
-    const bytes = (a: StoredAt) => a.csvBytes + a.jsonBytes + a.listingBytes;
-    ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + bytes(ats[i - 1]!)));
-    expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + bytes(ats[9]!));
+    ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + packBytes(ats[i - 1]!)));
+    expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + packBytes(ats[9]!));
 
     // Unchanged and intact: nothing is stored, no pack is made.
     invalidateSnapshot();
@@ -173,7 +176,7 @@ describe('reportsLoader', () => {
       const moved: string[] = [];
       await reportsLoader().load(fakeContext('reports', stores, [], moved));
       expect(moved).toHaveLength(6);
-      const first = (stores.values().next().value!.data as unknown as ReportEntryData).stored.pack;
+      const first = storedOf(stores.values().next().value!).pack;
       expect(existsSync(resolve(ROOT, old))).toBe(false);
       expect(readdirSync(storeDir)).toEqual([basename(first)]);
 
@@ -185,12 +188,12 @@ describe('reportsLoader', () => {
       await reportsLoader().load(fakeContext('reports', stores, [], kept));
       expect(kept.sort()).toEqual([...stores.keys()].sort());
       expect(kept).toHaveLength(2);
-      const left = [...stores.values()].map((e) => (e.data as unknown as ReportEntryData).stored).sort((a, b) => a.offset - b.offset);
+      const left = [...stores.values()].map(storedOf).sort((a, b) => a.offset - b.offset);
       expect(left[0]!.pack).not.toBe(first);
       expect(existsSync(resolve(ROOT, first))).toBe(false);
       expect(readdirSync(storeDir)).toEqual([basename(left[0]!.pack)]);
-      expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + a.csvBytes + a.jsonBytes + a.listingBytes, 0));
-      for (const [id, e] of stores) expect(readStoredReport(ROOT, (e.data as unknown as ReportEntryData).stored).id).toBe(id);
+      expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + packBytes(a), 0));
+      for (const [id, e] of stores) expect(reportOf(e).id).toBe(id);
     } finally {
       process.env.REPORTS_DIR = join(tmp, 'reports');
       rmSync(other, { recursive: true, force: true });
@@ -315,11 +318,11 @@ describe('the snapshot handed over by npm run build', () => {
     // Each load stores into a pack of its own: the same places in packs of different names.
     const packless = (m: Map<string, Stored>) => [...m].map(([id, e]) => [id, 'stored' in e.data ? { ...e, data: { ...e.data, stored: { ...(e.data.stored as object), pack: 'pack' } } } : e]);
     for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect(packless(handedOver.stores[name])).toEqual(packless(here.stores[name]));
-    expect(new Set([...handedOver.stores.reports.values()].map((e) => (e.data as unknown as ReportEntryData).stored.pack)).size).toBe(1);
+    expect(new Set([...handedOver.stores.reports.values()].map((e) => storedOf(e).pack)).size).toBe(1);
     expect(handedOver.log).toEqual(here.log);
     // The whole Report stored for a page is the one read here.
     const [id, entry] = [...handedOver.stores.reports][0]!;
-    expect(readStoredReport(ROOT, (entry.data as unknown as ReportEntryData).stored).id).toBe(id);
+    expect(reportOf(entry).id).toBe(id);
   });
 
   it('reads no report whose entry is unchanged, and renders what the build said', async () => {
