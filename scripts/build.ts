@@ -1,7 +1,8 @@
 /**
  * npm run build: the whole archive into dist/ (or OUT_DIR).
  *   1. the archive is read and parsed (through the digest cache), on a worker thread per core
- *      when many files are new, while the output folder is checked on a thread of its own
+ *      when many files are new; of an unchanged report only its brief is read, kept from the
+ *      last build (src/node/brief-pack.ts); meanwhile the output folder is checked on a thread of its own
  *      (src/node/build/list-output-aside.ts); what Astro's loader needs of it is handed over in a
  *      file (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
  *   2. `astro build` renders every page and data file into a staging folder, and, at the same
@@ -37,7 +38,7 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSnapshot } from '../src/loader/archive-snapshot.ts';
+import { pageReport, readSnapshot, reportReader } from '../src/loader/archive-snapshot.ts';
 import { pagesRecord, renderCounts, type PagesRecord } from '../src/loader/page-digests.ts';
 import { handoffOf, writeHandoff } from '../src/loader/snapshot-handoff.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
@@ -133,7 +134,8 @@ let updated: BuildStamp | null;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
-  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files });
+  // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
+  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true });
   const checked = checkedFirst ?? (await checkOutput());
   listing = checked.listing;
   updated = checked.intact && stamp !== null && stamp.code === inputs.code ? stamp : null;
@@ -141,9 +143,12 @@ try {
   pages = pagesRecord(snapshot, updated?.pages ?? null);
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
   // After the handoff, which Astro's loader may be waiting for.
-  indexed = snapshot.reports.map((page) => ({ id: page.report.id, year: page.report.year, source: page.digestKey }));
+  indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
   const toIndex = searchRecordsNeeded(indexed);
-  records = new Map(snapshot.reports.flatMap((page) => (toIndex.has(page.report.id) ? [[page.report.id, searchRecord(page.report)] as const] : [])));
+  // The index's reports that the read did not keep are read again from the parse cache.
+  const read = reportReader(snapshot.dir, process.env, 'failing');
+  records = new Map();
+  for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
 } catch (err) {
   if (astroAlong) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
   throw err;

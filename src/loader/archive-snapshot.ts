@@ -9,21 +9,28 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { archiveProblems, type ArchiveProblem } from '../core/archive/archive-checks.ts';
 import type { Report } from '../core/model/report.ts';
+import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { buildSummary, type BuildSummary } from './build-summary.ts';
-import { sidecarName } from '../formats/meta-yaml.ts';
 import { registryFile, reportsDir } from '../node/archive-paths.ts';
 import { loadRegistry } from '../node/load-registry.ts';
 import { ParseCache, parserVersion } from '../node/parse-cache.ts';
-import { readArchive, readEntry, type ArchiveDigests, type ArchiveEntry, type ChecksRead } from '../node/read-archive.ts';
+import { readArchive, readEntry, sidecarDigestOf, type ArchiveDigests, type ArchiveEntry, type ChecksRead } from '../node/read-archive.ts';
 import { assignPageIds } from './page-ids.ts';
 import { timePhase } from '../node/build-phases.ts';
 import { setRenderOnly } from '../site/render-only.ts';
 import { awaitHandoff, type ReportRef, type SnapshotHandoff } from './snapshot-handoff.ts';
 
-export interface ReportPage {
+/**
+ * A report's page. `R`: the whole report, or (in a read that keeps briefs, the build's) `Report |
+ * null`: null when its brief was kept from the last read and the report was not read (pageReport
+ * reads it when needed).
+ */
+export interface ReportPage<R extends Report | null = Report> {
   /** Page id (reports/<pageId>/); equals report.id unless another file had that id first. */
   pageId: string;
-  report: Report;
+  /** What the listings, the summary and the page digests read of the report. */
+  brief: ReportBrief;
+  report: R;
   entry: ArchiveEntry;
   /** Everything the stored data depends on: bytes, sidecar, registry, parser code, page id. */
   digestKey: string;
@@ -48,10 +55,10 @@ export interface SnapshotOverview {
   problemFiles: number;
 }
 
-export interface ArchiveSnapshot {
+export interface ArchiveSnapshot<R extends Report | null = Report> {
   dir: string;
   /** Recognised reports, by file name. */
-  reports: ReportPage[];
+  reports: ReportPage<R>[];
   /** Files that are not reports (unreadable or unrecognised), by file name. */
   problemFiles: ProblemFile[];
   /** The build summary and the archive-wide problems (duplicates, carry-over). */
@@ -66,8 +73,8 @@ function fileDigest(path: string): string {
   return existsSync(path) ? sha(readFileSync(path)) : '';
 }
 
-/** A report whose page id differs from its id: the page carries the new id and says why. */
-function withPageId(report: Report, pageId: string): Report {
+/** A report (or its brief) whose page id differs from its id: the page carries the new id and says why. */
+function withPageId<R extends Pick<Report, 'id' | 'diagnostics'>>(report: R, pageId: string): R {
   if (pageId === report.id) return report;
   return {
     ...report,
@@ -79,39 +86,44 @@ function withPageId(report: Report, pageId: string): Report {
   };
 }
 
-/**
- * `workers`: threads to parse on when the cache is cold (see readArchive); the build passes its
- * cores. `checks: 'failing'`: each report holds only its failing checks, which is all the
- * summary, the page digests and the search records read (see ChecksRead); the build reads so.
- * `digests`: the folder's file digests the build took already (see ArchiveOptions.digests).
- */
-export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: { workers?: number; checks?: ChecksRead; digests?: ArchiveDigests } = {}): Promise<ArchiveSnapshot> {
+export interface SnapshotOptions {
+  /** Threads to parse on when the cache is cold (see readArchive); the build passes its cores. */
+  workers?: number;
+  /** 'failing': each report holds only its failing checks, which is all the search records read (see ChecksRead); the build reads so. */
+  checks?: ChecksRead;
+  /** The folder's file digests the build took already (see ArchiveOptions.digests). */
+  digests?: ArchiveDigests;
+  /** Keep the reports' briefs for the next read, and take the unchanged ones from the last (ArchiveOptions.keepBriefs): their pages carry no report. */
+  keepBriefs?: boolean;
+}
+
+export async function readSnapshot(env?: NodeJS.ProcessEnv, options?: SnapshotOptions & { keepBriefs?: false }): Promise<ArchiveSnapshot>;
+export async function readSnapshot(env: NodeJS.ProcessEnv, options: SnapshotOptions & { keepBriefs: true }): Promise<ArchiveSnapshot<Report | null>>;
+export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: SnapshotOptions = {}): Promise<ArchiveSnapshot<Report | null>> {
   const dir = reportsDir(env);
   if (!existsSync(dir)) throw new Error(`${dir}: 报告目录不存在（用 REPORTS_DIR 指定）`);
   const regFile = registryFile(env);
   const registry = loadRegistry(regFile);
   const registryDigest = fileDigest(regFile);
   const { digests } = options;
-  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests });
-  const pageIds = assignPageIds(entries.flatMap((e) => (e.report ? [{ file: e.file, id: e.report.id, sha256: e.sha256 }] : [])));
+  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests, keepBriefs: options.keepBriefs });
+  const pageIds = assignPageIds(entries.flatMap((e) => (e.brief ? [{ file: e.file, id: e.brief.id, sha256: e.sha256 }] : [])));
   const version = parserVersion();
-  // A sidecar's digest from the folder's digests when the build took them (a missing sidecar: '').
-  const sidecarDigest = (e: ArchiveEntry) => (digests ? (digests.get(sidecarName(e.file))?.sha256 ?? '') : fileDigest(sidecarName(e.path)));
-  const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, sidecarDigest(e), pageId ?? ''].join('\u0000');
+  const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, sidecarDigestOf(e.path, dir, digests), pageId ?? ''].join('\u0000');
 
-  const reports: ReportPage[] = [];
+  const reports: ReportPage<Report | null>[] = [];
   const problemFiles: ProblemFile[] = [];
   for (const entry of entries) {
     const pageId = pageIds.get(entry.file) ?? null;
-    if (entry.report && !entry.error) reports.push({ pageId: pageId!, report: withPageId(entry.report, pageId!), entry, digestKey: key(entry, pageId) });
+    if (entry.brief && !entry.error) reports.push({ pageId: pageId!, brief: withPageId(entry.brief, pageId!), report: entry.report && withPageId(entry.report, pageId!), entry, digestKey: key(entry, pageId) });
     else problemFiles.push({ entry, pageId: entry.rawText !== null ? pageId : null, digestKey: key(entry, pageId) });
   }
   // Archive checks run on the reports as parsed (duplicates are found by their own ids).
-  const problems = archiveProblems(entries.flatMap((e) => (e.report && !e.error ? [e.report] : [])));
+  const problems = archiveProblems(entries.flatMap((e) => (e.brief && !e.error ? [e.brief] : [])));
   const pages = new Map([...reports.map((r) => [r.entry.file, r.pageId] as const), ...problemFiles.flatMap((p) => (p.pageId ? [[p.entry.file, p.pageId] as const] : []))]);
   const overview: SnapshotOverview = {
     summary: buildSummary(
-      entries.map((e) => ({ file: e.file, report: e.report, error: e.error })),
+      entries.map((e) => ({ file: e.file, report: e.brief, error: e.error })),
       problems,
     ),
     problems: problems.map((p) => ({ ...p, pageId: pages.get(p.file) ?? null, otherPageId: p.other ? (pages.get(p.other) ?? null) : null })),
@@ -133,17 +145,30 @@ export interface LoaderSnapshot {
   overview: SnapshotOverview;
 }
 
-/** The reports handed over by scripts/build.ts, each read again (from the parse cache) only when asked for. */
-function fromHandoff(handoff: SnapshotHandoff, env: NodeJS.ProcessEnv): LoaderSnapshot {
+/**
+ * Reads a report of the archive folder `dir` again (from the parse cache) for its page: one that
+ * a snapshot did not keep, or the loader's. Refuses a file changed since the snapshot was taken.
+ */
+export function reportReader(dir: string, env: NodeJS.ProcessEnv, checks: ChecksRead = 'all'): (ref: Pick<ReportRef, 'pageId' | 'file' | 'path' | 'sha256'>) => Promise<{ report: Report; rawText: string | null }> {
   let reader: { registry: ReturnType<typeof loadRegistry>; registryDigest: string; cache: ParseCache<never> } | null = null;
-  const content = async (ref: ReportRef) => {
+  return async (ref) => {
     reader ??= { registry: loadRegistry(registryFile(env)), registryDigest: fileDigest(registryFile(env)), cache: new ParseCache() };
-    const entry = await readEntry(ref.path, handoff.dir, reader.registry, reader.registryDigest, reader.cache);
+    const entry = await readEntry(ref.path, dir, reader.registry, reader.registryDigest, reader.cache, checks);
     await reader.cache.flush();
     if (entry.sha256 !== ref.sha256) throw new Error(`${ref.file}: 构建过程中文件被改动，请重新构建`);
     if (!entry.report || entry.error) throw new Error(`${ref.file}: 构建过程中解析结果改变，请重新构建`);
     return { report: withPageId(entry.report, ref.pageId), rawText: entry.rawText };
   };
+}
+
+/** The report of a page, read again when the snapshot did not keep it (see ReportPage). */
+export async function pageReport(page: ReportPage<Report | null>, read: ReturnType<typeof reportReader>): Promise<Report> {
+  return page.report ?? (await read({ pageId: page.pageId, file: page.entry.file, path: page.entry.path, sha256: page.entry.sha256 })).report;
+}
+
+/** The reports handed over by scripts/build.ts, each read again (from the parse cache) only when asked for. */
+function fromHandoff(handoff: SnapshotHandoff, env: NodeJS.ProcessEnv): LoaderSnapshot {
+  const content = reportReader(handoff.dir, env);
   return { ...handoff, reports: handoff.reports.map((ref) => ({ ...ref, content: () => content(ref) })) };
 }
 

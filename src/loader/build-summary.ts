@@ -7,7 +7,8 @@ import type { Report } from '../core/model/report.ts';
 
 export interface SummaryFile {
   file: string;
-  report: Report | null;
+  /** What the summary reads of the report (a whole Report or its brief). */
+  report: Pick<Report, 'diagnostics' | 'checks'> | null;
   error: { message: string; line: number | null } | null;
 }
 

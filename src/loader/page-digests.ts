@@ -17,14 +17,15 @@
  * files) reads the whole archive and is rendered in every build. Keep this list in step with those pages.
  */
 import { createHash } from 'node:crypto';
+import type { Report } from '../core/model/report.ts';
 import { groupByAgency, groupByYear, summarize, type AgencyGroup } from '../site/archive-model.ts';
 import { agencyPageKey, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-export function pageDigests(snapshot: ArchiveSnapshot): Map<string, string> {
-  const summaries = snapshot.reports.map((p) => summarize(p.report)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function pageDigests(snapshot: ArchiveSnapshot<Report | null>): Map<string, string> {
+  const summaries = snapshot.reports.map((p) => summarize(p.brief)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const agencies = new Map<string, AgencyGroup>(groupByAgency(summaries).map((g) => [g.slug, g]));
   const problems = new Map<string, PagedProblem[]>();
   for (const p of snapshot.overview.problems) {
@@ -40,7 +41,7 @@ export function pageDigests(snapshot: ArchiveSnapshot): Map<string, string> {
   const out = new Map<string, string>();
   for (const page of snapshot.reports) {
     // digestKey: bytes, sidecar, registry, parser code, page id; the rest is what the page shows of other reports.
-    out.set(page.pageId, sha(JSON.stringify(['report', page.digestKey, page.entry.size, page.entry.rawText !== null, groupDigest(page.report.agencySlug), problems.get(page.pageId) ?? []])));
+    out.set(page.pageId, sha(JSON.stringify(['report', page.digestKey, page.entry.size, page.entry.rawText !== null, groupDigest(page.brief.agencySlug), problems.get(page.pageId) ?? []])));
   }
   for (const file of snapshot.problemFiles) {
     if (file.pageId) out.set(file.pageId, sha(JSON.stringify(['file', file.digestKey, file.entry.size, file.entry.error, problems.get(file.pageId) ?? []])));
@@ -119,7 +120,7 @@ export function renderCounts(record: PagesRecord): { reports: { rendered: number
  * This build's pages (scripts/build.ts): every page's digest and, given the previous build's
  * digests, the pages to render (see pagesToRender).
  */
-export function pagesRecord(snapshot: ArchiveSnapshot, previous: Record<string, string> | null): PagesRecord {
+export function pagesRecord(snapshot: ArchiveSnapshot<Report | null>, previous: Record<string, string> | null): PagesRecord {
   const digests = pageDigests(snapshot);
   return { pages: Object.fromEntries(digests), render: previous ? pagesToRender(digests, previous) : null };
 }

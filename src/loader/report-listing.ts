@@ -13,6 +13,7 @@
 import * as z from 'zod/mini';
 import { Check, Report } from '../core/model/report.ts';
 import { KEY_FIGURES } from '../core/summary/key-figures.ts';
+import { briefOf } from '../core/summary/report-brief.ts';
 import { summarize, type ReportSummary } from '../site/archive-model.ts';
 
 const figure = z.nullable(z.number());
@@ -44,7 +45,7 @@ export type ReportListingData = z.infer<typeof ReportListing> & ReportSummary;
 
 export function reportListing(report: Report): ReportListingData {
   return {
-    ...summarize(report),
+    ...summarize(briefOf(report)),
     source: report.source,
     diagnostics: report.diagnostics,
     failing: report.checks.filter((c) => !c.ok),

@@ -10,6 +10,7 @@
  * loader waits until the file is there. A failed parse writes its reason instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Report } from '../core/model/report.ts';
 import { writeWhole } from '../node/write-whole.ts';
 import type { ArchiveSnapshot, ProblemFile, SnapshotOverview } from './archive-snapshot.ts';
 
@@ -33,7 +34,7 @@ export interface SnapshotHandoff {
   render: string[] | null;
 }
 
-export function handoffOf(snapshot: ArchiveSnapshot, render: string[] | null): SnapshotHandoff {
+export function handoffOf(snapshot: ArchiveSnapshot<Report | null>, render: string[] | null): SnapshotHandoff {
   return {
     dir: snapshot.dir,
     reports: snapshot.reports.map(({ pageId, digestKey, entry }) => ({ pageId, digestKey, file: entry.file, path: entry.path, sha256: entry.sha256 })),

@@ -49,6 +49,7 @@ export const PARSER_SOURCES = [
   'node/read-report.ts',
   'node/read-meta.ts',
   'node/read-archive.ts',
+  'node/brief-pack.ts',
   'node/load-registry.ts',
   'node/parse-in-workers.ts',
   'node/parse-worker.ts',

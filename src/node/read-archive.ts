@@ -7,7 +7,9 @@ import { join, relative, sep } from 'node:path';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
 import { isRecognised } from '../core/parse-report.ts';
+import { briefOf, type ReportBrief } from '../core/summary/report-brief.ts';
 import { sidecarName } from '../formats/meta-yaml.ts';
+import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack } from './brief-pack.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
 import { parseBytes, ReportFileError, sha256 } from './read-report.ts';
@@ -19,7 +21,14 @@ export interface ArchiveEntry {
   path: string;
   sha256: string;
   size: number;
+  /**
+   * The report (with all its checks or only the failing ones, see ChecksRead); null when the file
+   * is not a report, or when a read that keeps briefs took its brief from the last read
+   * (ArchiveOptions.keepBriefs).
+   */
   report: Report | null;
+  /** What a build needs of the report (see briefOf); null when the file is not a report. */
+  brief: ReportBrief | null;
   /** Why the file is not a report (unreadable, unknown type, nothing recognisable). */
   error: { message: string; line: number | null } | null;
   /** The text the parser read (decoded; converted from .md/.html/.docx), kept for reports with errors (their page shows it). */
@@ -35,6 +44,7 @@ export interface FileDigest {
 export type ArchiveDigests = ReadonlyMap<string, FileDigest>;
 
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
+const withBrief = (c: Cached) => ({ ...c, brief: c.report && briefOf(c.report) });
 type Checks = Report['checks'];
 /** The cache's entry: the report with its failing checks only, and all its checks as the tail. */
 type EntryCache = ParseCache<Cached, Checks>;
@@ -85,6 +95,13 @@ const inFolder = (path: string, dir: string) => relative(dir, path).split(sep).j
 interface FileKey {
   parts: [string, string, string, string];
   size: number;
+  /** The cache key made of `parts`, once a read has asked for it (see cacheKeyOf). */
+  cacheKey?: string;
+}
+
+/** A file's cache key, computed once. */
+function cacheKeyOf(cache: EntryCache, key: FileKey): string {
+  return (key.cacheKey ??= cache.key(...key.parts));
 }
 
 function fileKey(path: string, dir: string, registryDigest: string, bytes: Uint8Array = readFileSync(path)): FileKey {
@@ -106,10 +123,10 @@ function digestedKey(path: string, dir: string, registryDigest: string, digests:
  * may read it (readArchive does).
  */
 export async function readEntry(path: string, dir: string, registry: AgencyRegistry | undefined, registryDigest: string, cache?: EntryCache, checks: ChecksRead = 'all', known?: FileKey): Promise<ArchiveEntry> {
-  const knownKey = known && cache ? cache.key(...known.parts) : undefined;
+  const knownKey = known && cache ? cacheKeyOf(cache, known) : undefined;
   if (knownKey) {
     const hit = cachedEntry(cache!, knownKey, checks);
-    if (hit) return { file: known!.parts[0], path, sha256: known!.parts[1], size: known!.size, ...hit };
+    if (hit) return { file: known!.parts[0], path, sha256: known!.parts[1], size: known!.size, ...withBrief(hit) };
   }
   const bytes = readFileSync(path);
   const { parts, size } = fileKey(path, dir, registryDigest, bytes);
@@ -118,7 +135,7 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
   const base = { file, path, sha256: digest, size };
   // Not asked again for the key that just missed (the file may have changed since it was known).
   const hit = key && key !== knownKey ? cachedEntry(cache!, key, checks) : undefined;
-  if (hit) return { ...base, ...hit };
+  if (hit) return { ...base, ...withBrief(hit) };
   let result: Cached;
   try {
     const { report, text } = await parseBytes(path, bytes, { root: dir, registry });
@@ -132,7 +149,7 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
     result = { report: null, error: { message: err.reason, line: err.line }, rawText: null };
   }
   if (key) cacheEntry(cache!, key, result);
-  return { ...base, ...result };
+  return { ...base, ...withBrief(result) };
 }
 
 export interface ArchiveOptions {
@@ -155,6 +172,12 @@ export interface ArchiveOptions {
    * file again. A file whose entry is not in the cache is read (and digested) when it is parsed.
    */
   digests?: ArchiveDigests;
+  /**
+   * Keep the reports' briefs for the next read (./brief-pack.ts), and take from the last read's
+   * those of the files whose cache key is there: their entries carry the brief and no report
+   * (`report: null`). Needs the cache; a file's key must be known without reading it (`digests`).
+   */
+  keepBriefs?: boolean;
 }
 
 /**
@@ -166,16 +189,19 @@ export interface ArchiveOptions {
 const WORKERS_FROM = 2000;
 
 /**
- * Whether at least `count` of the files are not in the cache (stops counting there). The keys it
- * reads go into `keys`, so that each file is read and digested once (twice cost 0.4 s at 10,000).
+ * Whether at least `count` of the files are neither in the cache nor in the pack of briefs (stops
+ * counting there). The keys it reads go into `keys`, so that each file is read and digested once
+ * (twice cost 0.4 s at 10,000).
  */
-function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, keys: Map<string, FileKey>, digests?: ArchiveDigests): boolean {
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, pack: BriefPack, keys: Map<string, FileKey>, digests?: ArchiveDigests): boolean {
   if (!cache) return paths.length >= count;
   let misses = 0;
   for (const p of paths) {
     const key = (digests && digestedKey(p, dir, registryDigest, digests)) ?? fileKey(p, dir, registryDigest);
     keys.set(p, key);
-    if (!cache.has(cache.key(...key.parts)) && ++misses >= count) return true;
+    const cacheKey = cacheKeyOf(cache, key);
+    // A brief in the pack is as good as the entry: its report is not read (and not parsed) unless asked for.
+    if (!pack.has(cacheKey) && !cache.has(cacheKey) && ++misses >= count) return true;
   }
   return false;
 }
@@ -187,12 +213,42 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;
   const keys = new Map<string, FileKey>();
-  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, keys, options.digests)) {
-    return parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
+  const packFile = options.keepBriefs && cache ? briefPackFile(cache.dir, dir) : null;
+  const pack = packFile ? readBriefPack(packFile) : new Map();
+  // The cache keys of the entries taken from the pack, by path.
+  const packed = new Map<string, string>();
+  let entries: ArchiveEntry[];
+  if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, pack, keys, options.digests)) {
+    entries = await parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
+  } else {
+    entries = [];
+    const known = (p: string) => keys.get(p) ?? (options.digests && digestedKey(p, dir, registryDigest, options.digests));
+    for (const p of paths) {
+      const key = known(p);
+      const cacheKey = key && pack.size ? cacheKeyOf(cache!, key) : undefined;
+      const brief = cacheKey && pack.get(cacheKey);
+      if (key && brief) {
+        packed.set(p, cacheKey);
+        entries.push({ file: key.parts[0], path: p, sha256: key.parts[1], size: key.size, report: null, brief, error: null, rawText: null });
+      } else entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, key));
+    }
+    await cache?.flush();
   }
-  const entries: ArchiveEntry[] = [];
-  const known = (p: string) => keys.get(p) ?? (options.digests && digestedKey(p, dir, registryDigest, options.digests));
-  for (const p of paths) entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, known(p)));
-  await cache?.flush();
+  if (packFile) await keepBriefs(packFile, pack, entries, (e) => packed.get(e.path) ?? cache!.key(e.file, e.sha256, sidecarDigestOf(e.path, dir, options.digests), registryDigest));
   return entries;
+}
+
+/** The digest of a file's sidecar from the folder's digests when the caller took them, else from the sidecar itself ('' when there is none). */
+export function sidecarDigestOf(path: string, dir: string, digests: ArchiveDigests | undefined): string {
+  return digests ? (digests.get(inFolder(sidecarName(path), dir))?.sha256 ?? '') : sidecarDigest(path);
+}
+
+/**
+ * The briefs of this read's reports for the next one, written when its keys differ from the last
+ * pack's. Reports whose page shows their text (those with errors) are left out: their entries
+ * must be read whole.
+ */
+async function keepBriefs(file: string, last: BriefPack, entries: readonly ArchiveEntry[], keyOf: (e: ArchiveEntry) => string): Promise<void> {
+  const next = new Map(entries.flatMap((e) => (e.brief && !e.error && e.rawText === null ? [[keyOf(e), e.brief] as const] : [])));
+  if (!sameKeys(next, last)) await writeBriefPack(file, next);
 }

@@ -2,8 +2,8 @@
  * The archive as the listing pages see it: one small summary per report, reports grouped by
  * agency and by year, sorted views. Pure functions over summaries, computed once per build.
  */
-import type { Report } from '../core/model/report.ts';
-import { KEY_FIGURES, keyFigures, type KeyFigure, type KeyFigures } from '../core/summary/key-figures.ts';
+import { KEY_FIGURES, type KeyFigure, type KeyFigures } from '../core/summary/key-figures.ts';
+import type { ReportBrief } from '../core/summary/report-brief.ts';
 
 export interface ReportSummary {
   id: string;
@@ -21,7 +21,8 @@ export interface ReportSummary {
   warnings: number;
 }
 
-export function summarize(r: Report): ReportSummary {
+/** A report's summary, from its brief (briefOf(report) when the whole report is at hand). */
+export function summarize(r: ReportBrief): ReportSummary {
   return {
     id: r.id,
     title: r.title,
@@ -32,7 +33,7 @@ export function summarize(r: Report): ReportSummary {
     year: r.year,
     publishedOn: r.publishedOn,
     template: r.template,
-    figures: keyFigures(r),
+    figures: r.figures,
     failingChecks: r.checks.filter((c) => !c.ok).length,
     errors: r.diagnostics.filter((d) => d.level === 'error').length,
     warnings: r.diagnostics.filter((d) => d.level === 'warning').length,

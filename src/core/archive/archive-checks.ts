@@ -5,6 +5,12 @@
 import { APPLICANT_COLUMNS } from '../model/cells.ts';
 import type { Report } from '../model/report.ts';
 
+/** What the checks read of a report (a whole Report or its brief, see ../summary/report-brief.ts). */
+export interface ArchiveFacts extends Pick<Report, 'id' | 'canonicalAgency' | 'year'> {
+  source: Pick<Report['source'], 'file'>;
+  requests: Pick<Report['requests'], 'carriedOver' | 'carriedForward'>;
+}
+
 export interface ArchiveProblem {
   /** The file the problem is reported against. */
   file: string;
@@ -19,7 +25,7 @@ export interface ArchiveProblem {
   reportId?: string;
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -31,7 +37,7 @@ function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> 
   return out;
 }
 
-export function duplicateProblems(reports: Report[]): ArchiveProblem[] {
+export function duplicateProblems(reports: readonly ArchiveFacts[]): ArchiveProblem[] {
   const problems: ArchiveProblem[] = [];
   for (const [id, same] of groupBy(reports, (r) => r.id)) {
     if (same.length < 2) continue;
@@ -52,7 +58,7 @@ export function duplicateProblems(reports: Report[]): ArchiveProblem[] {
 }
 
 /** 上年结转 this year = 结转下年度继续办理 last year, per applicant column, when both are there. */
-export function carryOverProblems(reports: Report[]): ArchiveProblem[] {
+export function carryOverProblems(reports: readonly ArchiveFacts[]): ArchiveProblem[] {
   const problems: ArchiveProblem[] = [];
   const byAgency = groupBy(reports, (r) => (r.canonicalAgency && r.year !== null ? r.canonicalAgency : null));
   for (const [agency, list] of byAgency) {
@@ -82,6 +88,6 @@ export function carryOverProblems(reports: Report[]): ArchiveProblem[] {
   return problems;
 }
 
-export function archiveProblems(reports: Report[]): ArchiveProblem[] {
+export function archiveProblems(reports: readonly ArchiveFacts[]): ArchiveProblem[] {
   return [...duplicateProblems(reports), ...carryOverProblems(reports)];
 }

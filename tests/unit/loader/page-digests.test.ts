@@ -20,8 +20,8 @@ function withTwoYears(): ArchiveSnapshot {
   const snapshot = structuredClone(base);
   const page = snapshot.reports.find((p) => p.pageId === '2023-qiaokou-dashuju-zhongxin')!;
   const earlier: ReportPage = structuredClone(page);
-  earlier.pageId = earlier.report.id = '2022-qiaokou-dashuju-zhongxin';
-  earlier.report.year = 2022;
+  earlier.pageId = earlier.brief.id = '2022-qiaokou-dashuju-zhongxin';
+  earlier.brief.year = 2022;
   earlier.digestKey = `${page.digestKey}\u00002022`;
   snapshot.reports.push(earlier);
   return snapshot;
@@ -62,8 +62,7 @@ describe('pageDigests', () => {
   it("changes an agency's digest when one of its reports' summary changes, with that year's and the body's report pages", () => {
     const before = withTwoYears();
     const after = structuredClone(before);
-    const report = page(after, '2022-qiaokou-dashuju-zhongxin').report;
-    report.publishedOn = '2023-01-20';
+    page(after, '2022-qiaokou-dashuju-zhongxin').brief.publishedOn = '2023-01-20';
     expect(changedKeys(pageDigests(before), pageDigests(after))).toEqual([
       '2022-qiaokou-dashuju-zhongxin',
       // Its page lists the body's other years.
@@ -75,8 +74,8 @@ describe('pageDigests', () => {
 
   it("changes a year's digest, not the other agencies', when a figure of one report changes", () => {
     const after = structuredClone(base);
-    const report = page(after, '2023-zhanhe-zhengwu-dashuju').report;
-    report.requests.newReceived.total = (report.requests.newReceived.total ?? 0) + 7;
+    const { figures } = page(after, '2023-zhanhe-zhengwu-dashuju').brief;
+    figures.received = (figures.received ?? 0) + 7;
     expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'years/2023']);
   });
 
@@ -96,7 +95,7 @@ describe('pageDigests', () => {
 
   it('changes the digest of the pages with a script when a body is named differently or the registry changed, and only then', () => {
     const renamed = structuredClone(base);
-    for (const p of renamed.reports) if (p.report.agencySlug === 'zhanhe-zhengwu-dashuju') p.report.canonicalAgency = p.report.agency = '沾河区政务服务和大数据管理局（新）';
+    for (const p of renamed.reports) if (p.brief.agencySlug === 'zhanhe-zhengwu-dashuju') p.brief.canonicalAgency = p.brief.agency = '沾河区政务服务和大数据管理局（新）';
     expect(changedKeys(pageDigests(base), pageDigests(renamed))).toContain('scripted/pages');
     const registry = structuredClone(base);
     registry.registryDigest += '0';
@@ -105,7 +104,7 @@ describe('pageDigests', () => {
 
   it('moves a report between year keys when its year changes', () => {
     const after = structuredClone(base);
-    page(after, '2022-qiaokou-jiguan-shiwu').report.year = 2023;
+    page(after, '2022-qiaokou-jiguan-shiwu').brief.year = 2023;
     const digests = pageDigests(after);
     expect(digests.has('years/2022')).toBe(false);
     expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'years/2022', 'years/2023']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareNames, groupByAgency, groupByDistrict, groupByYear, newestReports, sortReports, summarize, type ReportSummary } from '../../../src/site/archive-model.ts';
+import { briefOf } from '../../../src/core/summary/report-brief.ts';
 import { distinctReport } from '../../helpers/distinct-report.ts';
 
 const figures = (received: number | null, denied: number | null = 0) => ({ received, granted: 0, partlyGranted: 0, denied, unable: 0, reviews: 0, litigation: 0 });
@@ -18,7 +19,7 @@ const list = [
 describe('summarize', () => {
   it('keeps what the listings show, with key figures and problem counts', () => {
     const { report } = distinctReport('2021');
-    const sum = summarize(report);
+    const sum = summarize(briefOf(report));
     expect(sum).toMatchObject({ id: report.id, year: 2023, template: '2021', failingChecks: 0, errors: 0 });
     expect(sum.figures.received).toBe(report.requests.newReceived.total);
   });
