@@ -21,22 +21,17 @@ export interface ReportSummary {
   warnings: number;
 }
 
-/** A report's summary, from its brief (briefOf(report) when the whole report is at hand). */
+/**
+ * A report's summary, from its brief (briefOf(report) when the whole report is at hand): the
+ * brief's listed fields and key figures as they are, its problems counted.
+ */
 export function summarize(r: ReportBrief): ReportSummary {
+  const { source: _source, requests: _requests, diagnostics, checks, ...listed } = r;
   return {
-    id: r.id,
-    title: r.title,
-    agency: r.agency,
-    canonicalAgency: r.canonicalAgency,
-    agencySlug: r.agencySlug,
-    district: r.district,
-    year: r.year,
-    publishedOn: r.publishedOn,
-    template: r.template,
-    figures: r.figures,
-    failingChecks: r.checks.filter((c) => !c.ok).length,
-    errors: r.diagnostics.filter((d) => d.level === 'error').length,
-    warnings: r.diagnostics.filter((d) => d.level === 'warning').length,
+    ...listed,
+    failingChecks: checks.filter((c) => !c.ok).length,
+    errors: diagnostics.filter((d) => d.level === 'error').length,
+    warnings: diagnostics.filter((d) => d.level === 'warning').length,
   };
 }
 
