@@ -66,6 +66,8 @@ function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: number }> 
 }
 
 const SKIPPED = '跳过构建';
+/** What the build says when Astro, handed a partial build's pages, must start again for all of them. */
+const RESTARTED = '现停止并重新开始，生成全部页面';
 let first: Run;
 let before: ReturnType<typeof snapshot>;
 let unchanged: Run;
@@ -163,6 +165,7 @@ describe('rebuild into the same folder', () => {
     expect(changed.status).toBe(0);
     expect(changed.output).not.toContain(SKIPPED);
     expect(changed.output).toContain('完成：4 份报告');
+    expect(changed.output).not.toContain(RESTARTED);
     expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个）');
     // Kept from the first build: the same file, not written again.
     expect(changedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(before.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
@@ -233,6 +236,8 @@ describe('rebuild into the same folder', () => {
 
   it('builds everything again when the output was altered by hand, and puts the missing page back', () => {
     expect(tampered.status).toBe(0);
+    // The same inputs: the output check decided before Astro started.
+    expect(tampered.output).not.toContain(RESTARTED);
     expect(tampered.output).not.toContain(SKIPPED);
     expect(tampered.output).toContain('完整重建');
     expect(tampered.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
@@ -243,6 +248,9 @@ describe('rebuild into the same folder', () => {
   it('builds everything again when the output was altered by hand and a report changed, and gives what a fresh build gives', () => {
     expect(tamperedAndChanged.status).toBe(0);
     expect(tamperedAndChanged.output).toContain('完整重建');
+    // Astro had been handed the partial build's pages before the output check ended: it was
+    // stopped and started again for every page.
+    expect(tamperedAndChanged.output).toContain(RESTARTED);
     expect(tamperedAndChanged.output).toContain('生成全部 4 个报告页和 6 个机关、年度页');
     const text = textIn(tamperedAndChangedFiles);
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);

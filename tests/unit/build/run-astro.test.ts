@@ -3,7 +3,7 @@
  * ends with a given code, or writes its process id and waits to be ended.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('runAstro', () => {
   it('runs `astro build` and gives its exit code', async () => {
     expect(await runAstro(root, { STUB_CODE: '0' })).toBe(0);
     expect(await runAstro(root, { STUB_CODE: '3' })).toBe(3);
+  });
+
+  it('ends Astro when asked to, and settles once it has exited', async () => {
+    const pidFile = join(root, 'stopped.pid');
+    const stop = new AbortController();
+    const run = runAstro(root, { STUB_PID_FILE: pidFile }, stop.signal);
+    while (!existsSync(pidFile)) await new Promise((r) => setTimeout(r, 20));
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(pid)).toBe(true);
+    stop.abort();
+    // Ended by a signal, and gone (reaped) by the time the promise settles.
+    expect(await run).toBe(1);
+    expect(alive(pid)).toBe(false);
   });
 
   it('ends Astro when the build ends before it', async () => {
