@@ -72,6 +72,9 @@ function cachedEntry(cache: EntryCache, key: string, checks: ChecksRead): Cached
 
 const IGNORED = /(?:^|\/)\.|\.meta\.ya?ml$|(?:^|\/)(?:README|readme)(?:\.md|\.txt)?$/;
 
+/** Path inside the folder with / separators; a path listed under it is cut, not resolved (path.relative for every file was 0.45 s at 50,000). */
+const inFolder = (path: string, dir: string) => (path.startsWith(dir + sep) ? path.slice(dir.length + 1) : relative(dir, path)).split(sep).join('/');
+
 export function listArchiveFiles(dir: string): string[] {
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true }).flatMap((e) => {
@@ -80,7 +83,7 @@ export function listArchiveFiles(dir: string): string[] {
       return [p];
     });
   return walk(dir)
-    .filter((p) => !IGNORED.test(relative(dir, p).split(sep).join('/')))
+    .filter((p) => !IGNORED.test(inFolder(p, dir)))
     .sort();
 }
 
@@ -88,8 +91,6 @@ function sidecarDigest(path: string): string {
   const sidecar = sidecarName(path);
   return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
 }
-
-const inFolder = (path: string, dir: string) => relative(dir, path).split(sep).join('/');
 
 /** What a file's cache key is made of (its name, bytes, sidecar and the registry), and its size. */
 interface FileKey {

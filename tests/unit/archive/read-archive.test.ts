@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems } from '../../../src/core/archive/archive-checks.ts';
@@ -79,6 +79,13 @@ describe('ParseCache', () => {
 });
 
 describe('readArchive', () => {
+  it('names each file by its path inside the folder however the folder is written (trailing slash, relative), and leaves sidecars out', async () => {
+    const files = (await readArchive(dir, { cache: null })).map((e) => e.file);
+    expect(files).toEqual(['2019.txt', '2023/page.htm', '2023/report.docx', 'big5.txt', 'notes.md', 'old.doc']);
+    expect((await readArchive(`${dir}/`, { cache: null })).map((e) => e.file)).toEqual(files);
+    expect((await readArchive(relative(process.cwd(), dir), { cache: null })).map((e) => e.file)).toEqual(files);
+  });
+
   it('parses on worker threads when many files are new, with the same entries in the same order, and fills the cache', async () => {
     const big = mkdtempSync(join(tmpdir(), 'xxgk-archive-workers-'));
     try {
