@@ -1,8 +1,14 @@
 /** Where the archive lives: content/reports/ by default, REPORTS_DIR to point elsewhere. */
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.REPORTS_DIR ?? 'content/reports');
+}
+
+/** A cache file kept for one archive folder under `cacheDir` (its files' digests, its reports' briefs), named by the folder's path. */
+export function perArchiveFile(cacheDir: string, dir: string): string {
+  return join(cacheDir, `${createHash('sha256').update(dir).digest('hex').slice(0, 32)}.json`);
 }
 
 /** The agency registry: AGENCIES_FILE, else agencies.yaml beside the reports folder. */

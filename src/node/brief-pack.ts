@@ -9,17 +9,17 @@
  * parser code: a key found here is the brief of that very file. It is a cache: a pack that cannot
  * be read is an empty one.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
+import { perArchiveFile } from './archive-paths.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
 export type BriefPack = ReadonlyMap<string, ReportBrief>;
 
 /** Where the pack of the archive folder `dir` lives under the parse cache's folder. */
 export function briefPackFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, 'briefs', `${createHash('sha256').update(dir).digest('hex').slice(0, 32)}.json`);
+  return perArchiveFile(join(cacheDir, 'briefs'), dir);
 }
 
 export function readBriefPack(file: string): BriefPack {

@@ -13,7 +13,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiveDigests, type DigestMemo } from './archive-digests.ts';
-import { registryFile, reportsDir } from './archive-paths.ts';
+import { perArchiveFile, registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
 import type { ArchiveDigests } from './read-archive.ts';
 import { writeWhole } from './write-whole.ts';
@@ -74,7 +74,7 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env, 
   const registry = registryFile(env);
   archive.update(`${dir}\u0000${registry}`);
   archive.update(existsSync(dir) ? 'folder' : 'missing');
-  const memoFile = memoDir ? join(memoDir, `${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.json`) : null;
+  const memoFile = memoDir ? perArchiveFile(memoDir, dir) : null;
   const previous = memoFile ? readMemo(memoFile) : null;
   const { files, memo, read } = archiveDigests(dir, previous);
   if (memoFile && (read > 0 || files.size !== Object.keys(previous?.files ?? {}).length)) writeWhole(memoFile, JSON.stringify(memo));
