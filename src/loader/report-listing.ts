@@ -3,12 +3,12 @@
  * it, so they cannot drift), its source, its diagnostics and failing checks (the quality page
  * lists them) and its key figures. About 1 KB a report where the whole Report is about 29 KB.
  *
- * The `reports` collection holds, per report, only where the report store keeps it (`StoredAt`):
- * its CSV row, its whole Report (validated by the loader against the Report schema) and this
- * listing (validated against `ReportListing`). Why not the listing itself: Astro parses, writes and
- * reads back its whole data store on every build, one value at a time (devalue), and with 10,000
- * listings in it that was 0.5–0.9 s of writing and 0.1–0.2 s of each read, also when one report
- * changed; a listing read from the store is one JSON.parse of its bytes (see ./report-store.ts).
+ * The report index (./report-index.ts) holds, per report, only where the report store keeps it
+ * (`StoredAt`): its CSV row, its whole Report (validated by the loader against the Report schema)
+ * and this listing (validated against `ReportListing`). Why not the listing itself: the index is
+ * read whole by every build, and with 10,000 listings in Astro's data store that was 0.5–0.9 s of
+ * writing and 0.1–0.2 s of each read, also when one report changed; a listing read from the
+ * store is one JSON.parse of its bytes (see ./report-store.ts).
  */
 import * as z from 'zod/mini';
 import { Check, Report } from '../core/model/report.ts';
@@ -24,10 +24,6 @@ const figure = z.nullable(z.number());
  */
 export const StoredAt = z.object({ pack: z.string(), offset: z.number(), csvBytes: z.number(), jsonBytes: z.number(), listingBytes: z.number() });
 export type StoredAt = z.infer<typeof StoredAt>;
-
-/** A `reports` collection entry's data. */
-export const ReportEntryData = z.object({ stored: StoredAt });
-export type ReportEntryData = z.infer<typeof ReportEntryData>;
 
 export const ReportListing = z.extend(
   z.pick(Report, { id: true, title: true, agency: true, canonicalAgency: true, agencySlug: true, district: true, year: true, publishedOn: true, template: true, source: true, diagnostics: true }),

@@ -5,16 +5,16 @@
  * string and inlines it into the build's bundle. With every Report in it (about 29,000
  * characters each, two thirds of it the checks) a 10,000-report build held 4.4 GiB, and past
  * about 40,000 reports the string exceeds V8's limit and the build fails. So the collection holds
- * only where each report is here (./report-listing.ts says why not even its small listing), and
+ * only where each report is here (./report-index.ts, ./report-listing.ts), and
  * the pages that show or export a whole report read it from here, one at a time, while they render.
  *
  * Each load of the collection appends the reports it stores (new and changed ones) to one pack
- * file of its own, and each entry says where its report is (`StoredAt`): its CSV data row, then
+ * file of its own, and the report index says where each report is (`StoredAt`): its CSV data row, then
  * its JSON (exactly the text of /data/reports/<id>.json), so the data downloads are joined from
  * bytes without reading every Report again, then its listing (./report-listing.ts). One file per
  * load, not files per report: creating files is the slow part of writing them on this machine's
  * disk (2,000 of them took 1.5–3 s of a 1,000-report build). A pack is never changed once
- * written; one that no entry names any more is removed, and the live reports of a pack that is
+ * written; one that the index no longer names is removed, and the live reports of a pack that is
  * mostly dead are stored again (`sparsePacks`).
  */
 import { randomBytes } from 'node:crypto';
@@ -27,14 +27,14 @@ import type { ReportListingData, StoredAt } from './report-listing.ts';
 
 const PACK = '.pack';
 
-/** Where the store lives: inside Astro's cache folder, which holds the entries that name its packs. */
+/** Where the store lives: inside Astro's cache folder, beside the data store whose `reports` entry names its index. */
 export function reportStoreDir(astroCacheDir: string): string {
   return join(astroCacheDir, 'xxgk-reports');
 }
 
 /**
  * Appends reports to a new pack. The pack gets its name (the one `add` returns) at `close`, so a
- * load that fails leaves no pack an entry could name; `discard` removes the unfinished one.
+ * load that fails leaves no pack the index could name; `discard` removes the unfinished one.
  */
 export class ReportStoreWriter {
   private readonly path: string;
@@ -129,7 +129,7 @@ export function readStoredListings(root: string, ats: readonly StoredAt[]): Repo
 /** Bytes a report takes in its pack. */
 const storedBytes = (at: StoredAt) => at.csvBytes + at.jsonBytes + at.listingBytes;
 
-/** Whether an entry's report is still there: its pack holds its bytes (pack sizes are looked up once). */
+/** Whether a stored report is still there: its pack holds its bytes (pack sizes are looked up once). */
 export function storedIntact(root: string): (at: StoredAt) => boolean {
   const sizes = new Map<string, number>();
   return (at) => {
@@ -143,7 +143,7 @@ export function storedIntact(root: string): (at: StoredAt) => boolean {
 }
 
 /**
- * The packs of which less than half is still named by an entry: their live reports are stored
+ * The packs of which less than half is still named by the index: their live reports are stored
  * again (into this load's pack) so that the dead part can go, and the store stays within about
  * twice what the archive needs however often reports change.
  */
@@ -158,10 +158,15 @@ export function sparsePacks(root: string, live: readonly StoredAt[]): Set<string
   return sparse;
 }
 
-/** Removes the packs no entry names (and anything else in the folder: unfinished packs, the one-file-per-report store of earlier versions). */
-export function pruneReportStore(storeDir: string, root: string, live: readonly StoredAt[]): void {
+/**
+ * Removes the packs the index does not name (and anything else in the folder but the files to
+ * keep, the index itself: unfinished packs, the one-file-per-report store of earlier versions).
+ */
+export function pruneReportStore(storeDir: string, root: string, live: readonly StoredAt[], keepFiles: readonly string[] = []): void {
   if (!existsSync(storeDir)) return;
-  const keep = new Set(live.map((at) => resolve(root, at.pack)));
+  // One path to resolve per pack, not per report.
+  const packs = new Set(live.map((at) => at.pack));
+  const keep = new Set([...[...packs].map((pack) => resolve(root, pack)), ...keepFiles.map((f) => resolve(f))]);
   for (const name of readdirSync(storeDir)) {
     const path = join(storeDir, name);
     // Another build may be writing its pack right now: an unfinished one goes only when old.

@@ -1,28 +1,30 @@
 /**
- * Our content-layer loaders. `reportsLoader` feeds the `reports` collection (one entry per
- * report: where the report store keeps it, ./report-listing.ts) from the parser;
+ * Our content-layer loaders. `reportsLoader` stores the reports it parsed in the report store
+ * (./report-store.ts) and writes the report index, which says per report where it is kept
+ * (./report-index.ts, which says why the `reports` collection holds one entry naming that index);
  * `archiveFilesLoader` feeds `archiveFiles`, the files that are not reports, so nothing in the
  * folder goes missing from the site; `archiveLoader` feeds `archive`,
  * one entry with the build summary's counts and the problems across reports, and prints the
  * summary (and fails the build under STRICT=1).
  *
- * Parsing is cached by file digest (src/node/parse-cache.ts), and each entry carries a digest of
- * everything its data depends on: an unchanged report is neither parsed nor validated again
- * (under `npm run build`, whose own parse hands the snapshot over, not even read: ./snapshot-handoff.ts).
- * Every Report is validated against the Report schema and its listing against ReportListing;
- * both go to the report store (./report-store.ts), the entry says where, and the raw text of
- * reports with errors is the entry's body.
+ * Parsing is cached by file digest (src/node/parse-cache.ts), and each report in the index carries
+ * a digest of everything its stored data depends on: an unchanged report is neither parsed nor
+ * validated again (under `npm run build`, whose own parse hands the snapshot over, not even read:
+ * ./snapshot-handoff.ts). Every Report is validated against the Report schema and its listing
+ * against ReportListing; both go to the report store, and the raw text of reports with errors to
+ * the index.
  */
 import { createHash } from 'node:crypto';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { $ZodType } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { Report } from '../core/model/report.ts';
+import { inFolder } from '../node/archive-paths.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
-import { reportListing, ReportEntryData, ReportListing } from './report-listing.ts';
+import { reportListing, ReportListing } from './report-listing.ts';
+import { parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, reportIndexText, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -33,6 +35,9 @@ const MAX_LOG_LINES = 40;
 function rootOf(ctx: LoaderContext): string {
   return fileURLToPath(ctx.config.root);
 }
+
+/** A path relative to the project root, with forward slashes (Astro's rule for an entry's filePath). */
+const fromRoot = (root: string, path: string) => inFolder(path, root);
 
 /** Removes entries of files no longer in the folder (the store persists between builds). */
 function prune(ctx: LoaderContext, keep: Set<string>): void {
@@ -71,8 +76,6 @@ interface StoredEntry {
   digestKey: string;
   /** The data, and the raw text kept as the body (reports with errors), of a new or changed entry. */
   content: () => Promise<{ data: object; rawText: string | null }>;
-  /** Whether what an unchanged entry (its data given) refers to outside the store is still there and need not be stored again. */
-  intact?: (data: Record<string, unknown>) => boolean;
   path: string;
 }
 
@@ -86,12 +89,7 @@ async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise
   for (const entry of entries) {
     keep.add(entry.id);
     const digest = ctx.generateDigest(entry.digestKey);
-    const existing = ctx.store.get(entry.id);
-    if (existing?.digest === digest) {
-      if (entry.intact?.(existing.data) ?? true) continue;
-      // The store skips an entry whose digest it has: the entry goes first, then comes again.
-      ctx.store.delete(entry.id);
-    }
+    if (ctx.store.get(entry.id)?.digest === digest) continue;
     const { data: raw, rawText } = await entry.content();
     const data = await ctx.parseData({ id: entry.id, data: raw as Record<string, unknown> });
     ctx.store.set({
@@ -99,7 +97,7 @@ async function storeEntries(ctx: LoaderContext, entries: StoredEntry[]): Promise
       data,
       digest,
       // The original is published byte for byte from here (src/pages/reports/[id]/[original].ts).
-      filePath: relative(root, entry.path).split('\\').join('/'),
+      filePath: fromRoot(root, entry.path),
       ...(rawText !== null ? { body: rawText } : {}),
     });
   }
@@ -135,43 +133,50 @@ function valid<T>(schema: z.ZodMiniType<T>, name: string, value: unknown, file: 
 const LISTING_CODE = ['loader/report-listing.ts', 'loader/report-store.ts', 'site/archive-model.ts', 'site/data/csv.ts'];
 
 export function reportsLoader(): Loader {
-  return snapshotLoader('xxgk-reports', ReportEntryData, async (ctx) => {
+  return snapshotLoader('xxgk-reports', ReportIndexRef, async (ctx) => {
     const { dir, value: reports } = await takeSnapshotPart('reports');
     const root = rootOf(ctx);
     const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
+    const indexFile = reportIndexFile(storeDir);
     const listingCode = sourceDigest(LISTING_CODE);
-    // Entries of an earlier version of this code may have none: their digests differ, so they are stored again.
-    const storedOf = (data: Record<string, unknown>) => (data as Partial<ReportEntryData>).stored;
-    const allStored = () => [...ctx.store.values()].flatMap((e) => storedOf(e.data) ?? []);
+    const lastText = readReportIndexText(indexFile);
+    const last = new Map(parseReportIndex(lastText).map((r) => [r.id, r]));
     // Reports in a pack that is mostly dead (counting only the reports still in the folder) are
     // stored again, so the pack can go (see sparsePacks).
-    const ids = new Set(reports.map((r) => r.pageId));
-    const sparse = sparsePacks(root, [...ctx.store.values()].flatMap((e) => (ids.has(e.id) ? (storedOf(e.data) ?? []) : [])));
+    const sparse = sparsePacks(root, reports.flatMap((page) => last.get(page.pageId)?.stored ?? []));
     const holds = storedIntact(root);
     const pack = new ReportStoreWriter(storeDir, root);
-    const entries: StoredEntry[] = reports.map((page) => ({
-      id: page.pageId,
-      digestKey: `${page.digestKey}\u0000${listingCode}`,
-      content: async () => {
+    const index: ReportIndexEntry[] = [];
+    try {
+      for (const page of reports) {
+        const digest = ctx.generateDigest(`${page.digestKey}\u0000${listingCode}`);
+        const before = last.get(page.pageId);
+        const filePath = fromRoot(root, page.path);
+        // An unchanged report whose bytes are still in a pack that stays is neither read nor
+        // validated again (its file may have moved with the folder: the path is taken anew).
+        if (before?.digest === digest && !sparse.has(before.stored.pack) && holds(before.stored)) {
+          index.push(before.filePath === filePath ? before : { ...before, filePath });
+          continue;
+        }
         const { report, rawText } = await page.content();
         const whole = valid(Report, 'Report', report, page.file);
         const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file);
-        return { data: { stored: pack.add(whole, listing) } satisfies ReportEntryData, rawText };
-      },
-      intact: (data) => {
-        const at = storedOf(data);
-        return at !== undefined && !sparse.has(at.pack) && holds(at);
-      },
-      path: page.path,
-    }));
-    try {
-      await storeEntries(ctx, entries);
+        // The original is published byte for byte from filePath (src/pages/reports/[id]/[original].ts).
+        index.push({ id: page.pageId, digest, stored: pack.add(whole, listing), filePath, rawText });
+      }
       pack.close();
     } catch (err) {
       pack.discard();
       throw err;
     }
-    pruneReportStore(storeDir, root, allStored());
+    const text = reportIndexText(index);
+    if (text !== lastText) writeReportIndex(indexFile, text);
+    const ref = { index: fromRoot(root, indexFile), digest: ctx.generateDigest(text), reports: index.length };
+    const data = await ctx.parseData({ id: REPORT_INDEX_ENTRY, data: ref });
+    // Not cleared: an unchanged entry then leaves the data store as it was.
+    prune(ctx, new Set([REPORT_INDEX_ENTRY]));
+    ctx.store.set({ id: REPORT_INDEX_ENTRY, data, digest: ref.digest });
+    pruneReportStore(storeDir, root, index.map((r) => r.stored), [indexFile]);
     return dir;
   });
 }

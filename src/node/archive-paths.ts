@@ -1,6 +1,6 @@
 /** Where the archive lives: content/reports/ by default, REPORTS_DIR to point elsewhere. */
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.REPORTS_DIR ?? 'content/reports');
@@ -14,4 +14,13 @@ export function perArchiveFile(cacheDir: string, dir: string): string {
 /** The agency registry: AGENCIES_FILE, else agencies.yaml beside the reports folder. */
 export function registryFile(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.AGENCIES_FILE ?? resolve(dirname(reportsDir(env)), 'agencies.yaml'));
+}
+
+/**
+ * A file's path inside a folder, with forward slashes. The folder's path is cut off the front:
+ * `path.relative` took 0.45 s for 100,000 calls at 50,000 reports.
+ */
+export function inFolder(path: string, dir: string): string {
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  return (path.startsWith(prefix) ? path.slice(prefix.length) : relative(dir, path)).split(sep).join('/');
 }

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
-import type { ReportEntryData, ReportListingData } from '../loader/report-listing.ts';
+import { parseReportIndex, readReportIndexText, type ReportIndexRef } from '../loader/report-index.ts';
+import type { ReportListingData } from '../loader/report-listing.ts';
 import { readStoredListings, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
 import type { ByteRange } from '../node/byte-range.ts';
 import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type YearGroup } from './archive-model.ts';
@@ -68,30 +69,37 @@ function sizeOf(filePath: string | undefined): number {
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** The reports the loader indexed (one collection entry names the index, see src/loader/report-index.ts). */
+async function indexedReports(root: string) {
+  const [entry] = await getCollection('reports');
+  if (!entry) return [];
+  const ref = entry.data as ReportIndexRef;
+  const reports = parseReportIndex(readReportIndexText(resolve(root, ref.index)));
+  // The loader wrote it in this build; one that is gone or cut short would drop pages silently.
+  if (reports.length !== ref.reports) throw new Error(`${ref.index}: 报告索引应有 ${ref.reports} 份报告，读到 ${reports.length} 份，请重新构建`);
+  return reports;
+}
+
 async function build(): Promise<ArchiveIndex> {
-  const [reports, archive] = await Promise.all([getCollection('reports'), getCollection('archive')]);
+  const root = process.cwd();
+  const [reports, archive] = await Promise.all([indexedReports(root), getCollection('archive')]);
   const overview = archive[0]!.data as ArchiveOverviewData;
   // Only asked for when there are such files: Astro warns about an empty collection.
   const files = overview.problemFiles > 0 ? await getCollection('archiveFiles') : [];
-  const root = process.cwd();
-  const stored = reports.map((e) => (e.data as ReportEntryData).stored);
-  const listings = readStoredListings(root, stored);
+  const listings = readStoredListings(root, reports.map((r) => r.stored));
   const entries: ReportEntry[] = reports
-    .map((e, i) => {
-      const at = stored[i]!;
-      return {
-        id: e.id,
-        listing: listings[i]!,
-        loadReport: () => readStoredReport(root, at),
-        jsonAt: storedJsonRange(root, at),
-        csvAt: storedCsvRange(root, at),
-        rawText: e.body ?? null,
-        filePath: e.filePath ?? '',
-        get size() {
-          return sizeOf(e.filePath);
-        },
-      };
-    })
+    .map((r, i) => ({
+      id: r.id,
+      listing: listings[i]!,
+      loadReport: () => readStoredReport(root, r.stored),
+      jsonAt: storedJsonRange(root, r.stored),
+      csvAt: storedCsvRange(root, r.stored),
+      rawText: r.rawText,
+      filePath: r.filePath,
+      get size() {
+        return sizeOf(r.filePath);
+      },
+    }))
     .sort(byKey((e) => e.id));
   const summaries: ReportSummary[] = entries.map((e) => e.listing);
   const agencies = groupByAgency(summaries);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ import { invalidateSnapshot, readSnapshot, takeSnapshotPart } from '../../../src
 import { handoffOf, writeHandoff } from '../../../src/loader/snapshot-handoff.ts';
 import { renderOnly } from '../../../src/site/render-only.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
-import { ReportEntryData, ReportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
+import { ReportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
+import { parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, ReportIndexEntry, ReportIndexRef } from '../../../src/loader/report-index.ts';
 import { readStoredListings, readStoredReport } from '../../../src/loader/report-store.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
@@ -57,10 +58,19 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
   } as unknown as LoaderContext;
 }
 
-/** Where the report store keeps an entry's report. */
-const storedOf = (e: Stored) => (e.data as unknown as ReportEntryData).stored;
-/** The whole Report an entry's data points at. */
-const reportOf = (e: Stored) => readStoredReport(ROOT, storedOf(e));
+/** The report index that the `reports` collection's one entry names, by page id. */
+function indexed(store: Map<string, Stored>): Map<string, ReportIndexEntry> {
+  expect([...store.keys()]).toEqual([REPORT_INDEX_ENTRY]);
+  const ref = store.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef;
+  return new Map(parseReportIndex(readReportIndexText(resolve(ROOT, ref.index))).map((r) => [r.id, r]));
+}
+/** The reports a load stored (read, validated and written) anew: those whose place in the store is not the one they had. */
+const storedAnew = (before: Map<string, ReportIndexEntry>, after: Map<string, ReportIndexEntry>) =>
+  [...after].filter(([id, r]) => JSON.stringify(before.get(id)?.stored) !== JSON.stringify(r.stored)).map(([id]) => id).sort();
+/** The whole Report an index entry points at. */
+const reportOf = (r: ReportIndexEntry) => readStoredReport(ROOT, r.stored);
+/** The packs in the store (the index lives beside them). */
+const packsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pack'));
 /** Bytes a report takes in its pack: its CSV row, JSON and listing. */
 const packBytes = (a: StoredAt) => a.csvBytes + a.jsonBytes + a.listingBytes;
 
@@ -94,77 +104,94 @@ async function loadAll() {
 }
 
 describe('reportsLoader', () => {
-  it('stores every recognised report under its page id: a listing, and the whole Report valid against the Report schema', async () => {
-    const { stores } = await loadAll();
-    expect([...stores.reports.keys()].sort()).toEqual([
+  it('indexes every recognised report under its page id, and stores its listing and whole Report, valid against their schemas', async () => {
+    const { stores, validated } = await loadAll();
+    // One collection entry, naming the index: the data store does not grow with the archive.
+    expect(validated.filter((id) => id === REPORT_INDEX_ENTRY)).toHaveLength(1);
+    const ref = stores.reports.get(REPORT_INDEX_ENTRY)!;
+    expect(ReportIndexRef.safeParse(ref.data).success).toBe(true);
+    expect(ref.data).toMatchObject({ index: relative(ROOT, join(tmp, 'astro', 'xxgk-reports', 'index.json')), reports: 10 });
+    expect(ref.digest).toBe(ref.data.digest);
+    const index = indexed(stores.reports);
+    expect([...index.keys()].sort()).toEqual([
       '2019-caidianqujiubanceshiju',
       '2021-qiaokou-dashuju-zhongxin',
       '2022-qiaokou-jiguan-shiwu',
       '2023-donghu-zhengwu-dashuju',
-      `2023-donghu-zhengwu-dashuju-${reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!).source.sha256.slice(0, 8)}`,
+      `2023-donghu-zhengwu-dashuju-${reportOf(index.get('2023-donghu-zhengwu-dashuju')!).source.sha256.slice(0, 8)}`,
       '2023-jiangxiaqushujuceshiju',
       '2023-qiaokou-dashuju-zhongxin',
       '2023-qiaokou-qiye-fuwu',
       '2023-zhanhe-zhengwu-dashuju',
       '2024-jiangxiaqushujuceshiju',
     ].sort());
-    const entries = [...stores.reports.values()];
-    const listings = readStoredListings(ROOT, entries.map(storedOf));
-    for (const [i, e] of entries.entries()) {
-      // The entry says only where the store keeps the report: its pack has the whole report and its listing.
-      expect(ReportEntryData.safeParse(e.data).success).toBe(true);
-      expect(Object.keys(e.data)).toEqual(['stored']);
-      const stored = storedOf(e);
-      expect(stored.pack.startsWith('/')).toBe(false);
+    const entries = [...index.values()];
+    const listings = readStoredListings(ROOT, entries.map((r) => r.stored));
+    for (const [i, r] of entries.entries()) {
+      // The index says only where the store keeps the report: its pack has the whole report and its listing.
+      expect(ReportIndexEntry.safeParse(r).success).toBe(true);
+      expect(Object.keys(r)).toEqual(['id', 'digest', 'stored', 'filePath', 'rawText']);
+      expect(r.stored.pack.startsWith('/')).toBe(false);
       const listing = listings[i]!;
       expect(ReportListing.safeParse(listing).success).toBe(true);
       expect(listing).not.toHaveProperty('sections');
-      const report = readStoredReport(ROOT, stored);
+      const report = readStoredReport(ROOT, r.stored);
       expect(Report.safeParse(report).success).toBe(true);
-      expect(report.id).toBe(e.id);
+      expect(report.id).toBe(r.id);
       expect(listing.failing).toEqual(report.checks.filter((c) => !c.ok));
       expect(listing.diagnostics).toEqual(report.diagnostics);
       expect(listing.figures.received).toBe(report.requests.newReceived.total);
       // Relative to the project root (Astro's rule), and it leads to the file.
-      expect(e.filePath!.startsWith('/')).toBe(false);
-      expect(resolve(ROOT, e.filePath!)).toBe(join(tmp, 'reports', report.source.file));
+      expect(r.filePath.startsWith('/')).toBe(false);
+      expect(resolve(ROOT, r.filePath)).toBe(join(tmp, 'reports', report.source.file));
       expect(listing.source).toEqual(report.source);
-      expect(listing.id).toBe(e.id);
-      expect(e.digest).toMatch(/^[0-9a-f]+$/);
+      expect(listing.id).toBe(r.id);
+      expect(r.digest).toMatch(/^[0-9a-f]+$/);
     }
-    const donghu = reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!);
+    const donghu = reportOf(index.get('2023-donghu-zhengwu-dashuju')!);
     expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
   });
 
-  it('stores again the reports of a lost or mostly dead pack even when their entries are unchanged, and removes packs no entry names', async () => {
+  it('stores again the reports of a lost or mostly dead pack even when they are unchanged, and removes packs the index does not name', async () => {
     const stores = new Map<string, Stored>();
     rmSync(join(tmp, 'astro'), { recursive: true, force: true });
     await reportsLoader().load(fakeContext('reports', stores, [], []));
     const storeDir = join(tmp, 'astro', 'xxgk-reports');
-    const at = (id: string) => storedOf(stores.get(id)!);
+    const at = (id: string) => indexed(stores).get(id)!.stored;
     // One load, one pack, holding every report one after another.
-    expect(readdirSync(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
-    const ats = [...stores.values()].map(storedOf).sort((a, b) => a.offset - b.offset);
+    expect(packsIn(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
+    expect(readdirSync(storeDir).sort()).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack), 'index.json'].sort());
+    const ats = [...indexed(stores).values()].map((r) => r.stored).sort((a, b) => a.offset - b.offset);
     expect(ats).toHaveLength(10);
     ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + packBytes(ats[i - 1]!)));
     expect(statSync(resolve(ROOT, ats[0]!.pack)).size).toBe(ats[9]!.offset + packBytes(ats[9]!));
 
-    // Unchanged and intact: nothing is stored, no pack is made.
+    // Unchanged and intact: nothing is stored, no pack is made, the index is not written again.
+    const first = indexed(stores);
+    const indexFile = resolve(ROOT, (stores.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef).index);
+    const written = statSync(indexFile).ino;
     invalidateSnapshot();
-    const none: string[] = [];
-    await reportsLoader().load(fakeContext('reports', stores, [], none));
-    expect(none).toEqual([]);
-    expect(readdirSync(storeDir)).toHaveLength(1);
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    expect(storedAnew(first, indexed(stores))).toEqual([]);
+    expect(packsIn(storeDir)).toHaveLength(1);
+    expect(statSync(indexFile).ino).toBe(written);
 
     // The pack lost: every report is stored again, into a new pack; the old name is gone.
     const lost = at('2023-qiaokou-qiye-fuwu').pack;
     rmSync(resolve(ROOT, lost));
     invalidateSnapshot();
-    const again: string[] = [];
-    await reportsLoader().load(fakeContext('reports', stores, [], again));
-    expect(again).toHaveLength(10);
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    expect(storedAnew(first, indexed(stores))).toHaveLength(10);
     expect(at('2023-qiaokou-qiye-fuwu').pack).not.toBe(lost);
     expect(readStoredReport(ROOT, at('2023-qiaokou-qiye-fuwu')).id).toBe('2023-qiaokou-qiye-fuwu');
+
+    // The index lost: every report is stored again, and the pack it no longer names goes.
+    const unindexed = at('2023-qiaokou-qiye-fuwu').pack;
+    rmSync(indexFile);
+    invalidateSnapshot();
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    expect(at('2023-qiaokou-qiye-fuwu').pack).not.toBe(unindexed);
+    expect(packsIn(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
 
     // Another folder: everything is stored anew into one pack, and the old pack, named by no entry, goes.
     const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-prune-'));
@@ -173,27 +200,28 @@ describe('reportsLoader', () => {
     invalidateSnapshot();
     const old = at('2023-qiaokou-qiye-fuwu').pack;
     try {
-      const moved: string[] = [];
-      await reportsLoader().load(fakeContext('reports', stores, [], moved));
-      expect(moved).toHaveLength(6);
-      const first = storedOf(stores.values().next().value!).pack;
+      const before = indexed(stores);
+      await reportsLoader().load(fakeContext('reports', stores, [], []));
+      expect(storedAnew(before, indexed(stores))).toHaveLength(6);
+      const moved = indexed(stores).values().next().value!.stored.pack;
       expect(existsSync(resolve(ROOT, old))).toBe(false);
-      expect(readdirSync(storeDir)).toEqual([basename(first)]);
+      expect(packsIn(storeDir)).toEqual([basename(moved)]);
 
       // Four of its six reports removed: most of the pack is dead, so the two left are stored
       // again into a pack of their own and the old pack goes.
       for (const f of ['broken.txt', 'distinct-2023.html', 'distinct-2024.txt', 'distinct-2019.docx']) rmSync(join(other, f));
       invalidateSnapshot();
-      const kept: string[] = [];
-      await reportsLoader().load(fakeContext('reports', stores, [], kept));
-      expect(kept.sort()).toEqual([...stores.keys()].sort());
-      expect(kept).toHaveLength(2);
-      const left = [...stores.values()].map(storedOf).sort((a, b) => a.offset - b.offset);
-      expect(left[0]!.pack).not.toBe(first);
-      expect(existsSync(resolve(ROOT, first))).toBe(false);
-      expect(readdirSync(storeDir)).toEqual([basename(left[0]!.pack)]);
+      const six = indexed(stores);
+      await reportsLoader().load(fakeContext('reports', stores, [], []));
+      const two = indexed(stores);
+      expect(two.size).toBe(2);
+      expect(storedAnew(six, two)).toEqual([...two.keys()].sort());
+      const left = [...two.values()].map((r) => r.stored).sort((a, b) => a.offset - b.offset);
+      expect(left[0]!.pack).not.toBe(moved);
+      expect(existsSync(resolve(ROOT, moved))).toBe(false);
+      expect(packsIn(storeDir)).toEqual([basename(left[0]!.pack)]);
       expect(statSync(resolve(ROOT, left[0]!.pack)).size).toBe(left.reduce((n, a) => n + packBytes(a), 0));
-      for (const [id, e] of stores) expect(reportOf(e).id).toBe(id);
+      for (const [id, r] of two) expect(reportOf(r).id).toBe(id);
     } finally {
       process.env.REPORTS_DIR = join(tmp, 'reports');
       rmSync(other, { recursive: true, force: true });
@@ -201,19 +229,19 @@ describe('reportsLoader', () => {
   });
 
   it('keeps the raw text only for reports with errors', async () => {
-    const { stores } = await loadAll();
-    const broken = stores.reports.get('2021-qiaokou-dashuju-zhongxin')!;
-    expect(broken.body).toMatch(/^---\nyear: 2021\n---\n/);
-    expect(broken.body).toContain('本机关不掌握相关政府信息');
-    expect(stores.reports.get('2023-qiaokou-dashuju-zhongxin')!.body).toBeUndefined();
+    const index = indexed((await loadAll()).stores.reports);
+    const broken = index.get('2021-qiaokou-dashuju-zhongxin')!;
+    expect(broken.rawText).toMatch(/^---\nyear: 2021\n---\n/);
+    expect(broken.rawText).toContain('本机关不掌握相关政府信息');
+    expect(index.get('2023-qiaokou-dashuju-zhongxin')!.rawText).toBeNull();
   });
 
   it('gives the second file with a taken id its own page id and says why', async () => {
-    const { stores } = await loadAll();
-    const copy = [...stores.reports.values()].find((e) => reportOf(e).source.file === '002_copy.txt')!;
+    const index = indexed((await loadAll()).stores.reports);
+    const copy = [...index.values()].find((r) => reportOf(r).source.file === '002_copy.txt')!;
     expect(copy.id).toMatch(/^2023-donghu-zhengwu-dashuju-[0-9a-f]{8}$/);
     expect(reportOf(copy).diagnostics.at(-1)!.message).toContain('编号“2023-donghu-zhengwu-dashuju”已被另一份报告使用');
-    expect(reportOf(stores.reports.get('2023-donghu-zhengwu-dashuju')!).source.file).toBe('002_485bb66b608aa965.txt');
+    expect(reportOf(index.get('2023-donghu-zhengwu-dashuju')!).source.file).toBe('002_485bb66b608aa965.txt');
   });
 
   it('prints the summary and fails under STRICT=1', async () => {
@@ -226,15 +254,28 @@ describe('reportsLoader', () => {
     await expect(archiveLoader().load(fakeContext('archive', new Map(), [], []))).rejects.toThrow('STRICT=1：5 个错误，0 项校验未通过，构建失败');
   });
 
-  it('does not validate an unchanged report again, and drops reports whose file is gone', async () => {
+  it('does not store an unchanged report again, stores a changed one, and drops reports whose file is gone', async () => {
     const stores = new Map<string, Stored>();
-    const first: string[] = [];
-    await reportsLoader().load(fakeContext('reports', stores, [], first));
-    expect(first).toHaveLength(10);
+    rmSync(join(tmp, 'astro'), { recursive: true, force: true });
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    const first = indexed(stores);
+    expect(storedAnew(new Map(), first)).toHaveLength(10);
     invalidateSnapshot();
-    const second: string[] = [];
-    await reportsLoader().load(fakeContext('reports', stores, [], second));
-    expect(second).toEqual([]);
+    await reportsLoader().load(fakeContext('reports', stores, [], []));
+    expect(storedAnew(first, indexed(stores))).toEqual([]);
+
+    const file = resolve(ROOT, first.get('2023-qiaokou-dashuju-zhongxin')!.filePath);
+    const bytes = readFileSync(file);
+    try {
+      appendFileSync(file, '\n改动。\n');
+      invalidateSnapshot();
+      await reportsLoader().load(fakeContext('reports', stores, [], []));
+      expect(storedAnew(first, indexed(stores))).toEqual(['2023-qiaokou-dashuju-zhongxin']);
+      expect(indexed(stores).get('2023-qiaokou-dashuju-zhongxin')!.digest).not.toBe(first.get('2023-qiaokou-dashuju-zhongxin')!.digest);
+      expect(reportOf(indexed(stores).get('2023-qiaokou-dashuju-zhongxin')!).source.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    } finally {
+      writeFileSync(file, bytes);
+    }
 
     const other = mkdtempSync(join(tmpdir(), 'xxgk-loader-small-'));
     await writeMixedArchive(other, ['001_68f00f12ba36a829.txt']);
@@ -242,8 +283,9 @@ describe('reportsLoader', () => {
     invalidateSnapshot();
     try {
       await reportsLoader().load(fakeContext('reports', stores, [], []));
-      expect(stores.has('2023-qiaokou-qiye-fuwu')).toBe(false);
-      expect(stores.has('2023-zhanhe-zhengwu-dashuju')).toBe(true);
+      expect(indexed(stores).has('2023-qiaokou-qiye-fuwu')).toBe(false);
+      expect(indexed(stores).has('2023-zhanhe-zhengwu-dashuju')).toBe(true);
+      expect((stores.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef).reports).toBe(indexed(stores).size);
     } finally {
       process.env.REPORTS_DIR = join(tmp, 'reports');
       rmSync(other, { recursive: true, force: true });
@@ -310,18 +352,21 @@ describe('the snapshot handed over by npm run build', () => {
   it('fills the three collections exactly as reading the folder here does', async () => {
     delete process.env.XXGK_SNAPSHOT;
     const here = await loadAll();
+    const hereIndex = indexed(here.stores.reports);
     invalidateSnapshot();
     rmSync(join(tmp, 'astro'), { recursive: true, force: true });
     await handOver();
     const handedOver = await loadAll();
-    expect(handedOver.stores.reports.size).toBeGreaterThan(3);
+    const handedIndex = indexed(handedOver.stores.reports);
+    expect(handedIndex.size).toBeGreaterThan(3);
     // Each load stores into a pack of its own: the same places in packs of different names.
-    const packless = (m: Map<string, Stored>) => [...m].map(([id, e]) => [id, 'stored' in e.data ? { ...e, data: { ...e.data, stored: { ...(e.data.stored as object), pack: 'pack' } } } : e]);
-    for (const name of ['reports', 'archiveFiles', 'archive'] as const) expect(packless(handedOver.stores[name])).toEqual(packless(here.stores[name]));
-    expect(new Set([...handedOver.stores.reports.values()].map((e) => storedOf(e).pack)).size).toBe(1);
+    const packless = (m: Map<string, ReportIndexEntry>) => [...m].map(([id, r]) => [id, { ...r, stored: { ...r.stored, pack: 'pack' } }]);
+    expect(packless(handedIndex)).toEqual(packless(hereIndex));
+    for (const name of ['archiveFiles', 'archive'] as const) expect(handedOver.stores[name]).toEqual(here.stores[name]);
+    expect(new Set([...handedIndex.values()].map((r) => r.stored.pack)).size).toBe(1);
     expect(handedOver.log).toEqual(here.log);
     // The whole Report stored for a page is the one read here.
-    const [id, entry] = [...handedOver.stores.reports][0]!;
+    const [id, entry] = [...handedIndex][0]!;
     expect(reportOf(entry).id).toBe(id);
   });
 
@@ -337,9 +382,9 @@ describe('the snapshot handed over by npm run build', () => {
     const before = files.map((f) => readFileSync(join(reports, f)));
     try {
       for (const f of files) appendFileSync(join(reports, f), '\n改动。\n');
-      const validated: string[] = [];
-      await reportsLoader().load(fakeContext('reports', stores.reports, [], validated));
-      expect(validated).toEqual([]);
+      const before = indexed(stores.reports);
+      await reportsLoader().load(fakeContext('reports', stores.reports, [], []));
+      expect(storedAnew(before, indexed(stores.reports))).toEqual([]);
       expect(renderOnly()).toEqual(new Set(['only-this']));
     } finally {
       files.forEach((f, i) => writeFileSync(join(reports, f), before[i]!));
@@ -353,6 +398,8 @@ describe('the snapshot handed over by npm run build', () => {
     const before = readFileSync(join(reports, file));
     try {
       appendFileSync(join(reports, file), '\n改动。\n');
+      // No index kept: every report is read for storing.
+      rmSync(join(tmp, 'astro'), { recursive: true, force: true });
       const stores = new Map<string, Stored>();
       await expect(reportsLoader().load(fakeContext('reports', stores, [], []))).rejects.toThrow(`${file}: 构建过程中文件被改动，请重新构建`);
     } finally {
