@@ -49,7 +49,9 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
     t = performance.now();
     const source = { url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year };
     displayBlocks(source, a, positionsBefore(a, r.headerOffset), options.block).forEach((block, k) => {
-      writeFileSync(join(blocksDir, `${page}-${k}.dat`), gzipSync(JSON.stringify(block), { level: 9 }));
+      // Level 6: for these blocks the same deflate stream as level 9 (only the header's level byte
+      // differs; measured on 2,122 blocks of 420 reports) in 0.6 of the time.
+      writeFileSync(join(blocksDir, `${page}-${k}.dat`), gzipSync(JSON.stringify(block), { level: 6 }));
     });
     timings.blocks += performance.now() - t;
     return { id: r.id, agency: r.agency, district: r.district };
