@@ -40,5 +40,11 @@ export default defineConfig({
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
   // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts);
   // a partial build keeps the pages with a script from the last build (src/node/build/vite-keep-scripted-pages.ts).
-  vite: { plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore), keepScriptedPagesPlugin(root)] },
+  vite: {
+    plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore), keepScriptedPagesPlugin(root)],
+    // astro dev watches the project: not the benchmark's corpora and built sites (bench/work holds
+    // hundreds of thousands of files, past the system's limit of watchers) nor the folders a build
+    // stages its output in beside dist/ (scripts/build.ts). Vite skips dist/ and node_modules/ itself.
+    server: { watch: { ignored: ['**/bench/work/**', '**/.*.staging/**', '**/.*.pagefind/**', '**/.*.trash/**'] } },
+  },
 });
