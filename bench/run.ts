@@ -46,6 +46,8 @@ interface BuildRun {
   wallMs: number;
   peakRssBytes: number;
   peakProcesses: number;
+  /** CPU time of the build's whole process tree (see Measured.cpuMs); not in results from before 2026-11-27 13:45. */
+  cpuMs?: number;
   /** The split the build reported (build-timings.json), or null when it wrote none. */
   timings: BuildTimings | null;
 }
@@ -106,7 +108,7 @@ async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
   console.error(`… ${label}`);
   const m: Measured = await run('npm', ['run', 'build'], { cwd: REPO, env });
   if (m.exitCode !== 0) throw new Error(`npm run build (${label}) failed (exit ${m.exitCode}):\n${(m.stderr || m.stdout).split('\n').slice(-30).join('\n')}`);
-  return { wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses, timings: readTimings() };
+  return { wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses, cpuMs: m.cpuMs, timings: readTimings() };
 }
 
 /** Edits one UTF-8 report the way a portal corrects a sentence; returns how to undo it. */
@@ -277,9 +279,9 @@ function table(r: BenchResult): string {
   if (o) {
     lines.push(row(['clean build: per report', `${(o.clean.wallMs / r.count).toFixed(1)} ms`, f ? `${(f.totalMs / r.count).toFixed(1)} ms` : null, null, null]));
     lines.push(row(['clean build: split', split(o.clean.timings), null, null, null]));
-    lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
+    lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}${cpuOf(o.unchanged)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
     const one = f?.onePage;
-    lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)})`, one ? `${fmtS(one.totalMs)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
+    lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)})`, one ? `${fmtS(one.totalMs)}${cpuOf(one)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
     lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
     lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
     const w = o.reportPage;
@@ -291,6 +293,9 @@ function table(r: BenchResult): string {
   } else if ('skipped' in r.ours) lines.push(row(['our build', `skipped: ${r.ours.skipped}`, null, null, null]));
   return lines.join('\n');
 }
+
+/** ", CPU 16.2 s" when the run's CPU time was measured: a build bound by its CPU takes about half of it on two cores. */
+const cpuOf = (run: { cpuMs?: number }) => (run.cpuMs !== undefined ? `, CPU ${fmtS(run.cpuMs)}` : '');
 
 /** The first typed query's bytes and time, for the README's row. */
 function firstTyped(o: OursFigures | null): string | null {
@@ -312,7 +317,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? fmtS(o.unchanged.wallMs) : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,

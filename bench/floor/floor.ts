@@ -35,7 +35,8 @@ export interface FloorFigures {
    * (neither rebuilds part of a site). The yardstick of "one changed report ≈ an unchanged
    * rebuild plus that report".
    */
-  onePage?: { astroMs: number; pagefindMs: number; totalMs: number };
+  /** cpuMs: CPU time of Astro and Pagefind (not in results from before 2026-11-27 13:45). */
+  onePage?: { astroMs: number; pagefindMs: number; totalMs: number; cpuMs?: number };
   /** With `npm run bench -- --repeat N`: each build's total (Astro + Pagefind); the figures above are of the median one. */
   runs?: number[];
 }
@@ -139,7 +140,7 @@ export async function measureFloor(corpusDir: string, workDir = join(REPO, 'benc
     peakRssBytes: Math.max(astro.peakRssBytes, pagefind.peakRssBytes),
     dist: folderSize(join(dir, 'dist')),
     pagefindIndex: folderSize(join(dir, 'dist', 'pagefind')),
-    onePage: { astroMs: one.astro.wallMs, pagefindMs: one.pagefind.wallMs, totalMs: one.astro.wallMs + one.pagefind.wallMs },
+    onePage: { astroMs: one.astro.wallMs, pagefindMs: one.pagefind.wallMs, totalMs: one.astro.wallMs + one.pagefind.wallMs, cpuMs: one.astro.cpuMs + one.pagefind.cpuMs },
   };
 }
 

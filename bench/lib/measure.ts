@@ -1,9 +1,9 @@
 /**
- * Runs a command and measures it: wall time and the peak resident memory of its WHOLE process
- * tree (npm -> node -> astro workers, pagefind wrapper -> pagefind binary …). /usr/bin/time and
- * process.resourceUsage() see one process only; here /proc is polled every `intervalMs` and the
- * RSS of every descendant is summed. Shared pages are counted once per process (the usual
- * "sum of RSS"), so the figure is an upper bound of what the tree needs.
+ * Runs a command and measures it: wall time, the peak resident memory of its WHOLE process
+ * tree (npm -> node -> astro workers, pagefind wrapper -> pagefind binary …) and the CPU time the
+ * tree took. /usr/bin/time and process.resourceUsage() see one process only; here /proc is polled
+ * every `intervalMs` and the RSS of every descendant is summed. Shared pages are counted once per
+ * process (the usual "sum of RSS"), so the figure is an upper bound of what the tree needs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +18,11 @@ export interface Measured {
   peakRssBytes: number;
   /** Most processes alive in the tree at one poll. */
   peakProcesses: number;
+  /**
+   * CPU time (user + system) of the whole tree, ms: on two cores a command bound by its CPU takes
+   * about half this in wall time. Counts the processes their parents waited for (all of ours).
+   */
+  cpuMs: number;
   stdout: string;
   stderr: string;
 }
@@ -43,6 +48,21 @@ function snapshot(): Map<number, ProcInfo> {
     }
   }
   return out;
+}
+
+/** Clock ticks per second, the unit of /proc's CPU times. */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU time of this process's children that have ended and been waited for, ms: the cutime and
+ * cstime of /proc/self/stat (fields 16 and 17), which include what those children's own waited-for
+ * children took, and so the whole tree of a command once it has ended.
+ */
+export function endedChildrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state): field 16 is rest[13], field 17 rest[14]
+  return ((Number(rest[13]) + Number(rest[14])) * 1000) / TICKS;
 }
 
 /** Summed RSS (bytes) and count of `root` and its descendants. */
@@ -80,6 +100,7 @@ export interface RunOptions {
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
   spawnSync('sync');
   const started = performance.now();
+  const cpuBefore = endedChildrenCpuMs();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;
   let peakProcesses = 0;
@@ -107,7 +128,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ command: [command, ...args].join(' '), exitCode: code, wallMs: performance.now() - started, peakRssBytes: peak, peakProcesses, stdout, stderr });
+      // Node has waited for the child before 'close': its CPU is in this process's children's times.
+      resolve({ command: [command, ...args].join(' '), exitCode: code, wallMs: performance.now() - started, peakRssBytes: peak, peakProcesses, cpuMs: endedChildrenCpuMs() - cpuBefore, stdout, stderr });
     });
   });
 }
