@@ -5,10 +5,10 @@
  *
  * The report index (./report-index.ts) holds, per report, only where the report store keeps it
  * (`StoredAt`): its CSV row, its whole Report (validated by the loader against the Report schema)
- * and this listing (validated against `ReportListing`). Why not the listing itself: the index is
- * read whole by every build, and with 10,000 listings in Astro's data store that was 0.5–0.9 s of
- * writing and 0.1–0.2 s of each read, also when one report changed; a listing read from the
- * store is one JSON.parse of its bytes (see ./report-store.ts).
+ * and this listing (validated against `ReportListing`). Why not the listing itself: what names
+ * the reports is read whole by every build; when it was Astro's data store, 10,000 listings in it
+ * took 0.5–0.9 s of writing and 0.1–0.2 s of each read, also when one report changed. A listing
+ * read from the store is one JSON.parse of its bytes (see ./report-store.ts).
  */
 import * as z from 'zod/mini';
 import { Check, Report } from '../core/model/report.ts';
