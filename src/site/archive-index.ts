@@ -62,17 +62,13 @@ export interface ArchiveIndex {
   problemsByPage: Map<string, ArchiveProblemData[]>;
 }
 
-/** Size of an original (paths are relative to the project root, where the build runs). */
-function sizeOf(filePath: string | undefined): number {
-  return filePath ? statSync(resolve(filePath)).size : 0;
-}
-
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /** The reports the loader indexed (one collection entry names the index, see src/loader/report-index.ts). */
 async function indexedReports(root: string) {
   const [entry] = await getCollection('reports');
-  if (!entry) return [];
+  // The loader always stores it, also for an empty archive: without it every report page would be missing.
+  if (!entry) throw new Error('reports 集合中没有报告索引（src/loader/reports-loader.ts），请重新构建');
   const ref = entry.data as ReportIndexRef;
   const reports = parseReportIndex(readReportIndexText(resolve(root, ref.index)));
   // The loader wrote it in this build; one that is gone or cut short would drop pages silently.
@@ -96,8 +92,9 @@ async function build(): Promise<ArchiveIndex> {
       csvAt: storedCsvRange(root, r.stored),
       rawText: r.rawText,
       filePath: r.filePath,
+      // filePath is relative to the project root.
       get size() {
-        return sizeOf(r.filePath);
+        return statSync(resolve(root, r.filePath)).size;
       },
     }))
     .sort(byKey((e) => e.id));
