@@ -1,5 +1,6 @@
 /** Rebuilding the search index: nothing is indexed again unless its reports changed. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,48 @@ describe('buildSearchIndex after one report changed', () => {
     expect(fresh.chunks!.kept).toBe(0);
     expect(treeOf(join(dir, 'around-b'))).toEqual(treeOf(join(dir, 'around-c')));
     expect(treeOf(join(dir, 'around-b'))).not.toEqual(treeOf(join(dir, 'around-a')));
+  });
+
+  it("takes the unchanged reports' display blocks from the shard's earlier build as the same files, and writes the changed report's anew", async () => {
+    const build = (rs: Report[], out: string, cache: string) => buildSearchIndex(rs, { outDir: join(dir, out), cacheDir: join(dir, cache) });
+    const first = await build(reports, 'blocks-a', 'cache-blocks');
+    const ofYear = first.pages.filter((id) => reports.find((r) => r.id === id)!.year === 2023);
+    expect(ofYear.length).toBeGreaterThan(1);
+    const target = ofYear[1]!;
+    const changed = reports.map((r) => (r.id === target ? { ...r, sections: r.sections.map((s) => (s.no === 1 ? { ...s, markdown: `${s.markdown}\n\n新增的一段话。` } : s)) } : r));
+    const second = await build(changed, 'blocks-b', 'cache-blocks');
+    expect(second.built).toEqual(['2023']);
+    const fresh = await build(changed, 'blocks-c', 'cache-blocks-fresh');
+    expect(treeOf(join(dir, 'blocks-b'))).toEqual(treeOf(join(dir, 'blocks-c')));
+
+    // Page p of the shard has block files p-0.dat, p-1.dat … (pages in the order of first.pages).
+    const blocksOf = (out: string, page: number) => readdirSync(join(dir, out, 'blocks', '2023')).filter((f) => f.startsWith(`${page}-`)).sort();
+    const inode = (out: string, file: string) => statSync(join(dir, out, 'blocks', '2023', file)).ino;
+    ofYear.forEach((id, page) => {
+      const files = blocksOf('blocks-b', page);
+      expect(files.length, id).toBeGreaterThan(0);
+      expect(files, id).toEqual(blocksOf('blocks-a', page));
+      for (const f of files) {
+        if (id === target) expect(inode('blocks-b', f), `${id} ${f}`).not.toBe(inode('blocks-a', f));
+        else expect(inode('blocks-b', f), `${id} ${f}`).toBe(inode('blocks-a', f));
+      }
+    });
+    // The changed report's text is in its new blocks.
+    const text = blocksOf('blocks-b', ofYear.indexOf(target)).map((f) => gunzipSync(readFileSync(join(dir, 'blocks-b', 'blocks', '2023', f))).toString()).join('');
+    expect(text).toContain('新增的一段话');
+  });
+
+  it('writes every block anew when the earlier build lost a block file', async () => {
+    const cache = join(dir, 'cache-lost');
+    const first = await buildSearchIndex(reports, { outDir: join(dir, 'lost-a'), cacheDir: cache });
+    const shard = first.index.parts.find((p) => p.path === 'blocks/2023')!;
+    rmSync(join(shard.from, '0-0.dat'));
+    const changed = reports.map((r) => (r.year === 2023 ? { ...r, title: `${r.title}（修订）` } : r));
+    // Every 2023 report changed but one, which would have lent its blocks: its missing file is written.
+    const kept = first.pages.find((id) => reports.find((r) => r.id === id)!.year === 2023)!;
+    const second = await buildSearchIndex(changed.map((r) => (r.id === kept ? reports.find((o) => o.id === kept)! : r)), { outDir: join(dir, 'lost-b'), cacheDir: cache });
+    expect(second.built).toEqual(['2023']);
+    expect(existsSync(join(dir, 'lost-b', 'blocks', '2023', '0-0.dat'))).toBe(true);
   });
 });
 

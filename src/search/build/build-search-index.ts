@@ -41,7 +41,7 @@ const sourceDigest = (files: readonly string[]) =>
     .digest('hex');
 /** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
 export const STEP_SOURCES = {
-  shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts'],
+  shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts'],
   merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts'],
   runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
 } as const;
@@ -135,6 +135,11 @@ export function recordSource(record: SearchRecord): string {
   const { text, ...rest } = record;
   const head = JSON.stringify(rest);
   return createHash('sha256').update(`${head.length}\u0000${head}\u0000${text.length}\u0000`).update(text).digest('hex');
+}
+
+/** What a report's display blocks are made from (BlockReuse.keys): the shard code and settings, its id and source. */
+function blockKey(settings: { window: number; block: number }, report: IndexedReport): string {
+  return createHash('sha256').update(JSON.stringify(['blocks', SHARD_CODE, PAGEFIND_VERSION, settings, report.id])).update(`\u0000${report.source}`).digest('hex').slice(0, 24);
 }
 
 /** A shard's digest: its code and settings, its id and what each of its reports' records is made from. */
@@ -280,6 +285,10 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       if (!record) throw new Error(`搜索索引分片 ${shard.id} 不在缓存中，且没有报告“${r.id}”的检索记录；请重新构建`);
       return record;
     });
+  // The last build's merge names the shards it was merged from: a shard built again takes the
+  // unchanged reports' display blocks from its earlier version there (./build-shard.ts).
+  const earlier = earlierMerge(cacheDir);
+  const earlierShard = new Map((earlier?.record.shards ?? []).filter((s) => inCache(cacheDir, s.digest)).map((s) => [s.id, join(cacheDir, s.digest)]));
   const built: string[] = [];
   const reused: string[] = [];
   const pool = new ShardPool(options.workers ?? Math.min(availableParallelism(), 4));
@@ -291,7 +300,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
         let parts: ShardTimings | undefined;
         const started = performance.now();
         const hit = await cached(cacheDir, digest, async (dir) => {
-          parts = await pool.build({ records: recordsOf(shard), dir, options: { window, block, chunkSize: 50_000 } });
+          const reuse = { keys: shard.records.map((r) => blockKey({ window, block }, r)), earlier: earlierShard.get(shard.id) ?? null };
+          parts = await pool.build({ records: recordsOf(shard), dir, options: { window, block, chunkSize: 50_000 }, reuse });
         });
         (hit ? reused : built).push(shard.id);
         // A built shard's own time in its thread (it may have waited for a free worker first).
@@ -328,7 +338,6 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       offset += pagesOf[i]!.length;
       return input;
     });
-    const earlier = earlierMerge(cacheDir);
     const merged = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,

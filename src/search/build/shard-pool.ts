@@ -6,12 +6,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SearchRecord } from '../records.ts';
-import { buildShard, type ShardBuildOptions, type ShardTimings } from './build-shard.ts';
+import { buildShard, type BlockReuse, type ShardBuildOptions, type ShardTimings } from './build-shard.ts';
 
 export interface ShardTask {
   records: readonly SearchRecord[];
   dir: string;
   options: ShardBuildOptions;
+  reuse?: BlockReuse;
 }
 
 /** What a worker sends back: the shard's timings, or the message of what failed. */
@@ -34,7 +35,7 @@ export class ShardPool {
   }
 
   build(task: ShardTask): Promise<ShardTimings> {
-    if (this.size === 1) return Promise.resolve().then(() => buildShard(task.records, task.dir, task.options));
+    if (this.size === 1) return Promise.resolve().then(() => buildShard(task.records, task.dir, task.options, task.reuse));
     return new Promise((done, fail) => {
       this.queue.push({ task, done, fail });
       this.next();

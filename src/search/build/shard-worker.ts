@@ -6,7 +6,7 @@ import type { ShardReply, ShardTask } from './shard-pool.ts';
 parentPort!.on('message', (task: ShardTask) => {
   let reply: ShardReply;
   try {
-    reply = { timings: buildShard(task.records, task.dir, task.options) };
+    reply = { timings: buildShard(task.records, task.dir, task.options, task.reuse) };
   } catch (error) {
     reply = { error: error instanceof Error ? error.message : String(error) };
   }
