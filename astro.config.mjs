@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyPinyinInBrowser } from './src/check/vite-lazy-pinyin.ts';
 import { dataStoreAtRuntimePlugin } from './src/node/build/vite-data-store-at-runtime.ts';
-import { keepScriptedPagesPlugin } from './src/node/build/vite-keep-scripted-pages.ts';
+import { keepPagesPlugin } from './src/node/build/vite-keep-pages.ts';
 import { phaseTimes } from './src/node/build-phases.ts';
 import { settings } from './src/site/settings.ts';
 
@@ -18,6 +18,21 @@ const buildPhases = {
     },
   },
 };
+
+/**
+ * Output names of bundled assets: Astro's, but the stylesheet's by its content alone. Every page
+ * links the one stylesheet (src/styles/site.css, through BaseLayout), which Astro names after the
+ * first module that imports it, and that depends on which pages a build renders: a partial build
+ * that keeps the listings (src/node/build/vite-keep-pages.ts) named it cell-display.*.css instead of
+ * BaseLayout.*.css, and the kept pages' link to it broke.
+ */
+const assetFileNames = (/** @type {{ names?: string[] }} */ info) => {
+  const name = info.names?.[0] ?? '';
+  if (name.endsWith('.css')) return '_astro/site.[hash].css';
+  // Astro's own rule for assets named after a page (astro/dist/core/build/vite-build-config.js).
+  return name.includes('@_@') ? `_astro/${name.split('@_@')[0]}.[hash][extname]` : '_astro/[name].[hash][extname]';
+};
+const assetNames = { build: { rolldownOptions: { output: { assetFileNames } } } };
 
 const root = dirname(fileURLToPath(import.meta.url));
 const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
@@ -39,12 +54,15 @@ export default defineConfig({
   integrations: [buildPhases],
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
   // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts);
-  // a partial build keeps the pages with a script from the last build (src/node/build/vite-keep-scripted-pages.ts).
+  // a partial build keeps the pages with a script and the archive-wide pages from the last build when
+  // their key did not change (src/node/build/vite-keep-pages.ts).
   vite: {
-    plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore), keepScriptedPagesPlugin(root)],
+    plugins: [lazyPinyinInBrowser(), dataStoreAtRuntimePlugin(dataStore), keepPagesPlugin(root)],
     // astro dev watches the project: not the benchmark's corpora and built sites (bench/work holds
     // hundreds of thousands of files, past the system's limit of watchers) nor the folders a build
     // stages its output in beside dist/ (scripts/build.ts). Vite skips dist/ and node_modules/ itself.
     server: { watch: { ignored: ['**/bench/work/**', '**/.*.staging/**', '**/.*.pagefind/**', '**/.*.trash/**'] } },
+    ...assetNames,
+    environments: { client: assetNames, prerender: assetNames },
   },
 });

@@ -236,7 +236,7 @@ placedIndex.files.push(...preloadSearchPage(OUT, settings.basePath));
 const counts = renderCounts(pages);
 const rendered = pages.render
   ? `只重新生成 ${counts.reports.rendered} 个报告页（共 ${counts.reports.total} 个）和 ${counts.listings.rendered} 个机关、年度页（共 ${counts.listings.total} 个），` +
-    `${counts.scriptedKept ? '搜索页、校验页及其脚本、' : ''}其余沿用上次构建`
+    `${counts.archiveKept ? '首页、索引、数据质量等全站页面、' : ''}${counts.scriptedKept ? '搜索页、校验页及其脚本、' : ''}其余沿用上次构建`
   : `生成全部 ${counts.reports.total} 个报告页和 ${counts.listings.total} 个机关、年度页`;
 
 // 4. Timings and the stamp of this build.

@@ -13,13 +13,16 @@
  * (`agencies/<slug>`, `years/<year>`, see src/site/render-only.ts), which no page id can take
  * (page ids have no slash). The pages with a script (search, validator) and their bundle share one
  * key (`SCRIPTED_PAGES_KEY`, src/site/render-only.ts): the validator shows the registry and spells
- * every body's name. Every other page (home, the indexes, quality, feeds, sitemap, data
- * files) reads the whole archive and is rendered in every build. Keep this list in step with those pages.
+ * every body's name. The archive-wide pages (home, the indexes, quality, feed, sitemap, the data
+ * page and package; `ARCHIVE_PAGES_KEY`) read every report's listing (its summary, file name,
+ * diagnostics and failing checks), the build summary, the archive-wide problems and the files that
+ * are not reports. The two archive-wide downloads hold every report's text and are joined in every
+ * build. Keep this list in step with those pages.
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../core/model/report.ts';
 import { groupByAgency, groupByYear, summarize, type AgencyGroup } from '../site/archive-model.ts';
-import { agencyPageKey, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, yearPageKey } from '../site/render-only.ts';
+import { agencyPageKey, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -49,15 +52,24 @@ export function pageDigests(snapshot: ArchiveSnapshot<Report | null>): Map<strin
   for (const group of agencies.values()) out.set(agencyPageKey(group.slug), sha(JSON.stringify(['agency', group])));
   for (const group of groupByYear(summaries)) out.set(yearPageKey(group.year), sha(JSON.stringify(['year', group])));
   out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, [...agencies.values()].map((g) => g.name)])));
+  // Every summary is in its agency's group, digested above; of a listing the rest is its file name,
+  // diagnostics and failing checks. A file that is not a report counts whole (its digestKey).
+  const listed = snapshot.reports.map((p) => [p.pageId, p.brief.source.file, p.brief.diagnostics, p.brief.checks]);
+  const files = snapshot.problemFiles.map((f) => [f.pageId, f.digestKey, f.entry.size, f.entry.error]);
+  out.set(ARCHIVE_PAGES_KEY, sha(JSON.stringify(['archive', [...agencies.keys()].map(groupDigest), listed, snapshot.overview, files])));
   return out;
 }
 
-/** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views, the pages with a script. */
-export type PageKind = 'report' | 'agency' | 'year' | 'scripted';
+/** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views, the pages with a script, the archive-wide pages. */
+export type PageKind = 'report' | 'agency' | 'year' | 'scripted' | 'archive';
 
 export function kindOfPage(key: string): PageKind {
-  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : key === SCRIPTED_PAGES_KEY ? 'scripted' : 'report';
+  if (key === SCRIPTED_PAGES_KEY) return 'scripted';
+  if (key === ARCHIVE_PAGES_KEY) return 'archive';
+  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : 'report';
 }
+
+const ARCHIVE_OUTPUT = new Set<string>(ARCHIVE_PAGES.map((p) => p.output));
 
 /** Output files of the pages with a script: their pages and the browser bundle (Astro's `_astro/`, whose only scripts are theirs). */
 const SCRIPTED_OUTPUT = new RegExp(`^(?:(?:${SCRIPTED_PAGES.map((p) => p.route).join('|')})/index\\.html|_astro/[^/]+\\.js)$`);
@@ -65,10 +77,11 @@ const SCRIPTED_OUTPUT = new RegExp(`^(?:(?:${SCRIPTED_PAGES.map((p) => p.route).
 /**
  * The digest key of the page a file of the output belongs to (reports/<id>/…,
  * data/reports/<id>.json|.csv; agencies/<slug>/…; years/<year>/…; the pages with a script and
- * `_astro/*.js`), or null: a file rendered in every build (agencies/index.html, years/index.html
- * and the stylesheet among them).
+ * `_astro/*.js`; the archive-wide pages), or null: a file made in every build (the stylesheet,
+ * the archive-wide downloads).
  */
 export function pageOfOutput(file: string): string | null {
+  if (ARCHIVE_OUTPUT.has(file)) return ARCHIVE_PAGES_KEY;
   const page = /^reports\/([^/]+)\//.exec(file);
   if (page) return page[1]!;
   const data = /^data\/reports\/([^/]+)\.(?:json|csv)$/.exec(file);
@@ -104,15 +117,20 @@ export function pagesToRender(digests: ReadonlyMap<string, string>, previous: Re
   return render.flat().sort();
 }
 
-/** Counts for the build's last line: report (and file) pages, agency and year pages, and whether the pages with a script were kept. */
-export function renderCounts(record: PagesRecord): { reports: { rendered: number; total: number }; listings: { rendered: number; total: number }; scriptedKept: boolean } {
+/**
+ * Counts for the build's last line: report (and file) pages, agency and year pages, and whether
+ * the pages with a script and the archive-wide pages were kept.
+ */
+export function renderCounts(record: PagesRecord): { reports: { rendered: number; total: number }; listings: { rendered: number; total: number }; scriptedKept: boolean; archiveKept: boolean } {
   const count = (keys: string[], kinds: PageKind[]) => keys.filter((k) => kinds.includes(kindOfPage(k))).length;
   const all = Object.keys(record.pages);
   const rendered = record.render ?? all;
+  const kept = (key: string) => key in record.pages && !rendered.includes(key);
   return {
     reports: { rendered: count(rendered, ['report']), total: count(all, ['report']) },
     listings: { rendered: count(rendered, ['agency', 'year']), total: count(all, ['agency', 'year']) },
-    scriptedKept: SCRIPTED_PAGES_KEY in record.pages && !rendered.includes(SCRIPTED_PAGES_KEY),
+    scriptedKept: kept(SCRIPTED_PAGES_KEY),
+    archiveKept: kept(ARCHIVE_PAGES_KEY),
   };
 }
 

@@ -19,13 +19,39 @@ export const yearPageKey = (year: number) => `years/${year}`;
  * `_astro/` that only they load, as one unit with one key: the pages read nothing of the archive
  * but the bodies' names (the validator spells them), so after most changes to reports they are the
  * previous build's, and a partial build then neither renders them nor bundles their scripts
- * (src/node/build/vite-keep-scripted-pages.ts). Every page with a bundled script must be listed here
- * (tests/unit/site/scripted-pages.test.ts checks src/pages).
+ * (src/node/build/vite-keep-pages.ts). Every page with a bundled script must be listed here
+ * (tests/unit/site/kept-pages.test.ts checks src/pages).
  */
 export const SCRIPTED_PAGES_KEY = 'scripted/pages';
 export const SCRIPTED_PAGES = [
   { route: 'search', source: 'src/pages/search/index.astro' },
   { route: 'check', source: 'src/pages/check/index.astro' },
+] as const;
+
+/**
+ * The pages that read the whole archive's listings but no report's text (home, the agency and year
+ * indexes, quality, feed, sitemap, the data page and package) and the pages that read nothing of it
+ * (404, robots.txt, the JSON Schema), as one unit with one key: after a report's text changed but
+ * not what any listing shows of it, they are the previous build's, and a partial build neither
+ * renders them nor stages them (src/node/build/vite-keep-pages.ts). Rendering them took about a
+ * second of every one-report rebuild at 10,000 reports (agencies/index.html alone is 1.6 MB).
+ * The two archive-wide downloads (data/reports.json, .csv) hold every report's text and are
+ * joined in every build. tests/unit/site/kept-pages.test.ts checks that every page of src/pages
+ * is in one unit or the other.
+ */
+export const ARCHIVE_PAGES_KEY = 'archive/pages';
+export const ARCHIVE_PAGES = [
+  { output: 'index.html', source: 'src/pages/index.astro' },
+  { output: '404.html', source: 'src/pages/404.astro' },
+  { output: 'agencies/index.html', source: 'src/pages/agencies/index.astro' },
+  { output: 'years/index.html', source: 'src/pages/years/index.astro' },
+  { output: 'quality/index.html', source: 'src/pages/quality/index.astro' },
+  { output: 'data/index.html', source: 'src/pages/data/index.astro' },
+  { output: 'data/datapackage.json', source: 'src/pages/data/datapackage.json.ts' },
+  { output: 'data/schema.json', source: 'src/pages/data/schema.json.ts' },
+  { output: 'feed.xml', source: 'src/pages/feed.xml.ts' },
+  { output: 'sitemap.xml', source: 'src/pages/sitemap.xml.ts' },
+  { output: 'robots.txt', source: 'src/pages/robots.txt.ts' },
 ] as const;
 
 /** The page ids and keys to render, or null: render every page. */

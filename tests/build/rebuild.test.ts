@@ -19,6 +19,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'xxgk-rebuild-'));
 const archive = join(tmp, 'archive', 'reports');
 const out = join(tmp, 'out');
 const fresh = join(tmp, 'fresh');
+const freshEdited = join(tmp, 'fresh-edited');
 const CHANGED = '001_68f00f12ba36a829.txt';
 const REMOVED = '004_9a3017047421a145.txt';
 const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
@@ -79,6 +80,7 @@ let changedFiles: ReturnType<typeof snapshot>;
 let freshFiles: ReturnType<typeof snapshot>;
 let edited: Run;
 let editedFiles: ReturnType<typeof snapshot>;
+let freshEditedFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
 let tamperedAndChanged: Run;
 let tamperedAndChangedFiles: ReturnType<typeof snapshot>;
@@ -109,6 +111,8 @@ beforeAll(() => {
   writeFileSync(join(archive, CHANGED), readFileSync(join(archive, CHANGED), 'utf8').replace(SENTENCE, SENTENCE_AGAIN));
   edited = build(out, 'a');
   editedFiles = snapshot(out);
+  build(freshEdited, 'c');
+  freshEditedFiles = snapshot(freshEdited);
 
   // A page removed from the output by hand: the output is no longer what the last build left.
   rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
@@ -208,7 +212,7 @@ describe('rebuild into the same folder', () => {
 
   it('keeps the search page, the validator and their scripts when no body was renamed, and they are what a fresh build gives', () => {
     expect(edited.status).toBe(0);
-    expect(edited.output).toContain('只重新生成 1 个报告页（共 4 个）和 0 个机关、年度页（共 6 个），搜索页、校验页及其脚本、其余沿用上次构建');
+    expect(edited.output).toContain('只重新生成 1 个报告页（共 4 个）和 0 个机关、年度页（共 6 个），首页、索引、数据质量等全站页面、搜索页、校验页及其脚本、其余沿用上次构建');
     const text = (files: ReturnType<typeof snapshot>, f: string) => textIn(files)(f);
     expect(text(editedFiles, 'reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE_AGAIN);
     // The partial build before rendered them (a body was gone); this one did not touch them.
@@ -232,6 +236,17 @@ describe('rebuild into the same folder', () => {
     expect([...linked].filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
     expect([...linked].filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
     for (const f of linked) expect(editedFiles.has(f), f).toBe(true);
+  });
+
+  it('keeps the archive-wide pages when only a sentence changed, and the output is what a fresh build gives, file for file', () => {
+    const archiveWide = ['index.html', '404.html', 'agencies/index.html', 'years/index.html', 'quality/index.html', 'data/index.html', 'data/datapackage.json', 'data/schema.json', 'feed.xml', 'sitemap.xml', 'robots.txt'];
+    // The same files as the build before left (bytes and times): not rendered again.
+    for (const f of archiveWide) expect(editedFiles.get(f), f).toEqual(changedFiles.get(f));
+    // The downloads that hold every report's text are joined again.
+    expect(textIn(editedFiles)('data/reports.json')).toContain(SENTENCE_AGAIN);
+    expect(editedFiles.get('data/reports.csv')!.mtimeMs).not.toBe(changedFiles.get('data/reports.csv')!.mtimeMs);
+    expect([...editedFiles.keys()]).toEqual([...freshEditedFiles.keys()]);
+    for (const [f, v] of freshEditedFiles) expect(editedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
   });
 
   it('builds everything again when the output was altered by hand, and puts the missing page back', () => {

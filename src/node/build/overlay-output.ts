@@ -45,8 +45,8 @@ export interface Deferred {
 export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = [], deferred?: Deferred): Overlaid {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
-  // A kept page's file that Astro staged anyway (the placeholder of a page with a script, see
-  // src/node/build/vite-keep-scripted-pages.ts) does not replace the previous build's.
+  // A kept page's file that Astro staged anyway (the placeholder of a kept page or endpoint, see
+  // src/node/build/vite-keep-pages.ts) does not replace the previous build's.
   const staged = filesUnder(staging).filter((f) => !kept(pageOfOutput(f)));
   // The folders staged files go into (and their parents): kept even while empty.
   const filled = new Set<string>();

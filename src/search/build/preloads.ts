@@ -25,7 +25,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A search page's HTML with the index's preload links: those of an earlier index (a page kept
- * from the previous build, see src/node/build/vite-keep-scripted-pages.ts) give way to these.
+ * from the previous build, see src/node/build/vite-keep-pages.ts) give way to these.
  */
 export function withSearchPreloads(html: string, indexDir: string, base: string): string {
   const earlier = new RegExp(`<link rel="(?:module)?preload" href="${escapeRegExp(base)}pagefind/[^"]*"[^>]*>`, 'g');

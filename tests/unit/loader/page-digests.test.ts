@@ -1,6 +1,7 @@
 /**
  * The page digests a partial build decides by (src/loader/page-digests.ts): one per report page,
- * per agency page and per year page, one for the pages with a script, each changing exactly when what that page shows changes;
+ * per agency page and per year page, one for the pages with a script, one for the archive-wide pages, each changing exactly
+ * when what those pages show changes;
  * which output files belong to which page; which pages a rebuild renders.
  */
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ function changedKeys(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 describe('pageDigests', () => {
-  it('has a digest per report page, per agency and per year, and one for the pages with a script', () => {
+  it('has a digest per report page, per agency and per year, one for the pages with a script and one for the archive-wide pages', () => {
     expect([...pageDigests(base).keys()].sort()).toEqual([
       '2022-qiaokou-jiguan-shiwu',
       '2023-donghu-zhengwu-dashuju',
@@ -49,6 +50,7 @@ describe('pageDigests', () => {
       'agencies/qiaokou-jiguan-shiwu',
       'agencies/qiaokou-qiye-fuwu',
       'agencies/zhanhe-zhengwu-dashuju',
+      'archive/pages',
       'scripted/pages',
       'years/2022',
       'years/2023',
@@ -68,6 +70,8 @@ describe('pageDigests', () => {
       // Its page lists the body's other years.
       '2023-qiaokou-dashuju-zhongxin',
       'agencies/qiaokou-dashuju-zhongxin',
+      // The home page lists the newest reports by date.
+      'archive/pages',
       'years/2022',
     ]);
   });
@@ -76,7 +80,7 @@ describe('pageDigests', () => {
     const after = structuredClone(base);
     const { figures } = page(after, '2023-zhanhe-zhengwu-dashuju').brief;
     figures.received = (figures.received ?? 0) + 7;
-    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'years/2023']);
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'archive/pages', 'years/2023']);
   });
 
   it("changes only the report's own page when its file changed but not its summary", () => {
@@ -89,7 +93,7 @@ describe('pageDigests', () => {
     const after = structuredClone(base);
     after.reports = after.reports.filter((p) => p.pageId !== '2023-qiaokou-qiye-fuwu');
     // The validator spells every body's name: one fewer.
-    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'scripted/pages', 'years/2023']);
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'archive/pages', 'scripted/pages', 'years/2023']);
     expect(pageDigests(after).has('agencies/qiaokou-qiye-fuwu')).toBe(false);
   });
 
@@ -107,7 +111,37 @@ describe('pageDigests', () => {
     page(after, '2022-qiaokou-jiguan-shiwu').brief.year = 2023;
     const digests = pageDigests(after);
     expect(digests.has('years/2022')).toBe(false);
-    expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'years/2022', 'years/2023']);
+    expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'archive/pages', 'years/2022', 'years/2023']);
+  });
+
+  it("changes the archive-wide pages' digest alone when what the quality page says of a report changes, not how many", () => {
+    // The same number of warnings (the summary counts them), worded otherwise.
+    const warned = (message: string) => {
+      const snapshot = structuredClone(base);
+      page(snapshot, '2023-zhanhe-zhengwu-dashuju').brief.diagnostics.push({ level: 'warning', message, line: 3 });
+      return pageDigests(snapshot);
+    };
+    expect(changedKeys(warned('表二有空白单元格'), warned('表三有空白单元格'))).toEqual(['archive/pages']);
+    const failing = (message: string) => {
+      const snapshot = structuredClone(base);
+      page(snapshot, '2023-zhanhe-zhengwu-dashuju').brief.checks.push({ id: 'requests.balance.total', ok: false, message, cells: [], line: null });
+      return pageDigests(snapshot);
+    };
+    expect(changedKeys(failing('1 + 2 ≠ 4'), failing('1 + 2 ≠ 5'))).toEqual(['archive/pages']);
+  });
+
+  it("changes the archive-wide pages' digest when a problem across reports, the build summary or a file that is not a report changes", () => {
+    const problem = structuredClone(base);
+    problem.overview.problems.push({ file: '001.txt', other: '002.txt', level: 'warning', kind: 'carry-over', message: '结转数不一致', line: null, pageId: null, otherPageId: null });
+    expect(changedKeys(pageDigests(base), pageDigests(problem))).toEqual(['archive/pages']);
+    const counted = structuredClone(base);
+    counted.overview.summary.files += 1;
+    expect(changedKeys(pageDigests(base), pageDigests(counted))).toEqual(['archive/pages']);
+    const withFile = structuredClone(base);
+    withFile.problemFiles.push({ entry: { ...structuredClone(withFile.reports[0]!.entry), file: 'scan.pdf' }, pageId: 'scan', digestKey: 'k1' });
+    const fileChanged = structuredClone(withFile);
+    fileChanged.problemFiles[0]!.digestKey = 'k2';
+    expect(changedKeys(pageDigests(withFile), pageDigests(fileChanged))).toEqual(['archive/pages', 'scan']);
   });
 });
 
@@ -121,26 +155,32 @@ describe('pageOfOutput', () => {
       'agencies/qiaokou-dashuju-zhongxin/index.html': 'agencies/qiaokou-dashuju-zhongxin',
       'years/2023/index.html': 'years/2023',
       'years/2023/by-new-requests/index.html': 'years/2023',
-      'agencies/index.html': null,
-      'years/index.html': null,
-      'index.html': null,
-      'quality/index.html': null,
+      'agencies/index.html': 'archive/pages',
+      'years/index.html': 'archive/pages',
+      'index.html': 'archive/pages',
+      'quality/index.html': 'archive/pages',
+      'data/index.html': 'archive/pages',
+      'data/datapackage.json': 'archive/pages',
+      'data/schema.json': 'archive/pages',
+      'feed.xml': 'archive/pages',
+      'sitemap.xml': 'archive/pages',
+      'robots.txt': 'archive/pages',
+      // They hold every report's text: joined in every build.
       'data/reports.csv': null,
-      'feed.xml': null,
-      'sitemap.xml': null,
+      'data/reports.json': null,
       'search/index.html': 'scripted/pages',
       'check/index.html': 'scripted/pages',
       '_astro/index.astro_astro_type_script_index_0_lang.Cwyh30ek.js': 'scripted/pages',
       '_astro/preload-helper.DygEbaNj.js': 'scripted/pages',
       // Every page links it; it is bundled with the pages, not with the scripts.
-      '_astro/BaseLayout.DAzDSb_o.css': null,
-      '404.html': null,
+      '_astro/site.DAzDSb_o.css': null,
+      '404.html': 'archive/pages',
     };
     expect(Object.fromEntries(Object.keys(files).map((f) => [f, pageOfOutput(f)]))).toEqual(files);
   });
 
   it('gives every output key a kind', () => {
-    expect(['2023-x', 'agencies/x', 'years/2023', 'scripted/pages'].map(kindOfPage)).toEqual(['report', 'agency', 'year', 'scripted']);
+    expect(['2023-x', 'agencies/x', 'years/2023', 'scripted/pages', 'archive/pages'].map(kindOfPage)).toEqual(['report', 'agency', 'year', 'scripted', 'archive']);
   });
 });
 
@@ -174,10 +214,10 @@ describe('pagesToRender', () => {
 });
 
 describe('renderCounts', () => {
-  it('counts report pages apart from agency and year pages, and tells whether the pages with a script were kept', () => {
-    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1', 'scripted/pages': '1' };
-    expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 }, scriptedKept: true });
-    expect(renderCounts({ pages, render: ['a', 'scripted/pages'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 0, total: 3 }, scriptedKept: false });
-    expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 }, scriptedKept: false });
+  it('counts report pages apart from agency and year pages, and tells whether the pages with a script and the archive-wide pages were kept', () => {
+    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1', 'scripted/pages': '1', 'archive/pages': '1' };
+    expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 }, scriptedKept: true, archiveKept: true });
+    expect(renderCounts({ pages, render: ['a', 'archive/pages', 'scripted/pages'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 0, total: 3 }, scriptedKept: false, archiveKept: false });
+    expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 }, scriptedKept: false, archiveKept: false });
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * Vite plugin for `astro build`: when a partial build keeps a unit of pages from the previous
+ * build (the pages with a script, `SCRIPTED_PAGES`; the archive-wide pages, `ARCHIVE_PAGES`; see
+ * src/site/render-only.ts), their sources are read as an empty page or endpoint, so Astro neither
+ * bundles their scripts for the browser nor renders them; the empty files it stages are left out
+ * of the output (./overlay-output.ts), and the previous build's files stay.
+ *
+ * Why: a partial build runs on the same code, so the browser bundle (the validator's reader and
+ * the search client) would come out byte for byte as published; bundling it again took 0.9–1.5 s
+ * of every one-report rebuild, whatever the archive's size. The archive-wide pages, unchanged
+ * when no listing changed, took about a second more at 10,000 reports.
+ *
+ * Whether a unit is kept is known once Astro's content sync has taken the render set from the
+ * build's handoff (src/loader/archive-snapshot.ts), and the sync ends before bundling loads a page.
+ */
+import { resolve } from 'node:path';
+import { ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, renderOnly, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY } from '../../site/render-only.ts';
+
+const NOTE = '// Kept from the previous build (src/node/build/vite-keep-pages.ts).\n';
+/** An empty page, or an endpoint that answers nothing: what Astro stages for a kept source. */
+const placeholder = (source: string) => (source.endsWith('.astro') ? `---\n${NOTE}---\n` : `${NOTE}export const GET = () => new Response('');\n`);
+
+/** Whether this build keeps the unit of this key (a partial build that does not render it). */
+function keeps(key: string): boolean {
+  const only = renderOnly();
+  return only !== null && !only.has(key);
+}
+
+/** `root`: the project root, which the units' sources are relative to. */
+export function keepPagesPlugin(root: string) {
+  const keyOf = new Map<string, string>([
+    ...SCRIPTED_PAGES.map((p) => [resolve(root, p.source), SCRIPTED_PAGES_KEY] as const),
+    ...ARCHIVE_PAGES.map((p) => [resolve(root, p.source), ARCHIVE_PAGES_KEY] as const),
+  ]);
+  return {
+    name: 'xxgk-keep-pages',
+    enforce: 'pre' as const,
+    apply: 'build' as const,
+    load(id: string) {
+      const key = keyOf.get(id);
+      return key !== undefined && keeps(key) ? placeholder(id) : null;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * A partial build keeps the pages with a script and `_astro/*.js` from the previous build when
+ * their key did not change (src/site/render-only.ts, src/node/build/vite-keep-scripted-pages.ts).
+ * That is only right while those are exactly the pages whose scripts Astro bundles: a script in
+ * another page, a component or a layout would be bundled into `_astro/` by pages rendered anyway.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageOfOutput } from '../../../src/loader/page-digests.ts';
+import { ARCHIVE_PAGES, SCRIPTED_PAGES } from '../../../src/site/render-only.ts';
+import { ROOT } from '../../helpers/paths.ts';
+
+const astroFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? astroFiles(join(dir, e.name)) : e.name.endsWith('.astro') ? [join(dir, e.name)] : []));
+
+/** A <script> Astro bundles: not inline, not data (type="application/json"). */
+const BUNDLED_SCRIPT = /<script(?![^>]*\b(?:is:inline|type="application\/json"))[^>]*>/;
+
+describe('the pages with a script', () => {
+  it('are exactly the .astro files whose scripts Astro bundles', () => {
+    const withScripts = astroFiles(join(ROOT, 'src'))
+      .filter((f) => BUNDLED_SCRIPT.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f).split('\\').join('/'))
+      .sort();
+    expect(withScripts).toEqual(SCRIPTED_PAGES.map((p) => p.source).sort());
+  });
+
+  it('are each served at their route', () => {
+    for (const page of SCRIPTED_PAGES) expect(page.source).toBe(`src/pages/${page.route}/index.astro`);
+  });
+});
+
+describe('the archive-wide pages', () => {
+  const pageFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pageFiles(join(dir, e.name)) : [relative(ROOT, join(dir, e.name)).split('\\').join('/')]));
+
+  it('with the pages of a report, an agency or a year, the pages with a script and the two joined downloads, are every page of src/pages', () => {
+    // Pages with a parameter belong to a report, agency or year key (their paths are filtered by rendersPage).
+    const perPage = /\[[a-z]+\]/;
+    const joined = ['src/pages/data/reports.csv.ts', 'src/pages/data/reports.json.ts'];
+    const fixed = pageFiles(join(ROOT, 'src', 'pages')).filter((f) => !perPage.test(f) && !SCRIPTED_PAGES.some((p) => p.source === f) && !joined.includes(f));
+    expect(fixed.sort()).toEqual(ARCHIVE_PAGES.map((p) => p.source).sort());
+  });
+
+  it('are each written where their source says (an endpoint at its name, a page as its .html), and that output belongs to their key', () => {
+    const outputOf = (source: string) => {
+      const route = source.replace(/^src\/pages\//, '');
+      return route.endsWith('.ts') ? route.slice(0, -'.ts'.length) : route.replace(/\.astro$/, '.html');
+    };
+    for (const page of ARCHIVE_PAGES) {
+      expect(page.output, page.source).toBe(outputOf(page.source));
+      expect(pageOfOutput(page.output), page.output).toBe('archive/pages');
+    }
+  });
+});
