@@ -27,11 +27,11 @@
  * node_modules/.cache/xxgk/build-stamps/; FORCE_BUILD=1 ignores it.
  *
  * When only reports changed (same code, settings and registry) and the folder is intact, Astro
- * renders into a staging folder only the pages of new and changed reports, agencies and years
- * (whose digest, see src/loader/page-digests.ts, differs; the list goes to Astro with the
- * snapshot) with every other listing and data file, and the result replaces everything in the
- * folder but the unchanged pages. The search index rebuilds only the
- * shards whose reports changed.
+ * renders into a staging folder only the pages of new and changed reports, agencies and years,
+ * the archive-wide pages when what they list changed (each unit's digest, see
+ * src/loader/page-digests.ts, differs; the list goes to Astro with the snapshot) and the two
+ * archive-wide downloads, and the result replaces everything in the folder but the unchanged
+ * pages. The search index rebuilds only the shards whose reports changed.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

@@ -1,8 +1,8 @@
 /**
  * A partial build (scripts/build.ts, after only some reports changed) renders the pages of those
- * reports only, and the agency and year pages whose content changed, with every other listing and
- * data file; the other reports', agencies' and years' pages and files are kept from the previous
- * build. The set is decided while the archive is read (src/loader/page-digests.ts)
+ * reports only, the agency and year pages whose content changed, the archive-wide pages when what
+ * they list changed, and the two archive-wide downloads; the other pages and files are kept from
+ * the previous build. The set is decided while the archive is read (src/loader/page-digests.ts)
  * and handed over on globalThis, because Astro loads the loader and the pages as separate module
  * instances.
  */
