@@ -32,12 +32,13 @@ export const SCRIPTED_PAGES = [
  * The pages that read the whole archive's listings but no report's text (home, the agency and year
  * indexes, quality, feed, sitemap, the data page and package) and the pages that read nothing of it
  * (404, robots.txt, the JSON Schema), as one unit with one key: after a report's text changed but
- * not what any listing shows of it, they are the previous build's, and a partial build neither
- * renders them nor stages them (src/node/build/vite-keep-pages.ts). Rendering them took about a
- * second of every one-report rebuild at 10,000 reports (agencies/index.html alone is 1.6 MB).
- * The two archive-wide downloads (data/reports.json, .csv) hold every report's text and are
- * joined in every build. tests/unit/site/kept-pages.test.ts checks that every page of src/pages
- * is in one unit or the other.
+ * not what any listing shows of it, they are the previous build's, and a partial build does not
+ * render them (src/node/build/vite-keep-pages.ts). Rendering them took about a second of every
+ * one-report rebuild at 10,000 reports (agencies/index.html alone is 1.6 MB). The two
+ * archive-wide downloads (data/reports.json, .csv) hold every report's text and are joined in
+ * every build. tests/unit/site/kept-pages.test.ts checks that every page of src/pages is a
+ * report's, an agency's or a year's, one of the pages with a script, one of these, or one of the
+ * two downloads.
  */
 export const ARCHIVE_PAGES_KEY = 'archive/pages';
 export const ARCHIVE_PAGES = [

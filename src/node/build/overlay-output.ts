@@ -42,6 +42,14 @@ export interface Deferred {
   trash: string;
 }
 
+/**
+ * Stylesheets stay unless a staged one replaces them: kept pages link them, and a build that
+ * renders none of the pages that import them (every listing kept, no report page rendered) stages
+ * none. Under the same code a stylesheet's name is its content's (astro.config.mjs), so one that
+ * is staged again has the same name.
+ */
+const STYLESHEET = /^_astro\/[^/]+\.css$/;
+
 export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = [], deferred?: Deferred): Overlaid {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
@@ -59,7 +67,7 @@ export function overlayOutput(outDir: string, staging: string, record: PagesReco
       const path = join(dir, e.name);
       if (e.isDirectory()) {
         if (!(rel === '' && placedLater.includes(e.name)) && !kept(pageOfOutput(`${r}/`))) clear(path, r);
-      } else if (!kept(pageOfOutput(r))) {
+      } else if (!kept(pageOfOutput(r)) && !STYLESHEET.test(r)) {
         if (deferred?.files.has(r)) {
           mkdirSync(deferred.trash, { recursive: true });
           renameSync(path, join(deferred.trash, `${removed.length}-${e.name}`));

@@ -86,6 +86,21 @@ describe('overlayOutput', () => {
     expect(statSync(staging, { throwIfNoEntry: false })).toBeUndefined();
   });
 
+  it('keeps the stylesheet when nothing staged it (every page that imports it kept), and the archive-wide pages that link it', () => {
+    writeTree(out, { '_astro/site.def.css': 'css', 'agencies/index.html': 'every agency' });
+    rmSync(staging, { recursive: true, force: true });
+    writeTree(staging, { 'data/reports.json': 'all (new)' });
+    const pages = { a: '1', b: '1', 'archive/pages': '1' };
+    const changes = overlayOutput(out, staging, { pages, render: [] }, ['pagefind']);
+    const tree = treeOf(out);
+    expect(Buffer.from(tree['_astro/site.def.css']!, 'base64').toString()).toBe('css');
+    expect(Buffer.from(tree['agencies/index.html']!, 'base64').toString()).toBe('every agency');
+    expect(Buffer.from(tree['index.html']!, 'base64').toString()).toBe('old home');
+    expect(changes.removed).not.toContain('_astro/site.def.css');
+    // What no unit keeps still goes: the removed report's page, the listing of a gone year.
+    expect(changes.removed).toEqual(expect.arrayContaining(['reports/c/index.html', 'years/2022/index.html']));
+  });
+
   it('replaces the pages with a script and their bundle when they were rendered again', () => {
     writeTree(out, { 'search/index.html': 'search page (old)', '_astro/search.old.js': 'old bundle' });
     writeTree(staging, { 'search/index.html': 'search page', '_astro/search.new.js': 'bundle' });
