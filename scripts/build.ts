@@ -109,7 +109,7 @@ async function checkOutput() {
   const listing = await listed;
   const now = listing?.fingerprint() ?? null;
   const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
-  if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 个文件，上次 ${stamp.files} 个` : '目录不存在'}），完整重建\n`);
+  if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 项，上次 ${stamp.files} 项` : '目录不存在'}），完整重建\n`);
   return { listing, intact };
 }
 // With the same inputs the check says whether to build at all; otherwise it waits for the read.

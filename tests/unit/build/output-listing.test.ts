@@ -42,6 +42,38 @@ describe('outputFingerprint', () => {
   });
 });
 
+describe('the search index folders of many files', () => {
+  it('are listed as folders: a file added, removed or renamed in one changes the fingerprint, and their files are not listed', () => {
+    const dir = folder();
+    writeTree(dir, { 'pagefind/bundle/index/a.pf_index': 'a', 'pagefind/bundle/index/b.pf_index': 'b', 'pagefind/blocks/2023/2.dat': '2' });
+    const listing = OutputListing.read(dir)!;
+    expect(listing.parts().paths).toEqual(['index.html', 'pagefind/blocks/2023/', 'pagefind/bundle/index/', 'pagefind/bundle/x.pf_index', 'pagefind/manifest.dat', 'reports/a/index.html', 'reports/b/index.html']);
+    const fingerprints = [outputFingerprint(dir)!.digest];
+    // Each change a second apart in the folder's time, as a later build's would be.
+    const later = (path: string, seconds: number) => utimesSync(join(dir, path), new Date(2030, 0, 1, 0, 0, seconds), new Date(2030, 0, 1, 0, 0, seconds));
+    writeFileSync(join(dir, 'pagefind', 'blocks', '2023', '3.dat'), '3');
+    later('pagefind/blocks/2023', 1);
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    rmSync(join(dir, 'pagefind', 'bundle', 'index', 'a.pf_index'));
+    later('pagefind/bundle/index', 2);
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    rmSync(join(dir, 'pagefind', 'blocks', '2023'), { recursive: true });
+    fingerprints.push(outputFingerprint(dir)!.digest);
+    expect(new Set(fingerprints).size).toBe(4);
+  });
+
+  it('brought up to date when a build relinked one, equal the folder read afresh', () => {
+    const dir = folder();
+    writeTree(dir, { 'pagefind/bundle/index/a.pf_index': 'a', 'pagefind/blocks/2024/1.dat': '1' });
+    const listing = OutputListing.read(dir)!;
+    writeTree(dir, { 'pagefind/bundle/index/b.pf_index': 'b', 'pagefind/bundle/y.pf_meta': 'y', 'pagefind/blocks/2023/9.dat': '9' });
+    rmSync(join(dir, 'pagefind', 'blocks', '2024'), { recursive: true });
+    listing.relist(['pagefind/bundle', 'pagefind/blocks/2023', 'pagefind/blocks/2024']);
+    // The folder removed is no longer listed: as many entries as a fresh read.
+    expect(listing.fingerprint()).toEqual(outputFingerprint(dir));
+  });
+});
+
 describe('OutputListing', () => {
   it('brought up to date with the files and folders a build changed, equals the folder read afresh', () => {
     const dir = folder();
