@@ -10,9 +10,10 @@
  * this file take a few tens of milliseconds. The collection holds one entry that names this file
  * and its digest, so Astro still sees the collection change when a report does (astro dev reloads).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
+import { writeWhole } from '../node/write-whole.ts';
 import { StoredAt } from './report-listing.ts';
 
 export const ReportIndexEntry = z.object({
@@ -76,8 +77,5 @@ export function reportIndexText(reports: ReportIndexEntry[]): string {
 
 /** Writes the index whole or not at all: a build stopped midway leaves the last one readable. */
 export function writeReportIndex(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeWhole(file, text);
 }
