@@ -19,6 +19,8 @@ import { StoredAt } from './report-listing.ts';
 export const ReportIndexEntry = z.object({
   /** The page id. */
   id: z.string(),
+  /** Its body's slug: a report page lists its body's other reports, read without every listing (src/site/archive-index.ts). */
+  agencySlug: z.string(),
   /** What the stored report was made from (its file, the parser's code, the listing's code): when it is the same, the report is not read or stored again. */
   digest: z.string(),
   stored: StoredAt,
@@ -30,7 +32,7 @@ export const ReportIndexEntry = z.object({
 export type ReportIndexEntry = z.infer<typeof ReportIndexEntry>;
 
 /** Bumped when the index's shape changes: an index of another version is read as none. */
-const VERSION = 1;
+const VERSION = 2;
 
 export const ReportIndex = z.object({ version: z.literal(VERSION), reports: z.array(ReportIndexEntry) });
 export type ReportIndex = z.infer<typeof ReportIndex>;

@@ -277,6 +277,19 @@ describe('build of a mixed archive under BASE_PATH=/xxgk/nianbao/', () => {
     expect(files(out.base).some((f) => /^reports\/file-notes-[0-9a-f]{8}\/index\.html$/.test(f))).toBe(true);
   });
 
+  it("lists on each report's page the other reports of its body, and only those", () => {
+    const reports = reportsOf(out.base);
+    const bySlug = Map.groupBy(reports, (r) => r.agencySlug);
+    // Bodies with more than one report (the same body two years running, and others) are what make this test something.
+    expect([...bySlug.values()].filter((g) => g.length > 1).length).toBeGreaterThanOrEqual(1);
+    for (const r of reports) {
+      const section = byId(page(out.base, `reports/${r.id}/index.html`), 'other-years')!;
+      const linked = links(section).map((l) => l.url).sort();
+      const others = bySlug.get(r.agencySlug)!.filter((o) => o.id !== r.id);
+      expect(linked, r.id).toEqual(others.map((o) => `${BASE}reports/${o.id}/`).sort());
+    }
+  });
+
   it('gives a report with errors its page with the raw text, marked as not structured, and its diagnostics', () => {
     const tree = page(out.base, 'reports/2021-qiaokou-dashuju-zhongxin/index.html');
     const raw = byId(tree, 'raw-text')!;

@@ -128,9 +128,10 @@ describe('reportsLoader', () => {
     const entries = [...index.values()];
     const listings = readStoredListings(ROOT, entries.map((r) => r.stored));
     for (const [i, r] of entries.entries()) {
-      // The index says only where the store keeps the report: its pack has the whole report and its listing.
+      // The index says where the store keeps the report (its pack has the whole report and its
+      // listing), and its body's slug, which a report page needs to find the body's other reports.
       expect(ReportIndexEntry.safeParse(r).success).toBe(true);
-      expect(Object.keys(r)).toEqual(['id', 'digest', 'stored', 'filePath', 'rawText']);
+      expect(Object.keys(r)).toEqual(['id', 'agencySlug', 'digest', 'stored', 'filePath', 'rawText']);
       expect(r.stored.pack.startsWith('/')).toBe(false);
       const listing = listings[i]!;
       expect(ReportListing.safeParse(listing).success).toBe(true);
@@ -141,6 +142,7 @@ describe('reportsLoader', () => {
       expect(listing.failing).toEqual(report.checks.filter((c) => !c.ok));
       expect(listing.diagnostics).toEqual(report.diagnostics);
       expect(listing.figures.received).toBe(report.requests.newReceived.total);
+      expect(r.agencySlug).toBe(report.agencySlug);
       // Relative to the project root (Astro's rule), and it leads to the file.
       expect(r.filePath.startsWith('/')).toBe(false);
       expect(resolve(ROOT, r.filePath)).toBe(join(tmp, 'reports', report.source.file));

@@ -14,12 +14,12 @@ export async function getStaticPaths() {
   const index = await archiveIndex();
   const out: { params: { id: string; original: string }; props: { filePath: string } }[] = [];
   const add = (id: string, format: Report['source']['format'], file: string, filePath: string) => {
-    if (!rendersPage(id)) return;
     const original = reportPaths({ id, source: { file, format } as Report['source'] }).original;
     out.push({ params: { id, original: original.split('/').pop()! }, props: { filePath } });
   };
-  for (const e of index.entries) add(e.id, e.listing.source.format, e.listing.source.file, e.filePath);
-  for (const f of index.files) if (f.data.pageId && f.data.format) add(f.data.pageId, f.data.format, f.data.file, f.filePath);
+  // A report's listing is read only for a page rendered (a partial build renders few).
+  for (const e of index.entries) if (rendersPage(e.id)) add(e.id, e.listing.source.format, e.listing.source.file, e.filePath);
+  for (const f of index.files) if (f.data.pageId && f.data.format && rendersPage(f.data.pageId)) add(f.data.pageId, f.data.format, f.data.file, f.filePath);
   return out;
 }
 
