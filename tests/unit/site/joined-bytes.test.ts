@@ -110,7 +110,7 @@ describe('data downloads joined from stored bytes', () => {
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
-    // Parts larger than the join's first buffer (64 KiB), around small ones, come out whole and in order.
+    // Parts larger than the join's write buffer (1 MiB), around small ones, come out whole and in order.
     const large = Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 7919) % 251));
     writeFileSync(join(root, 'large.bin'), large);
     const at = (offset: number, length: number) => ({ file: join(root, 'large.bin'), offset, length });
