@@ -19,8 +19,9 @@ import { StoredAt } from './report-listing.ts';
 export const ReportIndexEntry = z.object({
   /** The page id. */
   id: z.string(),
-  /** Its body's slug: a report page lists its body's other reports, read without every listing (src/site/archive-index.ts). */
+  /** Its body's slug and its year: a page lists its body's or its year's reports, found without every listing (src/site/archive-index.ts). */
   agencySlug: z.string(),
+  year: z.nullable(z.number()),
   /** What the stored report was made from (its file, the parser's code, the listing's code): when it is the same, the report is not read or stored again. */
   digest: z.string(),
   stored: StoredAt,
@@ -32,7 +33,7 @@ export const ReportIndexEntry = z.object({
 export type ReportIndexEntry = z.infer<typeof ReportIndexEntry>;
 
 /** Bumped when the index's shape changes: an index of another version is read as none. */
-const VERSION = 2;
+const VERSION = 3;
 
 export const ReportIndex = z.object({ version: z.literal(VERSION), reports: z.array(ReportIndexEntry) });
 export type ReportIndex = z.infer<typeof ReportIndex>;

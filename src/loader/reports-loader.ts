@@ -162,7 +162,7 @@ export function reportsLoader(): Loader {
         const whole = valid(Report, 'Report', report, page.file);
         const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file);
         // The original is published byte for byte from filePath (src/pages/reports/[id]/[original].ts).
-        index.push({ id: page.pageId, agencySlug: listing.agencySlug, digest, stored: pack.add(whole, listing), filePath, rawText });
+        index.push({ id: page.pageId, agencySlug: listing.agencySlug, year: listing.year, digest, stored: pack.add(whole, listing), filePath, rawText });
       }
       pack.close();
     } catch (err) {

@@ -17,8 +17,9 @@ import { groupByAgency, groupByYear, type AgencyGroup, type ReportSummary, type 
 
 export interface ReportEntry {
   id: string;
-  /** Its body's slug (kept in the report index, so one body's reports are found without their listings). */
+  /** Its body's slug and its year (kept in the report index, so one body's or one year's reports are found without their listings). */
   agencySlug: string;
+  year: number | null;
   /**
    * What listings need: the summary, source, diagnostics and failing checks (read from the report
    * store when first asked for, all entries' at once when the archive's summaries are).
@@ -63,8 +64,13 @@ export interface ArchiveIndex {
   readonly years: YearGroup[];
   /** Reports whose year could not be determined. */
   readonly undated: ReportSummary[];
+  /** Every body's slug and every year with reports (newest first), known without the listings. */
+  readonly agencySlugs: string[];
+  readonly yearNumbers: number[];
   /** One body's group, as `agencyBySlug` has it, made from its reports' listings alone. */
   agency(slug: string): AgencyGroup | undefined;
+  /** One year's group, as `years` has it, made from its reports' listings alone. */
+  year(year: number): YearGroup | undefined;
   /** Files that are not reports, by file name. */
   files: FileEntry[];
   problems: ArchiveProblemData[];
@@ -111,6 +117,7 @@ async function build(): Promise<ArchiveIndex> {
   const entries: ReportEntry[] = sorted.map((r, i) => ({
     id: r.id,
     agencySlug: r.agencySlug,
+    year: r.year,
     get listing() {
       return listingsAt([i])[0]!;
     },
@@ -130,12 +137,19 @@ async function build(): Promise<ArchiveIndex> {
   const byId = lazy(() => new Map(summaries().map((s) => [s.id, s])));
   const years = lazy(() => groupByYear(summaries()));
   const undated = lazy(() => summaries().filter((s) => s.year === null));
-  // One body's group from its reports alone: groupByAgency groups by slug, so it is the same group.
+  // One body's (one year's) group from its reports alone: groupByAgency groups by slug, groupByYear
+  // by year, so it is the same group.
   const atBySlug = lazy(() => Map.groupBy(sorted.keys(), (i) => sorted[i]!.agencySlug));
+  const atByYear = lazy(() => Map.groupBy(sorted.keys(), (i) => sorted[i]!.year));
   const agencyMemo = new Map<string, AgencyGroup | undefined>();
   const agency = (slug: string) => {
     if (!agencyMemo.has(slug)) agencyMemo.set(slug, groupByAgency(listingsAt(atBySlug().get(slug) ?? []))[0]);
     return agencyMemo.get(slug);
+  };
+  const yearMemo = new Map<number, YearGroup | undefined>();
+  const year = (y: number) => {
+    if (!yearMemo.has(y)) yearMemo.set(y, groupByYear(listingsAt(atByYear().get(y) ?? []))[0]);
+    return yearMemo.get(y);
   };
   const problemData = overview.problems.slice().sort(byKey((p) => `${p.kind}\u0000${p.file}\u0000${p.message}`));
   const problemsByPage = new Map<string, ArchiveProblemData[]>();
@@ -162,7 +176,14 @@ async function build(): Promise<ArchiveIndex> {
     get undated() {
       return undated();
     },
+    get agencySlugs() {
+      return [...atBySlug().keys()];
+    },
+    get yearNumbers() {
+      return [...atByYear().keys()].filter((y) => y !== null).sort((a, b) => b - a);
+    },
     agency,
+    year,
     files: files
       .map((f) => ({ id: f.id, data: f.data as ArchiveFileEntry, rawText: f.body ?? null, filePath: f.filePath ?? '' }))
       .sort(byKey((f) => f.data.file)),

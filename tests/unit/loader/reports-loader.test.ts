@@ -129,9 +129,9 @@ describe('reportsLoader', () => {
     const listings = readStoredListings(ROOT, entries.map((r) => r.stored));
     for (const [i, r] of entries.entries()) {
       // The index says where the store keeps the report (its pack has the whole report and its
-      // listing), and its body's slug, which a report page needs to find the body's other reports.
+      // listing), and its body's slug and its year, by which pages find a body's or a year's reports.
       expect(ReportIndexEntry.safeParse(r).success).toBe(true);
-      expect(Object.keys(r)).toEqual(['id', 'agencySlug', 'digest', 'stored', 'filePath', 'rawText']);
+      expect(Object.keys(r)).toEqual(['id', 'agencySlug', 'year', 'digest', 'stored', 'filePath', 'rawText']);
       expect(r.stored.pack.startsWith('/')).toBe(false);
       const listing = listings[i]!;
       expect(ReportListing.safeParse(listing).success).toBe(true);
@@ -143,6 +143,7 @@ describe('reportsLoader', () => {
       expect(listing.diagnostics).toEqual(report.diagnostics);
       expect(listing.figures.received).toBe(report.requests.newReceived.total);
       expect(r.agencySlug).toBe(report.agencySlug);
+      expect(r.year).toBe(report.year);
       // Relative to the project root (Astro's rule), and it leads to the file.
       expect(r.filePath.startsWith('/')).toBe(false);
       expect(resolve(ROOT, r.filePath)).toBe(join(tmp, 'reports', report.source.file));
