@@ -7,8 +7,8 @@ export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** A cache file kept for one archive folder under `cacheDir` (its files' digests, its reports' briefs), named by the folder's path. */
-export function perArchiveFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, `${createHash('sha256').update(dir).digest('hex').slice(0, 32)}.json`);
+export function perArchiveFile(cacheDir: string, dir: string, extension = 'json'): string {
+  return join(cacheDir, `${createHash('sha256').update(dir).digest('hex').slice(0, 32)}.${extension}`);
 }
 
 /** The agency registry: AGENCIES_FILE, else agencies.yaml beside the reports folder. */

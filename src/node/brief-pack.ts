@@ -8,9 +8,13 @@
  * Keyed by the parse cache's keys, which name the file's bytes, its sidecar, the registry and the
  * parser code: a key found here is the brief of that very file. It is a cache: a pack that cannot
  * be read is an empty one.
+ *
+ * Written with V8's serializer, not as JSON: at 10,000 reports (8 MB) it reads in 110–160 ms
+ * instead of 160–210 ms and writes in 60 ms instead of 140 ms, and a one-report rebuild does both.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { perArchiveFile } from './archive-paths.ts';
 import { writeWholeSoon } from './write-whole.ts';
@@ -19,13 +23,13 @@ export type BriefPack = ReadonlyMap<string, ReportBrief>;
 
 /** Where the pack of the archive folder `dir` lives under the parse cache's folder. */
 export function briefPackFile(cacheDir: string, dir: string): string {
-  return perArchiveFile(join(cacheDir, 'briefs'), dir);
+  return perArchiveFile(join(cacheDir, 'briefs'), dir, 'v8');
 }
 
 export function readBriefPack(file: string): BriefPack {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? new Map(Object.entries(value as Record<string, ReportBrief>)) : new Map();
+    const value: unknown = deserialize(readFileSync(file));
+    return value instanceof Map ? (value as BriefPack) : new Map();
   } catch {
     return new Map();
   }
@@ -33,7 +37,7 @@ export function readBriefPack(file: string): BriefPack {
 
 /** Written whole or not at all, on libuv's threads. */
 export function writeBriefPack(file: string, pack: BriefPack): Promise<void> {
-  return writeWholeSoon(file, JSON.stringify(Object.fromEntries(pack)));
+  return writeWholeSoon(file, serialize(pack));
 }
 
 /** Whether two packs hold the same keys (a pack's briefs never change under a key). */
