@@ -21,9 +21,29 @@ export function joinsFile(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.XXGK_JOINS_FILE || null;
 }
 
+/**
+ * A recipe as one line: each file named once, the parts as numbers (file, offset, length, …).
+ * Written out whole, the 10,000 parts of reports.json named their pack's path each time (1.2 MB
+ * a recipe to write in Astro and to read in the build).
+ */
+interface RecipeLine extends Joint {
+  out: string;
+  files: string[];
+  parts: number[];
+}
+
 /** One recipe per line (endpoints render one after another, each appends its own). */
 export function recordJoin(file: string, recipe: JoinRecipe): void {
-  appendFileSync(file, `${JSON.stringify(recipe)}\n`);
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const parts: number[] = [];
+  for (const part of recipe.parts) {
+    let i = fileIndex.get(part.file);
+    if (i === undefined) fileIndex.set(part.file, (i = files.push(part.file) - 1));
+    parts.push(i, part.offset, part.length);
+  }
+  const line: RecipeLine = { out: recipe.out, head: recipe.head, separator: recipe.separator, tail: recipe.tail, files, parts };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
 /** The recipes of whole lines of that file (src/node/build/write-joins.ts reads them as they are appended). */
@@ -31,5 +51,10 @@ export function parseJoins(lines: string): JoinRecipe[] {
   return lines
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as JoinRecipe);
+    .map((text) => {
+      const { files, parts, ...joint } = JSON.parse(text) as RecipeLine;
+      const ranges: ByteRange[] = [];
+      for (let k = 0; k < parts.length; k += 3) ranges.push({ file: files[parts[k]!]!, offset: parts[k + 1]!, length: parts[k + 2]! });
+      return { ...joint, parts: ranges };
+    });
 }

@@ -105,6 +105,11 @@ describe('data downloads joined from stored bytes', () => {
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     recordJoin(recipes, { out: 'data/empty.json', ...JSON_JOINT, parts: [] });
     expect(parseJoins(readFileSync(recipes, 'utf8')).map((r) => [r.out, r.parts.length])).toEqual([['data/reports.json', 305], ['data/reports.csv', 305], ['data/empty.json', 0]]);
+    // A recipe reads back as it was recorded: each part's file, offset and length, in order, across files.
+    const mixed: JoinRecipe = { out: 'x.json', head: '[', separator: ',', tail: ']', parts: [{ file: '/a/p1.pack', offset: 0, length: 5 }, { file: '/b/p2.pack', offset: 7, length: 2 }, { file: '/a/p1.pack', offset: 9, length: 0 }] };
+    const mixedFile = join(root, 'mixed.jsonl');
+    recordJoin(mixedFile, mixed);
+    expect(parseJoins(readFileSync(mixedFile, 'utf8'))).toEqual([mixed]);
     new JoinsAlongside(recipes, out).finish();
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
@@ -134,9 +139,13 @@ describe('data downloads joined from stored bytes', () => {
     const recipes = join(root, 'joins-along.jsonl');
     const along = new JoinsAlongside(recipes, out);
     along.poll(); // no recipes file yet
-    const jsonLine = `${JSON.stringify({ out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) })}\n`;
+    // The line an endpoint appends, taken from a scratch file.
+    const scratch = join(root, 'joins-scratch.jsonl');
+    recordJoin(scratch, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
+    const jsonLine = readFileSync(scratch, 'utf8');
+    expect(jsonLine.indexOf('\n')).toBe(jsonLine.length - 1);
     // Half a line (an endpoint still appending): nothing is written yet.
-    writeFileSync(recipes, jsonLine.slice(0, 1000));
+    writeFileSync(recipes, jsonLine.slice(0, jsonLine.length >> 1));
     along.poll();
     expect(readdirSync(join(out, 'data'))).toEqual([]);
     writeFileSync(recipes, jsonLine);
