@@ -8,11 +8,14 @@
  */
 export const RENDER_ONLY = Symbol.for('xxgk.render-only');
 
+const AGENCY_KEYS = 'agencies/';
+const YEAR_KEYS = 'years/';
+
 /** The key of an agency's page (agencies/<slug>/) in the render set and the page digests. */
-export const agencyPageKey = (slug: string) => `agencies/${slug}`;
+export const agencyPageKey = (slug: string) => `${AGENCY_KEYS}${slug}`;
 
 /** The key of a year's page and its sorted views (years/<year>/…). */
-export const yearPageKey = (year: number) => `years/${year}`;
+export const yearPageKey = (year: number) => `${YEAR_KEYS}${year}`;
 
 /**
  * The pages that run a script (the search page and the validator) and the browser bundle in
@@ -53,6 +56,18 @@ export const ARCHIVE_PAGES = [
   { output: 'feed.xml', source: 'src/pages/feed.xml.ts' },
   { output: 'sitemap.xml', source: 'src/pages/sitemap.xml.ts' },
   { output: 'robots.txt', source: 'src/pages/robots.txt.ts' },
+] as const;
+
+/**
+ * The routes of the agency and the year pages, by the prefix of their keys: a partial build that
+ * renders no page of one of them gives Astro a route without paths for its sources, so it does
+ * not bundle them (the agency page's charts and d3-scale, the year views' tables), see
+ * src/node/build/vite-keep-pages.ts. The report pages' routes are not among them: a partial build
+ * renders at least one report's page (a change to the archive changes a report or a file's page).
+ */
+export const LISTING_ROUTES = [
+  { prefix: AGENCY_KEYS, sources: ['src/pages/agencies/[slug]/index.astro'] },
+  { prefix: YEAR_KEYS, sources: ['src/pages/years/[year]/index.astro', 'src/pages/years/[year]/[sort]/index.astro'] },
 ] as const;
 
 /** The page ids and keys to render, or null: render every page. */

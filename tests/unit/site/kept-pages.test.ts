@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageOfOutput } from '../../../src/loader/page-digests.ts';
-import { ARCHIVE_PAGES, SCRIPTED_PAGES } from '../../../src/site/render-only.ts';
+import { agencyPageKey, ARCHIVE_PAGES, LISTING_ROUTES, SCRIPTED_PAGES, yearPageKey } from '../../../src/site/render-only.ts';
 import { ROOT } from '../../helpers/paths.ts';
 
 const astroFiles = (dir: string): string[] =>
@@ -31,8 +31,9 @@ describe('the pages with a script', () => {
   });
 });
 
+const pageFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pageFiles(join(dir, e.name)) : [relative(ROOT, join(dir, e.name)).split('\\').join('/')]));
+
 describe('the archive-wide pages', () => {
-  const pageFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pageFiles(join(dir, e.name)) : [relative(ROOT, join(dir, e.name)).split('\\').join('/')]));
 
   it('with the pages of a report, an agency or a year, the pages with a script and the two joined downloads, are every page of src/pages', () => {
     // Pages with a parameter belong to a report, agency or year key (their paths are filtered by rendersPage).
@@ -51,5 +52,17 @@ describe('the archive-wide pages', () => {
       expect(page.output, page.source).toBe(outputOf(page.source));
       expect(pageOfOutput(page.output), page.output).toBe('archive/pages');
     }
+  });
+});
+
+describe('the routes of the agency and the year pages', () => {
+  it('are every route with a parameter under agencies/ and years/, each under the prefix of its pages\' keys', () => {
+    const routes = pageFiles(join(ROOT, 'src', 'pages')).filter((f) => /\[[a-z]+\]/.test(f) && /^src\/pages\/(?:agencies|years)\//.test(f));
+    expect(LISTING_ROUTES.flatMap((r) => r.sources).sort()).toEqual(routes.sort());
+    expect(agencyPageKey('zhanhe').startsWith(LISTING_ROUTES[0].prefix)).toBe(true);
+    expect(yearPageKey(2023).startsWith(LISTING_ROUTES[1].prefix)).toBe(true);
+    // Neither prefix takes the other's keys, nor a report's page id (which has no slash).
+    expect(yearPageKey(2023).startsWith(LISTING_ROUTES[0].prefix) || agencyPageKey('zhanhe').startsWith(LISTING_ROUTES[1].prefix)).toBe(false);
+    for (const r of LISTING_ROUTES) expect(r.prefix.endsWith('/')).toBe(true);
   });
 });
