@@ -33,7 +33,7 @@ export const ReportIndexEntry = z.object({
 export type ReportIndexEntry = z.infer<typeof ReportIndexEntry>;
 
 /** Bumped when the index's shape changes: an index of another version is read as none. */
-const VERSION = 3;
+const VERSION = 2;
 
 export const ReportIndex = z.object({ version: z.literal(VERSION), reports: z.array(ReportIndexEntry) });
 export type ReportIndex = z.infer<typeof ReportIndex>;

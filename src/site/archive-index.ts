@@ -20,11 +20,6 @@ export interface ReportEntry {
   /** Its body's slug and its year (kept in the report index, so one body's or one year's reports are found without their listings). */
   agencySlug: string;
   year: number | null;
-  /**
-   * What listings need: the summary, source, diagnostics and failing checks (read from the report
-   * store when first asked for, all entries' at once when the archive's summaries are).
-   */
-  readonly listing: ReportListingData;
   /** The whole Report, read from the report store when a page needs it (not kept: see src/loader/report-store.ts). */
   loadReport: () => Report;
   /**
@@ -58,19 +53,22 @@ export interface FileEntry {
 export interface ArchiveIndex {
   entries: ReportEntry[];
   readonly summaries: ReportSummary[];
-  readonly byId: Map<string, ReportSummary>;
   readonly agencies: AgencyGroup[];
-  readonly agencyBySlug: Map<string, AgencyGroup>;
   readonly years: YearGroup[];
   /** Reports whose year could not be determined. */
   readonly undated: ReportSummary[];
   /** Every body's slug and every year with reports (newest first), known without the listings. */
   readonly agencySlugs: string[];
   readonly yearNumbers: number[];
-  /** One body's group, as `agencyBySlug` has it, made from its reports' listings alone. */
+  /** One body's group, as `agencies` has it, made from its reports' listings alone. */
   agency(slug: string): AgencyGroup | undefined;
   /** One year's group, as `years` has it, made from its reports' listings alone. */
   year(year: number): YearGroup | undefined;
+  /**
+   * What listings need of these entries: the summary, source, diagnostics and failing checks, read
+   * from the report store when first asked for (those not read yet in one pass, each pack opened once).
+   */
+  listingsOf(entries: readonly ReportEntry[]): ReportListingData[];
   /** Files that are not reports, by file name. */
   files: FileEntry[];
   problems: ArchiveProblemData[];
@@ -114,13 +112,10 @@ async function build(): Promise<ArchiveIndex> {
     readStoredListings(root, missing.map((i) => sorted[i]!.stored)).forEach((listing, k) => (listings[missing[k]!] = listing));
     return at.map((i) => listings[i]!);
   };
-  const entries: ReportEntry[] = sorted.map((r, i) => ({
+  const entries: ReportEntry[] = sorted.map((r) => ({
     id: r.id,
     agencySlug: r.agencySlug,
     year: r.year,
-    get listing() {
-      return listingsAt([i])[0]!;
-    },
     loadReport: () => readStoredReport(root, r.stored),
     jsonAt: storedJsonRange(root, r.stored),
     csvAt: storedCsvRange(root, r.stored),
@@ -133,8 +128,6 @@ async function build(): Promise<ArchiveIndex> {
   }));
   const summaries = lazy((): ReportSummary[] => listingsAt(sorted.map((_, i) => i)));
   const agencies = lazy(() => groupByAgency(summaries()));
-  const agencyBySlug = lazy(() => new Map(agencies().map((a) => [a.slug, a])));
-  const byId = lazy(() => new Map(summaries().map((s) => [s.id, s])));
   const years = lazy(() => groupByYear(summaries()));
   const undated = lazy(() => summaries().filter((s) => s.year === null));
   // One body's (one year's) group from its reports alone: groupByAgency groups by slug, groupByYear
@@ -151,6 +144,8 @@ async function build(): Promise<ArchiveIndex> {
     if (!yearMemo.has(y)) yearMemo.set(y, groupByYear(listingsAt(atByYear().get(y) ?? []))[0]);
     return yearMemo.get(y);
   };
+  const positions = lazy(() => new Map(sorted.map((r, i) => [r.id, i])));
+  const listingsOf = (of: readonly ReportEntry[]) => listingsAt(of.map((e) => positions().get(e.id)!));
   const problemData = overview.problems.slice().sort(byKey((p) => `${p.kind}\u0000${p.file}\u0000${p.message}`));
   const problemsByPage = new Map<string, ArchiveProblemData[]>();
   for (const p of problemData) {
@@ -161,14 +156,8 @@ async function build(): Promise<ArchiveIndex> {
     get summaries() {
       return summaries();
     },
-    get byId() {
-      return byId();
-    },
     get agencies() {
       return agencies();
-    },
-    get agencyBySlug() {
-      return agencyBySlug();
     },
     get years() {
       return years();
@@ -184,6 +173,7 @@ async function build(): Promise<ArchiveIndex> {
     },
     agency,
     year,
+    listingsOf,
     files: files
       .map((f) => ({ id: f.id, data: f.data as ArchiveFileEntry, rawText: f.body ?? null, filePath: f.filePath ?? '' }))
       .sort(byKey((f) => f.data.file)),

@@ -17,8 +17,9 @@ export async function getStaticPaths() {
     const original = reportPaths({ id, source: { file, format } as Report['source'] }).original;
     out.push({ params: { id, original: original.split('/').pop()! }, props: { filePath } });
   };
-  // A report's listing is read only for a page rendered (a partial build renders few).
-  for (const e of index.entries) if (rendersPage(e.id)) add(e.id, e.listing.source.format, e.listing.source.file, e.filePath);
+  // Only the rendered reports' listings are read (a partial build renders few), in one pass.
+  const rendered = index.entries.filter((e) => rendersPage(e.id));
+  index.listingsOf(rendered).forEach(({ source }, k) => add(rendered[k]!.id, source.format, source.file, rendered[k]!.filePath));
   for (const f of index.files) if (f.data.pageId && f.data.format && rendersPage(f.data.pageId)) add(f.data.pageId, f.data.format, f.data.file, f.filePath);
   return out;
 }
