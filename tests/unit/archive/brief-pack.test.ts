@@ -103,6 +103,16 @@ describe('readArchive keeping briefs', () => {
     expect(renamed['2023/a.txt']!.brief!.id).toBe('sample-renamed');
   });
 
+  it('removes the JSON pack an earlier version kept beside it when it writes its own', async () => {
+    const earlier = packFile().replace(/\.v8$/, '.json');
+    expect(earlier).not.toBe(packFile());
+    mkdirSync(join(cache.dir, 'briefs'), { recursive: true });
+    writeFileSync(earlier, '{}');
+    await read();
+    expect(statSync(earlier, { throwIfNoEntry: false })).toBeUndefined();
+    expect(readBriefPack(packFile()).size).toBe(2);
+  });
+
   it('treats a pack it cannot read as empty, and writes a good one', async () => {
     const whole = await read();
     // Bytes that are no pack, a JSON pack of earlier versions, V8's form of something else.

@@ -1,8 +1,10 @@
 /**
  * A partial build keeps the pages with a script and `_astro/*.js` from the previous build when
- * their key did not change (src/site/render-only.ts, src/node/build/vite-keep-scripted-pages.ts).
+ * their key did not change (src/site/render-only.ts, src/node/build/vite-keep-pages.ts).
  * That is only right while those are exactly the pages whose scripts Astro bundles: a script in
  * another page, a component or a layout would be bundled into `_astro/` by pages rendered anyway.
+ * The same for the archive-wide pages, and for the routes of the agency and the year pages, which
+ * a partial build that renders none of their pages does not bundle.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
