@@ -62,8 +62,9 @@ export const ARCHIVE_PAGES = [
  * The routes of the agency and the year pages, by the prefix of their keys: a partial build that
  * renders no page of one of them gives Astro a route without paths for its sources, so it does
  * not bundle them (the agency page's charts and d3-scale, the year views' tables), see
- * src/node/build/vite-keep-pages.ts. The report pages' routes are not among them: a partial build
- * renders at least one report's page (a change to the archive changes a report or a file's page).
+ * src/node/build/vite-keep-pages.ts. The report pages' routes are not among them: nearly every
+ * partial build renders a report's or a file's page (one that only removed reports renders none,
+ * and bundles the route for nothing).
  */
 export const LISTING_ROUTES = [
   { prefix: AGENCY_KEYS, sources: ['src/pages/agencies/[slug]/index.astro'] },
