@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../core/model/report.ts';
 import { groupByAgency, summarize } from '../site/archive-model.ts';
-import { agencyPageKey, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, yearPageKey } from '../site/render-only.ts';
+import { AGENCY_KEYS, agencyPageKey, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -85,7 +85,7 @@ export type PageKind = 'report' | 'agency' | 'year' | 'scripted' | 'archive';
 export function kindOfPage(key: string): PageKind {
   if (key === SCRIPTED_PAGES_KEY) return 'scripted';
   if (key === ARCHIVE_PAGES_KEY) return 'archive';
-  return key.startsWith('agencies/') ? 'agency' : key.startsWith('years/') ? 'year' : 'report';
+  return key.startsWith(AGENCY_KEYS) ? 'agency' : key.startsWith(YEAR_KEYS) ? 'year' : 'report';
 }
 
 const ARCHIVE_OUTPUT = new Set<string>(ARCHIVE_PAGES.map((p) => p.output));

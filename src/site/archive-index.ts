@@ -134,16 +134,16 @@ async function build(): Promise<ArchiveIndex> {
   // by year, so it is the same group.
   const atBySlug = lazy(() => Map.groupBy(sorted.keys(), (i) => sorted[i]!.agencySlug));
   const atByYear = lazy(() => Map.groupBy(sorted.keys(), (i) => sorted[i]!.year));
-  const agencyMemo = new Map<string, AgencyGroup | undefined>();
-  const agency = (slug: string) => {
-    if (!agencyMemo.has(slug)) agencyMemo.set(slug, groupByAgency(listingsAt(atBySlug().get(slug) ?? []))[0]);
-    return agencyMemo.get(slug);
+  /** A group made from the reports at its key's positions alone, once per key. */
+  const groupOf = <K, G>(positionsBy: () => Map<K, number[]>, group: (list: ReportListingData[]) => G[]) => {
+    const made = new Map<K, G | undefined>();
+    return (key: K) => {
+      if (!made.has(key)) made.set(key, group(listingsAt(positionsBy().get(key) ?? []))[0]);
+      return made.get(key);
+    };
   };
-  const yearMemo = new Map<number, YearGroup | undefined>();
-  const year = (y: number) => {
-    if (!yearMemo.has(y)) yearMemo.set(y, groupByYear(listingsAt(atByYear().get(y) ?? []))[0]);
-    return yearMemo.get(y);
-  };
+  const agency = groupOf(atBySlug, groupByAgency);
+  const year = groupOf(atByYear, groupByYear);
   const positions = lazy(() => new Map(sorted.map((r, i) => [r.id, i])));
   const listingsOf = (of: readonly ReportEntry[]) => listingsAt(of.map((e) => positions().get(e.id)!));
   const problemData = overview.problems.slice().sort(byKey((p) => `${p.kind}\u0000${p.file}\u0000${p.message}`));

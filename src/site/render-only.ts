@@ -8,8 +8,9 @@
  */
 export const RENDER_ONLY = Symbol.for('xxgk.render-only');
 
-const AGENCY_KEYS = 'agencies/';
-const YEAR_KEYS = 'years/';
+/** What the keys of the agency pages and of the year pages start with (no page id has a slash). */
+export const AGENCY_KEYS = 'agencies/';
+export const YEAR_KEYS = 'years/';
 
 /** The key of an agency's page (agencies/<slug>/) in the render set and the page digests. */
 export const agencyPageKey = (slug: string) => `${AGENCY_KEYS}${slug}`;
