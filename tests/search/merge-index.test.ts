@@ -232,6 +232,32 @@ describe('mergeIndexes around the changed words', () => {
     expect(restated).toBeGreaterThan(0);
   });
 
+  it('reads, of the earlier merge, only the chunks it writes again when only positions moved', async () => {
+    const records = base();
+    const before = build(records, 'moved-only-0');
+    const earlierOut = join(dir, 'moved-only-earlier');
+    const earlierResult = await mergeIndexes(before, earlierOut, { ...mergeOptions, chunkSize: 70 });
+    // The page's comma-separated runs in reverse order: the same words, each as often, at other positions.
+    const reversed = records.map((rs, s) => rs.map((r, i) => (s === 2 && i === 5 ? { ...r, text: r.text.split('，').reverse().join('，') } : r)));
+    const after = build(reversed, 'moved-only-1');
+    const words = joinChanged([{ shard: 2, words: changedWords(before[2]!.dir, after[2]!.dir) }]);
+    expect(words.resized).toEqual([]);
+    expect(words.restated.length).toBeGreaterThan(10);
+    const options = { ...mergeOptions, chunkSize: 70 };
+    const whole = await mergeIndexes(after, join(dir, 'moved-only-whole'), options);
+    const around = await mergeIndexes(after, join(dir, 'moved-only-part'), {
+      ...options,
+      earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList },
+      changed: words,
+    });
+    expect(files(join(dir, 'moved-only-part'))).toEqual(files(join(dir, 'moved-only-whole')));
+    expect(around.restated).toBeGreaterThan(1);
+    expect(around.restated).toBeLessThan(around.chunks);
+    expect(around.kept).toBe(around.chunks - around.restated);
+    // Each chunk written again within its bounds reads its own earlier chunk, not the next one too.
+    expect(around.earlierRead).toBe(around.restated);
+  });
+
   it('names the words of a shard that differ between two versions of it, and none for the same shard', () => {
     const records = base()[0]!;
     const a = join(dir, 'words-a');

@@ -110,6 +110,8 @@ export interface MergeResult {
   kept: number;
   /** Of the chunks, those written again within an earlier chunk's bounds (they hold only restated words). */
   restated: number;
+  /** How many of the earlier merge's chunks were read (merging around the changed words). */
+  earlierRead: number;
 }
 
 /** The first of `n` places (0 to n) where `after` holds, for an `after` that holds from some place on. */
@@ -199,6 +201,8 @@ class ShardCursor {
   private loaded = -1;
   private words: RawWord[] = [];
   private at = 0;
+  /** Chunks read so far. */
+  reads = 0;
 
   constructor(dir: string, chunks: readonly MetaChunk[]) {
     this.dir = dir;
@@ -207,6 +211,7 @@ class ShardCursor {
 
   private load(c: number): void {
     this.words = c < this.chunks.length ? readRawChunk(this.dir, this.chunks[c]!.hash) : [];
+    if (c < this.chunks.length) this.reads++;
     this.loaded = c;
     this.at = 0;
   }
@@ -246,10 +251,17 @@ const earlierSource = (cursor: ShardCursor, gaps: readonly (readonly [number, nu
 
 const firstPage = (part: MergedWord['parts'][number]) => part.raw.first + part.pageOffset;
 
-/** Words of all sources in order from where their cursors are, each word's pages from every source joined in page order. */
+/**
+ * Words of all sources in order from where their cursors are, each word's pages from every source
+ * joined in page order. A source moves past a word only when the word after it is asked for: a
+ * chunk written again within its bounds (restateChunk) then ends without reading the next one.
+ */
 function* mergedWords(sources: readonly WordSource[]): Generator<MergedWord> {
   const heads = sources.map((source) => ({ source, word: source.cursor.next() }));
+  const used: typeof heads = [];
   for (;;) {
+    for (const h of used) h.word = h.source.cursor.next();
+    used.length = 0;
     let min: string | null = null;
     for (const h of heads) if (h.word && (min === null || compareWords(h.word.word, min) < 0)) min = h.word.word;
     if (min === null) return;
@@ -261,7 +273,7 @@ function* mergedWords(sources: readonly WordSource[]): Generator<MergedWord> {
           parts.push(part);
           size += part.raw.size;
         }
-        h.word = h.source.cursor.next();
+        used.push(h);
       }
     }
     // A word whose every page was in a changed shard that no longer has it.
@@ -435,7 +447,10 @@ async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: Mer
   let count = 0;
   let to = '';
   let size = 0;
-  for (let item = stream.peek(0); item && (until === null || compareWords(item.word.word, until) < 0); item = stream.peek(0)) {
+  // Up to its last word, not to the next chunk's first: looking at that word would read the next chunk.
+  while (to !== earlier.to) {
+    const item = stream.peek(0);
+    if (!item || (until !== null && compareWords(item.word.word, until) >= 0)) break;
     stream.shift();
     encodeRawWord(cbor, item.word.word, item.word.parts);
     to = item.word.word;
@@ -514,9 +529,10 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
   // Around them, the words are the earlier merge's with the changed shards' pages taken from
   // their new versions: one chunk of the earlier merge is read where every shard's would be.
-  const sources = around
+  const earlierCursor = around ? new ShardCursor(dirname(earlier!.dir), around) : null;
+  const sources = earlierCursor
     ? [
-        earlierSource(new ShardCursor(dirname(earlier!.dir), around), changed!.shards.map((i) => [shards[i]!.pageOffset, shards[i]!.pageOffset + metas[i]!.pages.length] as const)),
+        earlierSource(earlierCursor, changed!.shards.map((i) => [shards[i]!.pageOffset, shards[i]!.pageOffset + metas[i]!.pages.length] as const)),
         ...changed!.shards.map((i) => shardSource(new ShardCursor(shards[i]!.dir, metas[i]!.chunks), shards[i]!.pageOffset)),
       ]
     : shards.map((shard, i) => shardSource(new ShardCursor(shard.dir, metas[i]!.chunks), shard.pageOffset));
@@ -530,5 +546,5 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
 
   const chunks: MetaChunk[] = writer.chunks.map(({ from, to, hash }) => ({ from, to, hash }));
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
-  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept, restated: writer.restated };
+  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept, restated: writer.restated, earlierRead: earlierCursor?.reads ?? 0 };
 }
