@@ -16,7 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from './files-under.ts';
 import type { FileDigest } from './read-archive.ts';
-import { sha256 } from './read-report.ts';
+import { sha256 } from './sha256.ts';
 
 /** A file's digest with the status it had when read: [size, inode, mtimeMs, ctimeMs, sha256]. */
 type Known = [number, number, number, number, string];

@@ -47,6 +47,7 @@ export const PARSER_SOURCES = [
   'decode',
   'formats',
   'node/read-report.ts',
+  'node/sha256.ts',
   'node/read-meta.ts',
   'node/read-archive.ts',
   'node/brief-pack.ts',

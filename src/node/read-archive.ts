@@ -13,7 +13,8 @@ import { sidecarName } from '../formats/meta-yaml.ts';
 import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack } from './brief-pack.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
-import { parseBytes, ReportFileError, sha256 } from './read-report.ts';
+import { parseBytes, ReportFileError } from './read-report.ts';
+import { sha256 } from './sha256.ts';
 
 export interface ArchiveEntry {
   /** Path inside the archive folder, with / separators. */

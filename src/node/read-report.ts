@@ -3,19 +3,15 @@
  * platform-neutral reader (../formats/report-file.ts: decode, convert, metadata, parse).
  * Everything that touches the file system stays here.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
 import { parseFile, ReportFileError, type ParsedFile } from '../formats/report-file.ts';
 import { readSidecar } from './read-meta.ts';
+import { sha256 } from './sha256.ts';
 
 export { formatOf, REPORT_EXTENSIONS, ReportFileError } from '../formats/report-file.ts';
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The name a report's source is known by: its path inside the archive folder, else its base name. */
 export function sourceName(file: string, root?: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAlongsideAstro } from '../../../src/node/build/search-step.ts';
+import { searchAlongsideAstro } from '../../../src/node/build/search-alongside.ts';
 
 const GiB = 1024 ** 3;
 

@@ -1,0 +1,13 @@
+/**
+ * The code of `npm run build` past its first decisions (scripts/build.ts): it imports this once it
+ * knows it builds and has started Astro, so that Astro's start-up overlaps the loading of the
+ * parser, the page digests and the search index instead of waiting for it.
+ */
+export { pageReport, readSnapshot, reportReader } from '../../loader/archive-snapshot.ts';
+export { pagesRecord, renderCounts } from '../../loader/page-digests.ts';
+export { handoffOf, writeHandoff } from '../../loader/snapshot-handoff.ts';
+export { partDigests } from '../../search/build/index-parts.ts';
+export { searchRecord } from '../../search/records.ts';
+export { settings } from '../../site/settings.ts';
+export { overlayOutput } from './overlay-output.ts';
+export { buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecordsNeeded } from './search-step.ts';
