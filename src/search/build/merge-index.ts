@@ -28,6 +28,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
+import { WordHeap } from './word-heap.ts';
 import { chunkBytes, compareWords, encodeRawWord, rawWordOutside, readMeta, readRawChunk, writeChunkAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
 
 /**
@@ -257,23 +258,31 @@ const firstPage = (part: MergedWord['parts'][number]) => part.raw.first + part.p
  * chunk written again within its bounds (restateChunk) then ends without reading the next one.
  */
 function* mergedWords(sources: readonly WordSource[]): Generator<MergedWord> {
-  const heads = sources.map((source) => ({ source, word: source.cursor.next() }));
-  const used: typeof heads = [];
+  type Head = { source: WordSource; at: number; raw: RawWord | undefined; word: string };
+  const heads = new WordHeap<Head>();
+  /** The source to its next word, back in the heap unless it has none. */
+  const advance = (h: Head) => {
+    h.raw = h.source.cursor.next();
+    if (!h.raw) return;
+    h.word = h.raw.word;
+    heads.push(h);
+  };
+  sources.forEach((source, at) => advance({ source, at, raw: undefined, word: '' }));
+  const used: Head[] = [];
   for (;;) {
-    for (const h of used) h.word = h.source.cursor.next();
+    for (const h of used) advance(h);
     used.length = 0;
-    let min: string | null = null;
-    for (const h of heads) if (h.word && (min === null || compareWords(h.word.word, min) < 0)) min = h.word.word;
-    if (min === null) return;
+    const min = heads.peek()?.word;
+    if (min === undefined) return;
+    while (heads.peek()?.word === min) used.push(heads.pop()!);
+    // In the sources' order, as a scan of them would take them.
+    if (used.length > 1) used.sort((a, b) => a.at - b.at);
     const parts: MergedWord['parts'] = [];
     let size = 0;
-    for (const h of heads) {
-      if (h.word && h.word.word === min) {
-        for (const part of h.source.parts(h.word)) {
-          parts.push(part);
-          size += part.raw.size;
-        }
-        used.push(h);
+    for (const h of used) {
+      for (const part of h.source.parts(h.raw!)) {
+        parts.push(part);
+        size += part.raw.size;
       }
     }
     // A word whose every page was in a changed shard that no longer has it.
