@@ -44,10 +44,14 @@ export function archiveDigests(dir: string, previous: DigestMemo | null = null):
   const memo: DigestMemo = { takenAt: Date.now(), files: {} };
   const files = new Map<string, FileDigest>();
   let read = 0;
-  for (const file of filesUnder(dir)) {
+  // Links too: the archive read publishes a report reached through a symbolic link
+  // (./read-archive.ts, listArchiveFiles), so an edit of the file it points to is a change.
+  for (const file of filesUnder(dir, undefined, true)) {
     const path = `${dir}${sep}${file}`;
     // Before the read: a file written after it then shows a status other than the one kept.
-    const s = statSync(path);
+    // A link's: the file it points to (a link to a folder or to nothing is not a file to digest).
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (!s?.isFile()) continue;
     const known = previous?.files[file];
     const same = known !== undefined && known[0] === s.size && known[1] === s.ino && known[2] === s.mtimeMs && known[3] === s.ctimeMs && s.ctimeMs < previous!.takenAt - RACY_MS;
     if (same) files.set(file, { sha256: known[4], size: s.size });

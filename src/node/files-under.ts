@@ -4,9 +4,10 @@ import { sep } from 'node:path';
 /**
  * Every file under `dir` (none when it does not exist), sorted, relative to `dir` with /
  * separators. A folder for which `asFolder` holds (given its relative path) is not entered: it is
- * listed itself, as its path with a final slash.
+ * listed itself, as its path with a final slash. `links`: symbolic links are listed too (not
+ * followed into folders), for the caller to tell what they point to.
  */
-export function filesUnder(dir: string, asFolder?: (rel: string) => boolean): string[] {
+export function filesUnder(dir: string, asFolder?: (rel: string) => boolean, links = false): string[] {
   const out: string[] = [];
   // Paths are put together as strings: path.join and path.relative per file took 0.3 s of every build at 10,000 reports.
   const visit = (abs: string, rel: string) => {
@@ -15,7 +16,7 @@ export function filesUnder(dir: string, asFolder?: (rel: string) => boolean): st
       if (e.isDirectory()) {
         if (asFolder?.(path)) out.push(`${path}/`);
         else visit(`${abs}${sep}${e.name}`, `${path}/`);
-      } else if (e.isFile()) out.push(path);
+      } else if (e.isFile() || (links && e.isSymbolicLink())) out.push(path);
     }
   };
   if (existsSync(dir)) visit(dir, '');

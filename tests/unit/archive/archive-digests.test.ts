@@ -3,14 +3,14 @@
  * read takes each file's cache key from those digests instead of reading the file again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveDigests, type DigestMemo } from '../../../src/node/archive-digests.ts';
 import { buildInputs } from '../../../src/node/build-inputs.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
-import { readArchive } from '../../../src/node/read-archive.ts';
+import { listArchiveFiles, readArchive } from '../../../src/node/read-archive.ts';
 
 const sample = readFileSync(new URL('../../fixtures/samples/001_68f00f12ba36a829.txt', import.meta.url), 'utf8');
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -33,6 +33,23 @@ describe('archiveDigests', () => {
     expect([...digests.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
     expect(digests.get('2023/a.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
     expect(digests.get('2023/a.meta.yaml')!.sha256).toBe(sha('id: sample-a\n'));
+  });
+
+  it('digests a report reached through a symbolic link as the file it points to, which the archive read lists too', () => {
+    const elsewhere = join(tmp, 'elsewhere.txt');
+    writeFileSync(elsewhere, sample);
+    symlinkSync(elsewhere, join(reports, 'linked.txt'));
+    symlinkSync(join(tmp, 'gone.txt'), join(reports, 'dangling.txt'));
+    mkdirSync(join(tmp, 'folder'));
+    symlinkSync(join(tmp, 'folder'), join(reports, 'to-folder'));
+    const first = archiveDigests(reports);
+    // The archive read lists the link as a report (listArchiveFiles): the build's digests must cover it.
+    expect(listArchiveFiles(reports).map((p) => p.slice(reports.length + 1))).toContain('linked.txt');
+    expect([...first.files.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt', 'linked.txt']);
+    expect(first.files.get('linked.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
+    // An edit of the file it points to is seen, also through the memo of the last digests.
+    writeFileSync(elsewhere, `${sample}\n补充。`);
+    expect(archiveDigests(reports, first.memo).files.get('linked.txt')!.sha256).toBe(sha(`${sample}\n补充。`));
   });
 
   it('is what buildInputs hands on, and a changed byte changes the archive digest', () => {
