@@ -12,7 +12,7 @@
  * shows. A file changed less than a second before the digests were taken is read again next
  * time: timestamps are coarser than the clock (git's "racily clean" entries).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from './files-under.ts';
 import type { FileDigest } from './read-archive.ts';
@@ -49,9 +49,13 @@ export function archiveDigests(dir: string, previous: DigestMemo | null = null):
   for (const file of filesUnder(dir, undefined, true)) {
     const path = `${dir}${sep}${file}`;
     // Before the read: a file written after it then shows a status other than the one kept.
-    // A link's: the file it points to (a link to a folder or to nothing is not a file to digest).
+    // A link's: the file it points to.
     const s = statSync(path, { throwIfNoEntry: false });
-    if (!s?.isFile()) continue;
+    if (!s?.isFile()) {
+      // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
+      files.set(file, { sha256: sha256(Buffer.from(`link\u0000${readlinkSync(path)}`)), size: -1 });
+      continue;
+    }
     const known = previous?.files[file];
     const same = known !== undefined && known[0] === s.size && known[1] === s.ino && known[2] === s.mtimeMs && known[3] === s.ctimeMs && s.ctimeMs < previous!.takenAt - RACY_MS;
     if (same) files.set(file, { sha256: known[4], size: s.size });

@@ -129,7 +129,14 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
     const hit = cachedEntry(cache!, knownKey, checks);
     if (hit) return { file: known!.parts[0], path, sha256: known!.parts[1], size: known!.size, ...withBrief(hit) };
   }
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    // A link to a folder or to nothing, a file the build may not read: a problem file, named, not a stopped build.
+    if (!(err as NodeJS.ErrnoException).code) throw err;
+    return { file: inFolder(path, dir), path, sha256: '', size: 0, report: null, brief: null, error: { message: `无法读取文件：${(err as Error).message}`, line: null }, rawText: null };
+  }
   const { parts, size } = fileKey(path, dir, registryDigest, bytes);
   const [file, digest] = parts;
   const key = cache?.key(...parts);

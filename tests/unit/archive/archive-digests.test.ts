@@ -45,8 +45,14 @@ describe('archiveDigests', () => {
     const first = archiveDigests(reports);
     // The archive read lists the link as a report (listArchiveFiles): the build's digests must cover it.
     expect(listArchiveFiles(reports).map((p) => p.slice(reports.length + 1))).toContain('linked.txt');
-    expect([...first.files.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt', 'linked.txt']);
+    expect([...first.files.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt', 'dangling.txt', 'linked.txt', 'to-folder']);
     expect(first.files.get('linked.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
+    // A link to nothing or to a folder (a problem file of the read) counts by where it points.
+    expect(first.files.get('dangling.txt')).toEqual({ sha256: sha(`link\u0000${join(tmp, 'gone.txt')}`), size: -1 });
+    rmSync(join(reports, 'to-folder'));
+    symlinkSync(join(tmp, 'gone.txt'), join(reports, 'to-folder'));
+    expect(archiveDigests(reports).files.get('to-folder')!.sha256).toBe(first.files.get('dangling.txt')!.sha256);
+    expect(first.files.get('to-folder')!.sha256).not.toBe(first.files.get('dangling.txt')!.sha256);
     // An edit of the file it points to is seen, also through the memo of the last digests.
     writeFileSync(elsewhere, `${sample}\n补充。`);
     expect(archiveDigests(reports, first.memo).files.get('linked.txt')!.sha256).toBe(sha(`${sample}\n补充。`));

@@ -3,7 +3,7 @@
  * belong to their report, and two files claiming one id or one agency and year are errors naming
  * both files.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
@@ -197,6 +197,25 @@ describe('readArchive', () => {
         ['duplicate-id', 'b.md', 'a.txt'],
       ]);
       expect(problems[0]!.message).toContain('a.txt、b.md 得出同一编号');
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a link to a folder, and a link to nothing, problem files naming them, and reads the rest', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'xxgk-archive-links-'));
+    try {
+      writeFileSync(join(sub, '2019.txt'), tabRows(f19));
+      mkdirSync(join(sub, 'elsewhere'));
+      symlinkSync(join(sub, 'elsewhere'), join(sub, 'to-folder'));
+      symlinkSync(join(sub, 'gone.txt'), join(sub, 'dangling.txt'));
+      const entries = await readArchive(sub, { cache: null });
+      const byFile = Object.fromEntries(entries.map((e) => [e.file, e]));
+      expect(Object.keys(byFile).sort()).toEqual(['2019.txt', 'dangling.txt', 'to-folder']);
+      expect(byFile['2019.txt']!.error).toBeNull();
+      expect(byFile['to-folder']!.error!.message).toMatch(/^无法读取文件：EISDIR/);
+      expect(byFile['dangling.txt']!.error!.message).toMatch(/^无法读取文件：ENOENT/);
+      expect(byFile['dangling.txt']!.report).toBeNull();
     } finally {
       rmSync(sub, { recursive: true, force: true });
     }
