@@ -46,7 +46,7 @@ export function archiveDigests(dir: string, previous: DigestMemo | null = null):
   let read = 0;
   // Links too: the archive read publishes a report reached through a symbolic link
   // (./read-archive.ts, listArchiveFiles), so an edit of the file it points to is a change.
-  for (const file of filesUnder(dir, undefined, true)) {
+  for (const file of filesUnder(dir, { links: true })) {
     const path = `${dir}${sep}${file}`;
     // Before the read: a file written after it then shows a status other than the one kept.
     // A link's: the file it points to.

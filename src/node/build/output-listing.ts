@@ -29,9 +29,9 @@ const LISTED_AS_FOLDER = /^pagefind\/(?:blocks\/[^/]+|bundle\/index)$/;
  * entries relative to the output: its files, and the folders listed as folders. Sorted.
  */
 function entriesUnder(root: string, rel: string): string[] {
-  if (!rel) return filesUnder(root, (path) => LISTED_AS_FOLDER.test(path));
+  if (!rel) return filesUnder(root, { asFolder: (path) => LISTED_AS_FOLDER.test(path) });
   if (LISTED_AS_FOLDER.test(rel)) return existsSync(`${root}${sep}${rel}`) ? [`${rel}/`] : [];
-  return filesUnder(`${root}${sep}${rel}`, (path) => LISTED_AS_FOLDER.test(`${rel}/${path}`)).map((path) => `${rel}/${path}`);
+  return filesUnder(`${root}${sep}${rel}`, { asFolder: (path) => LISTED_AS_FOLDER.test(`${rel}/${path}`) }).map((path) => `${rel}/${path}`);
 }
 
 /** A listing as plain data, to pass from one thread to another (./list-output-aside.ts). */
