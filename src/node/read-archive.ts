@@ -13,7 +13,7 @@ import { sidecarName } from '../formats/meta-yaml.ts';
 import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack } from './brief-pack.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
-import { parseBytes, ReportFileError } from './read-report.ts';
+import { parseBytes, readFileBytes, ReportFileError } from './read-report.ts';
 import { sha256 } from './sha256.ts';
 
 export interface ArchiveEntry {
@@ -47,6 +47,8 @@ export type ArchiveDigests = ReadonlyMap<string, FileDigest>;
 
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
 const withBrief = (c: Cached) => ({ ...c, brief: c.report && briefOf(c.report) });
+/** A file that could not be read or parsed: its error, named by the reader. */
+const notAReport = (err: ReportFileError): Cached => ({ report: null, error: { message: err.reason, line: err.line }, rawText: null });
 type Checks = Report['checks'];
 /** The cache's entry: the report with its failing checks only, and all its checks as the tail. */
 type EntryCache = ParseCache<Cached, Checks>;
@@ -131,11 +133,11 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileBytes(path, dir);
   } catch (err) {
     // A link to a folder or to nothing, a file the build may not read: a problem file, named, not a stopped build.
-    if (!(err as NodeJS.ErrnoException).code) throw err;
-    return { file: inFolder(path, dir), path, sha256: '', size: 0, report: null, brief: null, error: { message: `无法读取文件：${(err as Error).message}`, line: null }, rawText: null };
+    if (!(err instanceof ReportFileError)) throw err;
+    return { file: inFolder(path, dir), path, sha256: '', size: 0, ...withBrief(notAReport(err)) };
   }
   const { parts, size } = fileKey(path, dir, registryDigest, bytes);
   const [file, digest] = parts;
@@ -154,7 +156,7 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
       : { report, error: { message: '没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四', line: null }, rawText };
   } catch (err) {
     if (!(err instanceof ReportFileError)) throw err;
-    result = { report: null, error: { message: err.reason, line: err.line }, rawText: null };
+    result = notAReport(err);
   }
   if (key) cacheEntry(cache!, key, result);
   return { ...base, ...withBrief(result) };

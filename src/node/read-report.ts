@@ -44,12 +44,15 @@ export async function reportFromBytes(file: string, bytes: Uint8Array, options: 
   return (await parseBytes(file, bytes, options)).report;
 }
 
-export async function readReport(file: string, options: ReadOptions = {}): Promise<Report> {
-  let bytes: Uint8Array;
+/** A file's bytes; one that cannot be read (gone, a folder, not permitted) is a ReportFileError naming it. */
+export function readFileBytes(file: string, root?: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (err) {
-    throw new ReportFileError(sourceName(file, options.root), null, `无法读取文件：${(err as Error).message}`);
+    throw new ReportFileError(sourceName(file, root), null, `无法读取文件：${(err as Error).message}`);
   }
-  return reportFromBytes(file, bytes, options);
+}
+
+export async function readReport(file: string, options: ReadOptions = {}): Promise<Report> {
+  return reportFromBytes(file, readFileBytes(file, options.root), options);
 }
