@@ -61,7 +61,7 @@ export default defineConfig({
     // astro dev watches the project: not the benchmark's corpora and built sites (bench/work holds
     // hundreds of thousands of files, past the system's limit of watchers) nor the folders a build
     // stages its output in beside dist/ (scripts/build.ts). Vite skips dist/ and node_modules/ itself.
-    server: { watch: { ignored: ['**/bench/work/**', '**/.*.staging/**', '**/.*.pagefind/**', '**/.*.trash/**'] } },
+    server: { watch: { ignored: ['**/bench/work/**', '**/.*.staging/**', '**/.*.pagefind/**', '**/.*.trash/**', '**/.*.joins/**'] } },
     ...assetNames,
     environments: { client: assetNames, prerender: assetNames },
   },

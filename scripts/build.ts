@@ -81,9 +81,11 @@ const STAGING = join(dirname(OUT), `.${basename(OUT)}.staging`);
 const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
 // What the new output replaces goes here and is deleted while the build finishes.
 const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
+// The archive-wide downloads are written here while Astro renders, then renamed into place.
+const JOINS_SCRATCH = join(dirname(OUT), `.${basename(OUT)}.joins`);
 const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS, OUT_DIR: STAGING };
 // Left only by a build that stopped before its end.
-for (const d of [TRASH, STAGING, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
+for (const d of [TRASH, STAGING, JOINS_SCRATCH, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
 const stamp = readStamp(STAMP_FILE);
@@ -203,9 +205,9 @@ const indexPlaced = searchBefore ? (searchAlong ?? Promise.resolve(searchFirst!)
 // Their failure is reported when they are awaited below, not as an unhandled rejection while Astro runs.
 searchAlong?.catch(() => undefined);
 indexPlaced?.catch(() => undefined);
-// The archive-wide downloads, streamed from the report store beside what Astro builds as soon as
+// The archive-wide downloads, streamed from the report store on a thread of their own as soon as
 // their endpoints have rendered, and put in place once Astro has ended.
-const joins = new JoinsAlongside(JOINS, STAGING);
+const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroAlong ? parsed : performance.now();
@@ -213,25 +215,36 @@ const astroCode = await (astroAlong ?? runAstro(ROOT, astroEnv)).finally(() => c
 rmSync(HANDOFF, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
-  joins.discard();
+  await joins.discard();
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
   const indexNote = indexPlaced ? '；输出目录的搜索索引可能已是新的，页面仍是上次的，下次构建将完整重建' : '';
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}${indexNote}\n`);
   process.exit(astroCode);
 }
-joins.finish();
-rmSync(JOINS, { force: true });
-// All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
-const joinsMs = joins.ms;
+// The recipes the last endpoints recorded: the joins' thread goes on writing while the pages go in.
+joins.poll();
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
 rmSync(PHASES_FILE, { force: true });
-// A partial build's pages go over the output; its index in <out>/pagefind/ is updated part by part
-// (indexPlaced), and the joins it replaces are deleted meanwhile. A full build's output replaces the
-// old one, which is deleted meanwhile.
-const overlaid = partial ? overlayOutput(OUT, STAGING, pages, ['pagefind'], { files: new Set(joins.placed), trash: TRASH }) : null;
+// A partial build's pages go over the output while the joins are still being written (they are
+// put in place after, over the last build's); its index in <out>/pagefind/ is updated part by part
+// (indexPlaced). A full build's output, joins included, replaces the old one. What they replace is
+// deleted meanwhile.
+const overlaid = partial ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joins.outs)) : null;
+try {
+  await joins.written();
+} catch (err) {
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, JOINS]) rmSync(d, { recursive: true, force: true });
+  const pagesNote = partial ? '；输出目录的页面已是新的，数据下载仍是上次构建的，下次构建将完整重建' : '';
+  process.stderr.write(`构建失败：${(err as Error).message}${pagesNote}\n`);
+  process.exit(1);
+}
+rmSync(JOINS, { force: true });
+joins.placeInto(partial ? OUT : STAGING, TRASH);
+// All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
+const joinsMs = joins.ms;
 if (!partial) swapOutput(OUT, STAGING, TRASH);
 const trashEmptied = rm(TRASH, { recursive: true, force: true });
 
@@ -261,7 +274,7 @@ writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 // After a partial build: the listing taken before it, with what it changed (the folder holds
 // ~95,000 files at 10,000 reports); after a full one, the folder as Astro and the index left it.
 if (overlaid && listing) {
-  listing.restat([...overlaid.removed, ...overlaid.placed, ...placedIndex.files]);
+  listing.restat([...overlaid.removed, ...overlaid.placed, ...joins.placed, ...placedIndex.files]);
   listing.relist(placedIndex.folders);
 }
 const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();

@@ -15,10 +15,9 @@
  * makes ext4 write the new file out first (its auto_da_alloc safeguard), which cost ten times as
  * much (2,500 listing pages: 0.6–0.8 s instead of 0.08 s).
  *
- * Unlinking a large file is slow too, and holds up the file operations after it: the 390 MB
- * /data/reports.json at 10,000 reports took 0.3 s, and the next unlink as long. Files named in
- * `deferred` are moved into its `trash` folder instead (a rename to a new name), for the caller
- * to delete while the build goes on.
+ * Files in `filesPlacedLater` (the joined downloads, which the build writes on a thread of its own
+ * while the pages go in, see ./write-joins.ts) are left as they are: their staged placeholders
+ * do not move in, and the output's files stay until the build replaces them.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,12 +35,6 @@ export interface Overlaid {
   placed: string[];
 }
 
-/** Files of the output (relative paths) moved into `trash` instead of deleted (see above). */
-export interface Deferred {
-  files: ReadonlySet<string>;
-  trash: string;
-}
-
 /**
  * Stylesheets stay unless a staged one replaces them: kept pages link them, and a build that
  * renders none of the pages that import them (every listing kept, no report page rendered) stages
@@ -50,12 +43,12 @@ export interface Deferred {
  */
 const STYLESHEET = /^_astro\/[^/]+\.css$/;
 
-export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = [], deferred?: Deferred): Overlaid {
+export function overlayOutput(outDir: string, staging: string, record: PagesRecord, placedLater: readonly string[] = [], filesPlacedLater: ReadonlySet<string> = new Set()): Overlaid {
   const rendered = record.render ? new Set(record.render) : null;
   const kept = (id: string | null) => id !== null && rendered !== null && id in record.pages && !rendered.has(id);
   // A kept page's file that Astro staged anyway (the placeholder of a kept page or endpoint, see
   // src/node/build/vite-keep-pages.ts) does not replace the previous build's.
-  const staged = filesUnder(staging).filter((f) => !kept(pageOfOutput(f)));
+  const staged = filesUnder(staging).filter((f) => !kept(pageOfOutput(f)) && !filesPlacedLater.has(f));
   // The folders staged files go into (and their parents): kept even while empty.
   const filled = new Set<string>();
   for (const f of staged) for (let d = dirname(join(outDir, f)); d.startsWith(outDir) && !filled.has(d); d = dirname(d)) filled.add(d);
@@ -67,11 +60,8 @@ export function overlayOutput(outDir: string, staging: string, record: PagesReco
       const path = join(dir, e.name);
       if (e.isDirectory()) {
         if (!(rel === '' && placedLater.includes(e.name)) && !kept(pageOfOutput(`${r}/`))) clear(path, r);
-      } else if (!kept(pageOfOutput(r)) && !STYLESHEET.test(r)) {
-        if (deferred?.files.has(r)) {
-          mkdirSync(deferred.trash, { recursive: true });
-          renameSync(path, join(deferred.trash, `${removed.length}-${e.name}`));
-        } else rmSync(path);
+      } else if (!kept(pageOfOutput(r)) && !STYLESHEET.test(r) && !filesPlacedLater.has(r)) {
+        rmSync(path);
         removed.push(r);
         emptied.add(dir);
       }

@@ -1,141 +1,136 @@
 /**
- * Writes the downloads whose endpoints left a recipe (src/site/data/join-recipe.ts) into the
- * folder Astro built: head, each part's bytes read from its file with the separator between
- * them, tail. Streamed a part at a time, so memory does not grow with the archive; written to a
- * temporary name and renamed over the placeholder Astro wrote.
+ * Writes the downloads whose endpoints left a recipe (src/site/data/join-recipe.ts) while Astro
+ * still renders: an endpoint records its recipe when it renders, and `poll` hands each recipe
+ * recorded since the last call to a thread of its own (./join-thread.ts, ./join-file.ts), which
+ * writes the join into a scratch folder beside the output. Once Astro has ended, the build puts
+ * the pages in place while the thread finishes, then `written` and `placeInto` put the joins over
+ * the placeholders Astro wrote.
+ *
+ * Why a thread: at 10,000 reports the joins (about 400 MB) are written in 0.3 s, most of it after
+ * Astro's last page; on the build's own thread they held up putting the pages in place, in every
+ * build, also when one report changed.
  */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseJoins, type JoinRecipe } from '../../site/data/join-recipe.ts';
-import { readByteRange, readByteRangeInto } from '../byte-range.ts';
+import { readByteRange } from '../byte-range.ts';
+import type { JoinAnswer, JoinOrder } from './join-thread.ts';
 
-const utf8 = new TextEncoder();
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
-/**
- * Bytes gathered in a buffer and written a megabyte at a time: reports.json is one write per part
- * and separator otherwise (30,000 calls into the kernel at 10,000 reports, in every build).
- */
-class BufferedOut {
-  private readonly fd: number;
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
-
-  constructor(fd: number) {
-    this.fd = fd;
-  }
-
-  /** Room for `length` more bytes, written out first when the buffer is too full; returns where they go. */
-  reserve(length: number): Uint8Array {
-    if (this.used + length > this.buffer.length) this.flush();
-    if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
-    const room = this.buffer.subarray(this.used, this.used + length);
-    this.used += length;
-    return room;
-  }
-
-  add(bytes: Uint8Array): void {
-    this.reserve(bytes.length).set(bytes);
-  }
-
-  flush(): void {
-    writeAll(this.fd, this.buffer.subarray(0, this.used));
-    this.used = 0;
-  }
-}
-
-/** The join, beside the file it replaces; returns where it is written. */
-function writeJoinBeside(outDir: string, recipe: JoinRecipe): { tmp: string; path: string; out: string } {
-  const path = join(outDir, recipe.out);
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  const sources = new Map<string, number>();
-  let written = false;
-  try {
-    const out = new BufferedOut(fd);
-    const separator = utf8.encode(recipe.separator);
-    out.add(utf8.encode(recipe.head));
-    recipe.parts.forEach((part, i) => {
-      if (i > 0) out.add(separator);
-      let source = sources.get(part.file);
-      if (source === undefined) sources.set(part.file, (source = openSync(part.file, 'r')));
-      readByteRangeInto(source, part, out.reserve(part.length));
-    });
-    out.add(utf8.encode(recipe.tail));
-    out.flush();
-    written = true;
-  } catch (err) {
-    throw new Error(`无法生成 ${recipe.out}：${(err as Error).message}`);
-  } finally {
-    closeSync(fd);
-    for (const source of sources.values()) closeSync(source);
-    if (!written) rmSync(tmp, { force: true });
-  }
-  return { tmp, path, out: recipe.out };
-}
-
-/**
- * The joins written while Astro still renders: an endpoint records its recipe when it renders,
- * early in Astro's render, and `poll` writes each join recorded since the last call beside its
- * place. Astro writes the endpoint's placeholder only after the endpoint returns, so the joins
- * are renamed over the placeholders by `finish`, once Astro has ended. At 10,000 reports the
- * joins (about 400 MB) took 0.45 s after Astro in every build, also when one report changed.
- */
 export class JoinsAlongside {
-  private readonly written: { tmp: string; path: string; out: string }[] = [];
+  /** Joins the thread has written, by their scratch file. */
+  private readonly done: { tmp: string; out: string }[] = [];
+  /** One per join handed to the thread, settled when it answers. */
+  private readonly pending: Promise<void>[] = [];
+  /** Who waits for the thread's next answer (it answers in the order it was sent). */
+  private readonly waiting: ((answer: JoinAnswer) => void)[] = [];
+  private thread: Worker | null = null;
   /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
   private taken = 0;
-  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `finish`. */
+  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `written`. */
   private failed: unknown = null;
-  /** Milliseconds spent on the joins. */
+  /** Milliseconds spent on the joins (on their thread, and putting them in place). */
   ms = 0;
-  /** The files put in place by `finish` (relative to the output folder). */
+  /** The outputs of the recipes taken so far (relative to the output folder). */
+  readonly outs: string[] = [];
+  /** The files put in place by `placeInto` (relative to the output folder). */
   readonly placed: string[] = [];
 
   private readonly recipesFile: string;
-  private readonly outDir: string;
+  private readonly scratch: string;
 
-  constructor(recipesFile: string, outDir: string) {
+  /** `scratch`: a folder the joins are written into, on the output's file system (they are renamed into it). */
+  constructor(recipesFile: string, scratch: string) {
     this.recipesFile = recipesFile;
-    this.outDir = outDir;
+    this.scratch = scratch;
   }
 
-  /** Writes the joins recorded since the last call. */
+  /** Hands the joins recorded since the last call to the thread. */
   poll(): void {
     if (this.failed) return;
-    const started = performance.now();
     try {
-      for (const recipe of this.newRecipes()) this.written.push(writeJoinBeside(this.outDir, recipe));
+      for (const recipe of this.newRecipes()) this.start(recipe);
     } catch (err) {
       this.failed = err;
     }
-    this.ms += performance.now() - started;
   }
 
-  /** After Astro ended well: the rest written, and every join renamed over its placeholder (or, when one failed, none and why). */
-  finish(): void {
+  /** Takes the last recipes and waits for every join; when one failed, none is left and why is thrown. */
+  async written(): Promise<void> {
     this.poll();
+    await Promise.all(this.pending);
+    await this.stopThread();
     if (this.failed) {
-      this.discard();
+      await this.discard();
       throw this.failed;
     }
+  }
+
+  /**
+   * Renames every written join over its place in `dir`. What is there goes first: renaming over an
+   * existing file makes ext4 write the new one out before the rename returns (auto_da_alloc), 0.28 s
+   * for the 390 MB reports.json at 10,000. With `trash` it is moved there instead of deleted: unlinking
+   * a large file held up the file operations after it (0.3 s), and the caller deletes the trash later.
+   */
+  placeInto(dir: string, trash?: string): void {
     const started = performance.now();
-    // The placeholder goes first: renaming over an existing file makes ext4 write the new one out
-    // before the rename returns (auto_da_alloc), 0.28 s for the 390 MB reports.json at 10,000.
-    for (const { tmp, path, out } of this.written.splice(0)) {
-      rmSync(path, { force: true });
+    for (const { tmp, out } of this.done.splice(0)) {
+      const path = join(dir, out);
+      if (trash && existsSync(path)) {
+        mkdirSync(trash, { recursive: true });
+        renameSync(path, join(trash, `join-${this.placed.length}-${basename(out)}`));
+      } else rmSync(path, { force: true });
+      mkdirSync(dirname(path), { recursive: true });
       renameSync(tmp, path);
       this.placed.push(out);
     }
+    rmSync(this.scratch, { recursive: true, force: true });
     this.ms += performance.now() - started;
   }
 
-  /** After Astro failed: nothing is left behind. */
-  discard(): void {
-    for (const { tmp } of this.written.splice(0)) rmSync(tmp, { force: true });
+  /** After Astro failed: the thread stops and nothing is left behind. */
+  async discard(): Promise<void> {
+    await this.stopThread();
+    this.done.splice(0);
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+
+  private start(recipe: JoinRecipe): void {
+    const path = join(this.scratch, `${this.outs.length}-${basename(recipe.out)}`);
+    this.outs.push(recipe.out);
+    mkdirSync(this.scratch, { recursive: true });
+    const answered = new Promise<JoinAnswer>((resolve) => this.waiting.push(resolve));
+    this.pending.push(
+      answered.then((answer) => {
+        if ('error' in answer) this.failed ??= new Error(answer.error);
+        else {
+          this.ms += answer.ms;
+          this.done.push({ tmp: path, out: recipe.out });
+        }
+      }),
+    );
+    (this.thread ??= this.startThread()).postMessage({ recipe, path } satisfies JoinOrder);
+  }
+
+  private startThread(): Worker {
+    const thread = new Worker(new URL('./join-thread.ts', import.meta.url));
+    thread.on('message', (answer: JoinAnswer) => this.waiting.shift()?.(answer));
+    // A thread that fails or ends with joins unanswered answers them all with why.
+    const fail = (why: string) => {
+      for (const answer of this.waiting.splice(0)) answer({ error: why });
+    };
+    thread.on('error', (err: Error) => fail(`写数据下载文件的线程出错：${err.message}`));
+    thread.on('exit', (code) => fail(`写数据下载文件的线程已退出（退出码 ${code}）`));
+    return thread;
+  }
+
+  private async stopThread(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    if (thread) {
+      thread.removeAllListeners('exit');
+      await thread.terminate();
+    }
   }
 
   /**

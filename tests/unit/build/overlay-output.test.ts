@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,18 +109,17 @@ describe('overlayOutput', () => {
     expect(Object.keys(treeOf(out))).not.toContain('_astro/search.old.js');
   });
 
-  it('moves the deferred files it replaces into the trash folder, with their bytes, instead of deleting them', () => {
-    const trash = join(tmp, '.out.trash');
+  it('leaves the files placed later as they are: the staged placeholder does not move in, the old file stays', () => {
     const old = inodeOf(join(out, 'data', 'reports.json'));
-    const changes = overlayOutput(out, staging, record, ['pagefind'], { files: new Set(['data/reports.json', 'data/reports.csv']), trash });
-    expect(treeOf(trash)).toEqual(textTree({ [`${changes.removed.indexOf('data/reports.json')}-reports.json`]: 'all (old)' }));
-    expect(inodeOf(join(trash, readdirSync(trash)[0]!))).toBe(old);
-    // Still counted as removed (the output's listing), and the new file is in place.
-    expect(changes.removed).toContain('data/reports.json');
-    expect(Buffer.from(treeOf(out)['data/reports.json']!, 'base64').toString()).toBe('all (new)');
-    // Files not named are deleted as before.
+    const changes = overlayOutput(out, staging, record, ['pagefind'], new Set(['data/reports.json', 'data/reports.csv']));
+    expect(inodeOf(join(out, 'data', 'reports.json'))).toBe(old);
+    expect(Buffer.from(treeOf(out)['data/reports.json']!, 'base64').toString()).toBe('all (old)');
+    expect(changes.removed).not.toContain('data/reports.json');
+    expect(changes.placed).not.toContain('data/reports.json');
+    expect(existsSync(staging)).toBe(false);
+    // Files not named are replaced as before.
     expect(changes.removed).toContain('data/reports/b.json');
-    expect(readdirSync(trash)).toHaveLength(1);
+    expect(Buffer.from(treeOf(out)['data/reports/b.json']!, 'base64').toString()).toBe('b json (new)');
   });
 
   it('without folders placed later, nothing of the old output but the kept pages is left', () => {

@@ -19,6 +19,7 @@ import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
 import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
+import { inodeOf } from '../../helpers/tree.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'xxgk-joined-'));
 const store = join(root, 'store');
@@ -29,11 +30,18 @@ const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await 
 const JSON_JOINT = { head: '[', separator: ',', tail: ']' };
 const csvJoint = () => ({ head: csvHead(), separator: '', tail: '' });
 let recipeFiles = 0;
-/** Joins written as `npm run build` writes them: recorded, written beside their places, put in place. */
-function writeJoins(out: string, recipes: readonly JoinRecipe[]): void {
+/** The joins of a recipes file written on their thread and put in place in `out`, as `npm run build` does after Astro. */
+async function joinInto(recipes: string, out: string): Promise<JoinsAlongside> {
+  const joins = new JoinsAlongside(recipes, join(root, `scratch-${recipeFiles++}`));
+  await joins.written();
+  joins.placeInto(out);
+  return joins;
+}
+/** Joins written as `npm run build` writes them: recorded, written on their thread, put in place. */
+async function writeJoins(out: string, recipes: readonly JoinRecipe[]): Promise<void> {
   const file = join(root, `recipes-${recipeFiles++}.jsonl`);
   for (const recipe of recipes) recordJoin(file, recipe);
-  new JoinsAlongside(file, out).finish();
+  await joinInto(file, out);
 }
 
 beforeAll(async () => {
@@ -110,7 +118,8 @@ describe('data downloads joined from stored bytes', () => {
     const mixedFile = join(root, 'mixed.jsonl');
     recordJoin(mixedFile, mixed);
     expect(parseJoins(readFileSync(mixedFile, 'utf8'))).toEqual([mixed]);
-    new JoinsAlongside(recipes, out).finish();
+    const placed = await joinInto(recipes, out);
+    expect(placed.placed).toEqual(['data/reports.json', 'data/reports.csv', 'data/empty.json']);
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
@@ -119,72 +128,89 @@ describe('data downloads joined from stored bytes', () => {
     const large = Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 7919) % 251));
     writeFileSync(join(root, 'large.bin'), large);
     const at = (offset: number, length: number) => ({ file: join(root, 'large.bin'), offset, length });
-    writeJoins(out, [{ out: 'data/empty.json', head: '<', separator: '|', tail: '>', parts: [at(5, 10), at(100, 1_500_000), at(7, 3), at(1_600_000, (3 << 20) - 1_600_000)] }]);
+    await writeJoins(out, [{ out: 'data/empty.json', head: '<', separator: '|', tail: '>', parts: [at(5, 10), at(100, 1_500_000), at(7, 3), at(1_600_000, (3 << 20) - 1_600_000)] }]);
     expect(readFileSync(join(out, 'data/empty.json')).equals(Buffer.concat([Buffer.from('<'), large.subarray(5, 15), Buffer.from('|'), large.subarray(100, 1_500_100), Buffer.from('|'), large.subarray(7, 10), Buffer.from('|'), large.subarray(1_600_000), Buffer.from('>')]))).toBe(true);
     writeFileSync(join(out, 'data/empty.json'), '[]');
     // A part beyond the end of its file (a store changed under the build) fails, naming the file, and leaves the placeholder.
     const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
-    expect(() => writeJoins(out, [{ out: 'data/empty.json', ...JSON_JOINT, parts: [short] }])).toThrow(short.file);
+    await expect(writeJoins(out, [{ out: 'data/empty.json', ...JSON_JOINT, parts: [short] }])).rejects.toThrow(short.file);
     expect(readFileSync(join(out, 'data/empty.json'), 'utf8')).toBe('[]');
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
     // No recipes file (no endpoint recorded one): nothing is written.
     expect(existsSync(join(root, 'no-such.jsonl'))).toBe(false);
-    new JoinsAlongside(join(root, 'no-such.jsonl'), out).finish();
+    expect((await joinInto(join(root, 'no-such.jsonl'), out)).placed).toEqual([]);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
   });
 
-  it('writes each join while Astro renders, as soon as its recipe line is whole, and puts it in place only at the end', () => {
+  it('writes each join on its thread while Astro renders, as soon as its recipe line is whole, and puts it in place only when asked', async () => {
     const out = join(root, 'out-along');
+    const scratch = join(root, 'scratch-along');
     mkdirSync(join(out, 'data'), { recursive: true });
     const recipes = join(root, 'joins-along.jsonl');
-    const along = new JoinsAlongside(recipes, out);
+    const along = new JoinsAlongside(recipes, scratch);
     along.poll(); // no recipes file yet
     // The line an endpoint appends, taken from a scratch file.
-    const scratch = join(root, 'joins-scratch.jsonl');
-    recordJoin(scratch, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
-    const jsonLine = readFileSync(scratch, 'utf8');
+    const lineFile = join(root, 'joins-line.jsonl');
+    recordJoin(lineFile, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
+    const jsonLine = readFileSync(lineFile, 'utf8');
     expect(jsonLine.indexOf('\n')).toBe(jsonLine.length - 1);
-    // Half a line (an endpoint still appending): nothing is written yet.
+    // Half a line (an endpoint still appending): nothing is taken yet.
     writeFileSync(recipes, jsonLine.slice(0, jsonLine.length >> 1));
     along.poll();
-    expect(readdirSync(join(out, 'data'))).toEqual([]);
+    expect(along.outs).toEqual([]);
+    expect(existsSync(scratch)).toBe(false);
     writeFileSync(recipes, jsonLine);
     along.poll();
-    const beside = readdirSync(join(out, 'data'));
-    expect(beside).toHaveLength(1);
-    expect(beside[0]).toMatch(/^reports\.json\.\d+\.tmp$/);
+    expect(along.outs).toEqual(['data/reports.json']);
     // Astro writes the endpoint's placeholder after the endpoint returned, after the join began.
     writeFileSync(join(out, 'data/reports.json'), '');
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     writeFileSync(join(out, 'data/reports.csv'), '');
-    along.finish();
+    await along.written();
+    // Written beside, in the scratch folder: the output still has the placeholders.
+    expect(readdirSync(scratch).sort()).toEqual(['0-reports.json', '1-reports.csv']);
+    expect(readFileSync(join(out, 'data/reports.json'), 'utf8')).toBe('');
+    // Put in place over the last build's files, which go into the trash whole (the same file).
+    writeFileSync(join(out, 'data/reports.json'), 'the last build');
+    const last = inodeOf(join(out, 'data/reports.json'));
+    const trash = join(root, 'trash-along');
+    along.placeInto(out, trash);
     expect(along.placed).toEqual(['data/reports.json', 'data/reports.csv']);
+    expect(along.outs).toEqual(['data/reports.json', 'data/reports.csv']);
     expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(reports)))).toBe(true);
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['reports.csv', 'reports.json']);
+    expect(readdirSync(trash).sort()).toEqual(['join-0-reports.json', 'join-1-reports.csv']);
+    expect(readFileSync(join(trash, 'join-0-reports.json'), 'utf8')).toBe('the last build');
+    expect(inodeOf(join(trash, 'join-0-reports.json'))).toBe(last);
+    expect(existsSync(scratch)).toBe(false);
     expect(along.ms).toBeGreaterThan(0);
-    // Astro failed: the joins written so far go, the placeholders stay as they were.
+    // Astro failed: the joins being written go, the placeholders stay as they were.
     const failed = join(root, 'out-failed');
+    const failedScratch = join(root, 'scratch-failed');
     mkdirSync(join(failed, 'data'), { recursive: true });
     writeFileSync(join(failed, 'data/reports.json'), 'placeholder');
-    const gone = new JoinsAlongside(recipes, failed);
+    const gone = new JoinsAlongside(recipes, failedScratch);
     gone.poll();
-    expect(readdirSync(join(failed, 'data'))).toHaveLength(3);
-    gone.discard();
+    expect(gone.outs).toEqual(['data/reports.json', 'data/reports.csv']);
+    await gone.discard();
+    expect(existsSync(failedScratch)).toBe(false);
     expect(readdirSync(join(failed, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(failed, 'data/reports.json'), 'utf8')).toBe('placeholder');
-    // A join that fails while Astro renders (a store changed under the build) is not thrown from the
-    // timer: finish throws it, naming the file, and leaves no join and the placeholders as they were.
+    // A join that fails on its thread (a store changed under the build) is not thrown from the
+    // timer: `written` throws it, naming the file, and leaves no join; the placeholders stay as they were.
     const broken = join(root, 'out-broken');
+    const brokenScratch = join(root, 'scratch-broken');
     mkdirSync(join(broken, 'data'), { recursive: true });
     writeFileSync(join(broken, 'data/reports.json'), 'placeholder');
     const brokenRecipes = join(root, 'joins-broken.jsonl');
     recordJoin(brokenRecipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
     const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
     recordJoin(brokenRecipes, { out: 'data/reports.json', ...JSON_JOINT, parts: [short] });
-    const failing = new JoinsAlongside(brokenRecipes, broken);
+    const failing = new JoinsAlongside(brokenRecipes, brokenScratch);
     expect(() => failing.poll()).not.toThrow();
-    expect(() => failing.finish()).toThrow(short.file);
+    await expect(failing.written()).rejects.toThrow(short.file);
+    expect(existsSync(brokenScratch)).toBe(false);
     expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(broken, 'data/reports.json'), 'utf8')).toBe('placeholder');
   });

@@ -1,0 +1,23 @@
+/**
+ * The thread of ./write-joins.ts: writes each join it is sent (./join-file.ts) and answers with
+ * the time it took or why it failed. One thread, one join after another, in the order sent.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { JoinRecipe } from '../../site/data/join-recipe.ts';
+import { writeJoinFile } from './join-file.ts';
+
+export interface JoinOrder {
+  recipe: JoinRecipe;
+  path: string;
+}
+export type JoinAnswer = { ms: number } | { error: string };
+
+parentPort!.on('message', ({ recipe, path }: JoinOrder) => {
+  const started = performance.now();
+  try {
+    writeJoinFile(recipe, path);
+    parentPort!.postMessage({ ms: performance.now() - started } satisfies JoinAnswer);
+  } catch (err) {
+    parentPort!.postMessage({ error: (err as Error).message } satisfies JoinAnswer);
+  }
+});
