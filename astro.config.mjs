@@ -20,6 +20,23 @@ const buildPhases = {
 };
 
 /**
+ * Under `npm run build`, which sets XXGK_JOINS_FILE: the archive-wide downloads' recipes, recorded
+ * as soon as the content sync has stored the reports, so the build writes the downloads while
+ * Astro bundles and renders (src/site/data/record-downloads.ts). Loaded only then.
+ */
+const downloadRecipes = {
+  name: 'xxgk-download-recipes',
+  hooks: {
+    'astro:build:start': async () => {
+      const recipes = process.env.XXGK_JOINS_FILE;
+      if (!recipes) return;
+      const { recordProjectDownloads } = await import('./src/site/data/record-downloads.ts');
+      recordProjectDownloads(recipes, root, resolve(root, cacheDir));
+    },
+  },
+};
+
+/**
  * Output names of bundled assets: Astro's, but the stylesheet's by its content alone. Every page
  * links the one stylesheet (src/styles/site.css, through BaseLayout), which Astro names after the
  * first module that imports it, and that depends on which pages a build renders: a partial build
@@ -51,7 +68,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [buildPhases],
+  integrations: [buildPhases, downloadRecipes],
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
   // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts);
   // a partial build keeps the pages with a script and the archive-wide pages from the last build when

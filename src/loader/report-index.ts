@@ -73,6 +73,11 @@ export function parseReportIndex(text: string | null): ReportIndexEntry[] {
   }
 }
 
+/** Reports in the order of their ids (code units): the order of every archive-wide list and download. */
+export function inIdOrder<T extends { id: string }>(reports: readonly T[]): T[] {
+  return reports.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The index as text (the loader compares it with the last one and writes it only when it changed). */
 export function reportIndexText(reports: ReportIndexEntry[]): string {
   return JSON.stringify({ version: VERSION, reports } satisfies ReportIndex);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
-import { parseReportIndex, readReportIndexText, type ReportIndexRef } from '../loader/report-index.ts';
+import { inIdOrder, parseReportIndex, readReportIndexText, type ReportIndexRef } from '../loader/report-index.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
 import { readStoredListings, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
 import type { ByteRange } from '../node/byte-range.ts';
@@ -104,7 +104,7 @@ async function build(): Promise<ArchiveIndex> {
   const overview = archive[0]!.data as ArchiveOverviewData;
   // Only asked for when there are such files: Astro warns about an empty collection.
   const files = overview.problemFiles > 0 ? await getCollection('archiveFiles') : [];
-  const sorted = reports.slice().sort(byKey((r) => r.id));
+  const sorted = inIdOrder(reports);
   const listings: (ReportListingData | undefined)[] = new Array(sorted.length);
   /** The listings of the entries at `at`, those not read yet read from the store in one pass (each pack opened once). */
   const listingsAt = (at: readonly number[]): ReportListingData[] => {

@@ -1,14 +1,13 @@
 /**
- * Writes the downloads whose endpoints left a recipe (src/site/data/join-recipe.ts) while Astro
- * still renders: an endpoint records its recipe when it renders, and `poll` hands each recipe
- * recorded since the last call to a thread of its own (./join-thread.ts, ./join-file.ts), which
- * writes the join into a scratch folder beside the output. Once Astro has ended, the build puts
- * the pages in place while the thread finishes, then `written` and `placeInto` put the joins over
- * the placeholders Astro wrote.
+ * Writes the archive-wide downloads from their recipes (src/site/data/join-recipe.ts) while Astro
+ * still works: the recipes are recorded once Astro's content sync has stored the reports
+ * (src/site/data/record-downloads.ts), and `poll` hands each recipe recorded since the last call
+ * to a thread of its own (./join-thread.ts, ./join-file.ts), which writes the join into a scratch
+ * folder beside the output. Once Astro has ended, `written` and `placeInto` put the joins over
+ * the placeholders its endpoints wrote.
  *
- * Why a thread: at 10,000 reports the joins (about 400 MB) are written in 0.3 s, most of it after
- * Astro's last page; on the build's own thread they held up putting the pages in place, in every
- * build, also when one report changed.
+ * Why a thread: at 10,000 reports the joins (about 400 MB) take 0.3 s; on the build's own thread
+ * they held up putting the pages in place and the search index's merge.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

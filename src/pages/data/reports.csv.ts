@@ -1,9 +1,9 @@
 /**
  * /data/reports.csv: one row per report, every table cell a column (stable dotted names). Joined
- * from the report store's CSV rows as bytes, like /data/reports.json.
+ * from the report store's CSV rows as bytes, like /data/reports.json (src/site/data/archive-downloads.ts).
  */
 import type { APIRoute } from 'astro';
-import { csvHead } from '../../site/data/csv.ts';
+import { REPORTS_CSV } from '../../site/data/archive-downloads.ts';
 import { joinedDownload } from '../../site/data/joined-download.ts';
 
-export const GET: APIRoute = () => joinedDownload('csv', { out: 'data/reports.csv', head: csvHead(), separator: '', tail: '' }, 'text/csv; charset=utf-8');
+export const GET: APIRoute = () => joinedDownload(REPORTS_CSV);

@@ -2,9 +2,11 @@
  * The archive-wide downloads (/data/reports.json, /data/reports.csv) are joined from the report
  * store's bytes. Astro holds an endpoint's whole body in memory before writing it: at 10,000
  * reports reports.json is ~390 MB and cost 3 s of every build, at 50,000 ~2 GB. So under
- * `npm run build` (which sets XXGK_JOINS_FILE) an endpoint writes only a recipe, where each
- * part's bytes are, and the build streams the file into the output while Astro renders and
- * puts it in place after (src/node/build/write-joins.ts). `astro dev` and `astro build` on their own join as before.
+ * `npm run build` (which sets XXGK_JOINS_FILE) each download's recipe, where each part's bytes
+ * are, is recorded once Astro's content sync has stored the reports (./record-downloads.ts), the
+ * endpoints answer with a placeholder, and the build streams the files into the output while
+ * Astro bundles and renders and puts them in place after (src/node/build/write-joins.ts).
+ * `astro dev` and `astro build` on their own join in the endpoints as before.
  */
 import { appendFileSync } from 'node:fs';
 import type { ByteRange } from '../../node/byte-range.ts';
@@ -32,7 +34,7 @@ interface RecipeLine extends Joint {
   parts: number[];
 }
 
-/** One recipe per line (endpoints render one after another, each appends its own). */
+/** One recipe per line, appended (the build takes whole lines as they come). */
 export function recordJoin(file: string, recipe: JoinRecipe): void {
   const files: string[] = [];
   const fileIndex = new Map<string, number>();

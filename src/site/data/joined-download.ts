@@ -1,29 +1,24 @@
 /**
- * An archive-wide download joined from every report's stored JSON or CSV row, in id order: the
- * bytes themselves (streamed, `astro dev` and `astro build`), or, under `npm run build`, a
- * recipe the build writes the file from after Astro (./join-recipe.ts).
+ * An archive-wide download (./archive-downloads.ts) as its endpoint answers it: the bytes joined
+ * from every report's stored JSON or CSV row, streamed (`astro dev` and `astro build`), or, under
+ * `npm run build`, an empty placeholder: the build recorded the download's recipe before Astro
+ * rendered (./record-downloads.ts) and writes the file over the placeholder (./join-recipe.ts).
  */
 import { addPhaseTime } from '../../node/build-phases.ts';
 import { readByteRange } from '../../node/byte-range.ts';
 import { archiveIndex } from '../archive-index.ts';
-import { joinsFile, recordJoin } from './join-recipe.ts';
-import { joinedStream, type Joint } from './joined-bytes.ts';
+import { downloadRecipe, type ArchiveDownload } from './archive-downloads.ts';
+import { joinsFile } from './join-recipe.ts';
+import { joinedStream } from './joined-bytes.ts';
 
-export async function joinedDownload(kind: 'json' | 'csv', joint: Joint & { out: string }, contentType: string): Promise<Response> {
+export async function joinedDownload(download: ArchiveDownload): Promise<Response> {
+  const headers = { 'Content-Type': download.contentType };
+  if (joinsFile()) return new Response('', { headers });
   const started = performance.now();
   const { entries } = await archiveIndex();
-  const parts = entries.map((e) => (kind === 'json' ? e.jsonAt : e.csvAt));
-  const headers = { 'Content-Type': contentType };
-  const recipes = joinsFile();
-  if (recipes) {
-    recordJoin(recipes, { ...joint, parts });
-    addPhaseTime('data', performance.now() - started);
-    // A placeholder: the build writes the file over it.
-    return new Response('', { headers });
-  }
   const body = joinedStream(
-    parts.map((part) => () => readByteRange(part)),
-    joint,
+    downloadRecipe(download, entries).parts.map((part) => () => readByteRange(part)),
+    download.joint,
     () => addPhaseTime('data', performance.now() - started),
   );
   return new Response(body, { headers });

@@ -15,6 +15,8 @@ import { readStoredListings, readStoredReport, ReportStoreWriter, storedCsvRange
 import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside } from '../../../src/node/build/write-joins.ts';
 import { parseJoins, recordJoin, type JoinRecipe } from '../../../src/site/data/join-recipe.ts';
+import { recordArchiveDownloads } from '../../../src/site/data/record-downloads.ts';
+import { reportIndexText, writeReportIndex } from '../../../src/loader/report-index.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -140,6 +142,27 @@ describe('data downloads joined from stored bytes', () => {
     expect(existsSync(join(root, 'no-such.jsonl'))).toBe(false);
     expect((await joinInto(join(root, 'no-such.jsonl'), out)).placed).toEqual([]);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['empty.json', 'reports.csv', 'reports.json']);
+  });
+
+  it('records, before Astro renders, the recipes of both downloads from the report index, in id order, and they join the same bytes', async () => {
+    const indexFile = join(root, 'store-index.json');
+    // The index lists the reports in the archive's order, not by id.
+    const entries = reports.map((r, i) => ({ id: r.id, agencySlug: r.agencySlug, year: r.year, digest: String(i), stored: files[i]!, filePath: `x/${i}.txt`, rawText: null }));
+    writeReportIndex(indexFile, reportIndexText([...entries].reverse()));
+    const recipes = join(root, 'early-recipes.jsonl');
+    recordArchiveDownloads(recipes, root, indexFile);
+    const recorded = parseJoins(readFileSync(recipes, 'utf8'));
+    expect(recorded.map((r) => [r.out, r.parts.length])).toEqual([['data/reports.json', reports.length], ['data/reports.csv', reports.length]]);
+    const out = join(root, 'out-early');
+    await joinInto(recipes, out);
+    const byId = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(byId.map((r) => r.id)).not.toEqual(reports.map((r) => r.id).reverse());
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(byId)))).toBe(true);
+    expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(byId)))).toBe(true);
+    // No index (the loader did not store the reports): no recipe with no reports, but an error naming the file.
+    const none = join(root, 'no-index.json');
+    expect(() => recordArchiveDownloads(join(root, 'none-recipes.jsonl'), root, none)).toThrow(none);
+    expect(existsSync(join(root, 'none-recipes.jsonl'))).toBe(false);
   });
 
   it('writes each join on its thread while Astro renders, as soon as its recipe line is whole, and puts it in place only when asked', async () => {
