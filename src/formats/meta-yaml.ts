@@ -65,7 +65,4 @@ export function frontMatterMeta(text: string, file: string): MetaRead | null {
   return readMetaYaml(fm.yaml, `${file} 的 front matter`, 2);
 }
 
-/** NAME.ext -> NAME.meta.yaml: the sidecar that belongs to a report file. */
-export function sidecarName(file: string): string {
-  return `${file.replace(/\.[^./\\]+$/, '')}.meta.yaml`;
-}
+export { sidecarName } from './sidecar-name.ts';

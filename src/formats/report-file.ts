@@ -11,6 +11,7 @@ import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { DiagnosticEntry, Report } from '../core/model/report.ts';
 import { parseReport, type ReportFormat, type ReportInput } from '../core/parse-report.ts';
 import type { MetaRead } from './meta-yaml.ts';
+import { ReportFileError } from './report-file-error.ts';
 
 // The readers of HTML (parse5), Markdown (micromark) and YAML metadata are loaded when a file
 // needs them: in the browser, a plain .txt report then downloads none of them (see src/check/).
@@ -18,18 +19,7 @@ const htmlReader = () => import('./html-to-text.ts');
 const markdownReader = () => import('./markdown-to-text.ts');
 const metaReader = () => import('./meta-yaml.ts');
 
-/** A file that could not be turned into a Report at all; names the file and line. */
-export class ReportFileError extends Error {
-  readonly file: string;
-  readonly line: number | null;
-  readonly reason: string;
-  constructor(file: string, line: number | null, reason: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
-    this.file = file;
-    this.line = line;
-    this.reason = reason;
-  }
-}
+export { ReportFileError };
 
 /** Report file extensions the archive reads; other files in the folder are reported, not dropped. */
 export const REPORT_EXTENSIONS: Readonly<Record<string, ReportFormat>> = {

@@ -47,6 +47,8 @@ export const PARSER_SOURCES = [
   'decode',
   'formats',
   'node/read-report.ts',
+  'node/report-bytes.ts',
+  'node/parse-entry.ts',
   'node/sha256.ts',
   'node/read-meta.ts',
   'node/read-archive.ts',

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { inFolder } from './archive-paths.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
-import { isRecognised } from '../core/parse-report.ts';
 import { briefOf, type ReportBrief } from '../core/summary/report-brief.ts';
-import { sidecarName } from '../formats/meta-yaml.ts';
+import { ReportFileError } from '../formats/report-file-error.ts';
+import { sidecarName } from '../formats/sidecar-name.ts';
 import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack } from './brief-pack.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
-import { parseBytes, readFileBytes, ReportFileError } from './read-report.ts';
+import { readFileBytes } from './report-bytes.ts';
 import { sha256 } from './sha256.ts';
 
 export interface ArchiveEntry {
@@ -46,6 +46,9 @@ export interface FileDigest {
 export type ArchiveDigests = ReadonlyMap<string, FileDigest>;
 
 type Cached = Pick<ArchiveEntry, 'report' | 'error' | 'rawText'>;
+/** The parser, loaded when a file is first parsed (./parse-entry.ts). */
+let parserModule: Promise<typeof import('./parse-entry.ts')> | undefined;
+const parser = () => (parserModule ??= import('./parse-entry.ts'));
 const withBrief = (c: Cached) => ({ ...c, brief: c.report && briefOf(c.report) });
 /** A file that could not be read or parsed: its error, named by the reader. */
 const notAReport = (err: ReportFileError): Cached => ({ report: null, error: { message: err.reason, line: err.line }, rawText: null });
@@ -148,12 +151,7 @@ export async function readEntry(path: string, dir: string, registry: AgencyRegis
   if (hit) return { ...base, ...withBrief(hit) };
   let result: Cached;
   try {
-    const { report, text } = await parseBytes(path, bytes, { root: dir, registry });
-    const hasErrors = report.diagnostics.some((d) => d.level === 'error');
-    const rawText = hasErrors || !isRecognised(report) ? text : null;
-    result = isRecognised(report)
-      ? { report, error: null, rawText }
-      : { report, error: { message: '没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四', line: null }, rawText };
+    result = await (await parser()).parseEntry(path, bytes, dir, registry);
   } catch (err) {
     if (!(err instanceof ReportFileError)) throw err;
     result = notAReport(err);

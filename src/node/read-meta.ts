@@ -3,7 +3,7 @@
  * matter) by the platform-neutral ../formats/meta-yaml.ts.
  */
 import { readFileSync } from 'node:fs';
-import { sidecarName } from '../formats/meta-yaml.ts';
+import { sidecarName } from '../formats/sidecar-name.ts';
 import { fileExists } from './parse-cache.ts';
 
 /** The sidecar's path and text, or undefined when the report has none. */

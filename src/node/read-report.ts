@@ -3,24 +3,15 @@
  * platform-neutral reader (../formats/report-file.ts: decode, convert, metadata, parse).
  * Everything that touches the file system stays here.
  */
-import { readFileSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
-import { parseFile, ReportFileError, type ParsedFile } from '../formats/report-file.ts';
+import { parseFile, type ParsedFile } from '../formats/report-file.ts';
 import { readSidecar } from './read-meta.ts';
+import { readFileBytes, sourceName } from './report-bytes.ts';
 import { sha256 } from './sha256.ts';
 
 export { formatOf, REPORT_EXTENSIONS, ReportFileError } from '../formats/report-file.ts';
-
-/** The name a report's source is known by: its path inside the archive folder, else its base name. */
-export function sourceName(file: string, root?: string): string {
-  if (root) {
-    const rel = relative(root, file);
-    if (!rel.startsWith('..') && !rel.startsWith(sep)) return rel.split(sep).join('/');
-  }
-  return basename(file);
-}
+export { readFileBytes, sourceName } from './report-bytes.ts';
 
 export interface ReadOptions {
   root?: string;
@@ -42,15 +33,6 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: ReadO
 
 export async function reportFromBytes(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Report> {
   return (await parseBytes(file, bytes, options)).report;
-}
-
-/** A file's bytes; one that cannot be read (gone, a folder, not permitted) is a ReportFileError naming it. */
-export function readFileBytes(file: string, root?: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new ReportFileError(sourceName(file, root), null, `无法读取文件：${(err as Error).message}`);
-  }
 }
 
 export async function readReport(file: string, options: ReadOptions = {}): Promise<Report> {
