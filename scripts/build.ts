@@ -11,9 +11,10 @@
  *      started as soon as the inputs are known to have changed, before the output is checked, and
  *      its loader waits for the handed-over snapshot; the staged site replaces the output when
  *      Astro has ended, so a failed build leaves the last one's output whole;
- *   3. the archive-wide downloads (/data/reports.json and .csv), for which Astro's endpoints left
- *      only recipes, are streamed from the report store into the output (src/site/data/join-recipe.ts),
- *      while Astro still renders, and put in place when it has ended;
+ *   3. the archive-wide downloads (/data/reports.json and .csv), whose recipes are recorded once
+ *      Astro's content sync has stored the reports (src/site/data/record-downloads.ts), are streamed
+ *      from the report store on a thread of their own (src/node/build/write-joins.ts) while Astro
+ *      bundles and renders, and put in place when it has ended (in a partial build, after its pages);
  *      the index moves into <out>/pagefind/ (a partial build links only its changed parts again,
  *      see src/search/build/index-parts.ts, as soon as the index is ready, while Astro still
  *      renders into staging) and the search page gets preload links;
@@ -81,7 +82,7 @@ const STAGING = join(dirname(OUT), `.${basename(OUT)}.staging`);
 const SEARCH_STAGING = join(dirname(OUT), `.${basename(OUT)}.pagefind`);
 // What the new output replaces goes here and is deleted while the build finishes.
 const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
-// The archive-wide downloads are written here while Astro renders, then renamed into place.
+// The archive-wide downloads are written here while Astro bundles and renders, then renamed into place.
 const JOINS_SCRATCH = join(dirname(OUT), `.${basename(OUT)}.joins`);
 const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS, OUT_DIR: STAGING };
 // Left only by a build that stopped before its end.
@@ -206,7 +207,8 @@ const indexPlaced = searchBefore ? (searchAlong ?? Promise.resolve(searchFirst!)
 searchAlong?.catch(() => undefined);
 indexPlaced?.catch(() => undefined);
 // The archive-wide downloads, streamed from the report store on a thread of their own as soon as
-// their endpoints have rendered, and put in place once Astro has ended.
+// Astro's content sync has stored the reports (their recipes are recorded then, see
+// src/site/data/record-downloads.ts), and put in place once Astro has ended.
 const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
@@ -222,7 +224,7 @@ if (astroCode !== 0) {
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}${indexNote}\n`);
   process.exit(astroCode);
 }
-// The recipes the last endpoints recorded: the joins' thread goes on writing while the pages go in.
+// Any recipe not taken yet: the joins' thread goes on writing while the pages go in.
 joins.poll();
 const index = searchFirst ?? (await searchAlong!);
 
@@ -242,7 +244,7 @@ try {
   process.exit(1);
 }
 rmSync(JOINS, { force: true });
-joins.placeInto(partial ? OUT : STAGING, TRASH);
+joins.placeInto(partial ? OUT : STAGING, partial ? TRASH : undefined);
 // All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
 const joinsMs = joins.ms;
 if (!partial) swapOutput(OUT, STAGING, TRASH);
