@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--count N] [--seed S] [--repeat R] [--skip-floor] [--skip-build] [--skip-first-query] [--no-readme | --readme-only]
+ * npm run bench -- [--count N] [--seed S] [--repeat R] [--rebuilds B] [--skip-floor] [--skip-build] [--skip-first-query] [--no-readme | --readme-only]
  * One command for every figure of issue 7, measured in one run on this machine:
  *   1. the corpus (generated once per count and seed, cached in bench/work/);
  *   2. parse throughput over the samples ×5,000 and over the corpus (bench:parse);
@@ -10,6 +10,9 @@
  *      time of first queries on the built site's own search page (bench/search/first-query.ts).
  * --repeat R: the floor and our clean build R times each, one after the other in turn, and the
  * median of each (this machine's runs vary by seconds; the 1,000-report ratio sits near its target).
+ * --rebuilds B (default 3): the unchanged rebuild, the one-report rebuild and the floor's site of
+ * one page B times each, and the median of each: a rebuild of a few seconds spreads by up to a
+ * second from one run to the next here.
  * Prints a table, merges the figures into bench/results.json (one entry per count) and writes the
  * latest ones into README.md between the bench markers. Contracts: bench/README.md.
  */
@@ -59,6 +62,9 @@ interface OursFigures {
   cleanRuns?: number[];
   unchanged: BuildRun;
   oneChanged: BuildRun & { file: string };
+  /** With more than one rebuild (--rebuilds): each run's wall time, in the order run; the figures above are of the median one. */
+  unchangedRuns?: number[];
+  oneChangedRuns?: number[];
   dist: FolderSize;
   searchIndex: FolderSize;
   reportPages: number;
@@ -111,17 +117,24 @@ async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
   return { wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses, cpuMs: m.cpuMs, timings: readTimings() };
 }
 
-/** Edits one UTF-8 report the way a portal corrects a sentence; returns how to undo it. */
-function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; restore: () => void } {
+/**
+ * Edits one UTF-8 report the way a portal corrects a sentence: `edit(k)` adds the k-th of
+ * distinct sentences to its original text (each edit is a change from the one before, so each
+ * rebuild parses the report anew); `restore` puts the original back.
+ */
+function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; edit: (k: number) => void; restore: () => void } {
   const entry = manifest.reports.find((e) => e.encoding === 'utf-8' && !e.crlf && e.layoutVariant === 'tab-rows') ?? manifest.reports.find((e) => e.encoding === 'utf-8');
   if (!entry) throw new Error('no UTF-8 report in the corpus to change');
   const file = join(reportsDir, entry.file);
   const before = readFileSync(file);
   const text = before.toString('utf8');
-  const changed = text.replace(/(六、其他需要报告的事项\n+)/, '$1本报告经本机关审核后发布，如有更正将另行公告。\n\n');
-  if (changed === text) throw new Error(`could not change ${entry.file}`);
-  writeFileSync(file, changed);
-  return { file: entry.file, restore: () => writeFileSync(file, before) };
+  const sentence = (k: number) => (k === 0 ? '本报告经本机关审核后发布，如有更正将另行公告。' : `本报告经本机关审核后发布，如有更正将另行公告（第 ${k + 1} 次修订）。`);
+  const edit = (k: number) => {
+    const changed = text.replace(/(六、其他需要报告的事项\n+)/, `$1${sentence(k)}\n\n`);
+    if (changed === text) throw new Error(`could not change ${entry.file}`);
+    writeFileSync(file, changed);
+  };
+  return { file: entry.file, edit, restore: () => writeFileSync(file, before) };
 }
 
 /** Folders named "pagefind" (or starting so) anywhere under dist: the search index. */
@@ -186,7 +199,7 @@ function medianRun<T extends { wallMs: number }>(runs: readonly T[]): T {
  * `cleanRuns` clean builds, with `between()` (the floor built again) before each one after the
  * first, so that both are measured in turn; the median clean build is reported.
  */
-async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boolean, cleanRuns = 1, between: () => Promise<void> = async () => {}): Promise<OursFigures> {
+async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boolean, cleanRuns = 1, between: () => Promise<void> = async () => {}, rebuilds = 1): Promise<OursFigures> {
   const reportsDir = join(corpusDir, 'reports');
   const env = { ...process.env, REPORTS_DIR: reportsDir, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const cleans: BuildRun[] = [];
@@ -196,14 +209,22 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
     cleans.push(await build(env, `npm run build, clean, ${manifest.count} reports${cleanRuns > 1 ? ` (${i + 1} of ${cleanRuns})` : ''}`));
   }
   const clean = medianRun(cleans);
-  const unchanged = await build(env, 'npm run build, nothing changed');
+  const runs = Math.max(1, rebuilds);
+  const of = (i: number) => (runs > 1 ? ` (${i + 1} of ${runs})` : '');
+  const unchangedAll: BuildRun[] = [];
+  for (let i = 0; i < runs; i++) unchangedAll.push(await build(env, `npm run build, nothing changed${of(i)}`));
   const change = changeOneReport(reportsDir, manifest);
-  let oneChanged: BuildRun;
+  const oneChangedAll: BuildRun[] = [];
   try {
-    oneChanged = await build(env, `npm run build, one report changed (${change.file})`);
+    for (let i = 0; i < runs; i++) {
+      change.edit(i);
+      oneChangedAll.push(await build(env, `npm run build, one report changed (${change.file})${of(i)}`));
+    }
   } finally {
     change.restore();
   }
+  const unchanged = medianRun(unchangedAll);
+  const oneChanged = medianRun(oneChangedAll);
   const dist = join(REPO, 'dist');
   const pages = reportPages(dist);
   // Weigh up to 200 pages spread over the archive; report the median and the heaviest.
@@ -214,6 +235,7 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
     ...(cleanRuns > 1 ? { cleanRuns: cleans.map((c) => c.wallMs) } : {}),
     unchanged,
     oneChanged: { ...oneChanged, file: change.file },
+    ...(runs > 1 ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs) } : {}),
     dist: folderSize(dist),
     searchIndex: searchIndex(dist),
     reportPages: pages.length,
@@ -279,9 +301,9 @@ function table(r: BenchResult): string {
   if (o) {
     lines.push(row(['clean build: per report', `${(o.clean.wallMs / r.count).toFixed(1)} ms`, f ? `${(f.totalMs / r.count).toFixed(1)} ms` : null, null, null]));
     lines.push(row(['clean build: split', split(o.clean.timings), null, null, null]));
-    lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}${cpuOf(o.unchanged)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
+    lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}${cpuOf(o.unchanged)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)}${runs(o.unchangedRuns)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
     const one = f?.onePage;
-    lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)})`, one ? `${fmtS(one.totalMs)}${cpuOf(one)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
+    lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)}${runs(o.oneChangedRuns)})`, one ? `${fmtS(one.totalMs)}${cpuOf(one)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)}${runs(one.runs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
     lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
     lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
     const w = o.reportPage;
@@ -316,8 +338,8 @@ function readmeSection(all: Record<string, BenchResult>): string {
       o ? `${fmtS(o.clean.wallMs)}, ${fmtGiB(o.clean.peakRssBytes)}${o.cleanRuns ? ` (median of ${o.cleanRuns.length})` : ''}` : 'not built yet',
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
-      o ? fmtS(o.unchanged.wallMs) : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
+      o ? `${fmtS(o.unchanged.wallMs)}${o.unchangedRuns ? ` (median of ${o.unchangedRuns.length})` : ''}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
@@ -336,7 +358,7 @@ function updateReadme(all: Record<string, BenchResult>): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'skip-first-query': { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-floor': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, 'skip-first-query': { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' }, rebuilds: { type: 'string', default: '3' }, 'no-readme': { type: 'boolean', default: false }, 'readme-only': { type: 'boolean', default: false } } });
   if (values['readme-only']) {
     updateReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, BenchResult>);
     return;
@@ -365,11 +387,12 @@ async function main(): Promise<void> {
   const parse = JSON.parse(p.stdout) as ParseFigures[];
 
   const repeat = Math.max(1, Number(values.repeat) || 1);
+  const rebuilds = Math.max(1, Number(values.rebuilds) || 1);
   let floor: FloorFigures | null = null;
   const floorRuns: (Pick<FloorFigures, 'astro' | 'pagefind'> & { wallMs: number })[] = [];
   if (!values['skip-floor']) {
     console.error('… floor: bare Astro build + bare Pagefind');
-    floor = await measureFloor(c.dir);
+    floor = await measureFloor(c.dir, undefined, rebuilds);
     floorRuns.push({ ...floor, wallMs: floor.totalMs });
   }
   // The floor again before each further clean build of ours (--repeat), so both are measured in turn.
@@ -383,7 +406,7 @@ async function main(): Promise<void> {
   let oursFigures: BenchResult['ours'];
   if (values['skip-build']) oursFigures = { skipped: '--skip-build' };
   else if (!pkg.scripts?.build) oursFigures = { skipped: 'package.json has no build script yet' };
-  else oursFigures = await ours(c.dir, c.manifest, values['skip-first-query']!, repeat, floorAgain);
+  else oursFigures = await ours(c.dir, c.manifest, values['skip-first-query']!, repeat, floorAgain, rebuilds);
   if (floor && floorRuns.length > 1) {
     const median = medianRun(floorRuns);
     floor = { ...floor, astro: median.astro, pagefind: median.pagefind, totalMs: median.wallMs, peakRssBytes: Math.max(...floorRuns.map((r) => Math.max(r.astro.peakRssBytes, r.pagefind.peakRssBytes))), runs: floorRuns.map((r) => r.wallMs) };
