@@ -64,5 +64,3 @@ export function frontMatterMeta(text: string, file: string): MetaRead | null {
   if (fm.yaml === null) return null;
   return readMetaYaml(fm.yaml, `${file} 的 front matter`, 2);
 }
-
-export { sidecarName } from './sidecar-name.ts';

@@ -19,9 +19,9 @@ export interface ParsedEntry {
 
 export async function parseEntry(path: string, bytes: Uint8Array, dir: string, registry: AgencyRegistry | undefined): Promise<ParsedEntry> {
   const { report, text } = await parseBytes(path, bytes, { root: dir, registry });
-  const hasErrors = report.diagnostics.some((d) => d.level === 'error');
-  const rawText = hasErrors || !isRecognised(report) ? text : null;
-  return isRecognised(report)
+  const recognised = isRecognised(report);
+  const rawText = !recognised || report.diagnostics.some((d) => d.level === 'error') ? text : null;
+  return recognised
     ? { report, error: null, rawText }
     : { report, error: { message: '没有可识别的年度报告：既没有找到六个章节的标题，也没有找到表二、表三、表四', line: null }, rawText };
 }

@@ -11,7 +11,6 @@ import { readFileBytes, sourceName } from './report-bytes.ts';
 import { sha256 } from './sha256.ts';
 
 export { formatOf, REPORT_EXTENSIONS, ReportFileError } from '../formats/report-file.ts';
-export { readFileBytes, sourceName } from './report-bytes.ts';
 
 export interface ReadOptions {
   root?: string;
