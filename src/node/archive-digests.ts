@@ -39,6 +39,52 @@ export interface FolderDigests {
   read: number;
 }
 
+/**
+ * One file's digest and its status for the memo, or null when the file is gone: deleted after the
+ * folder was listed, it is not part of this build (the archive read, which lists the folder
+ * afterwards, does not see it either), rather than an error that names nothing.
+ */
+export function digestFile(path: string, file: string, previous: DigestMemo | null): { digest: FileDigest; known: Known | null; read: boolean } | null {
+  // Before the read: a file written after it then shows a status other than the one kept.
+  // A link's: the file it points to.
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s?.isFile()) {
+    // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
+    const target = linkTarget(path);
+    if (target === null) return null;
+    return { digest: { sha256: sha256(Buffer.from(`link\u0000${target}`)), size: -1 }, known: null, read: false };
+  }
+  const known = previous?.files[file];
+  const same = known !== undefined && known[0] === s.size && known[1] === s.ino && known[2] === s.mtimeMs && known[3] === s.ctimeMs && s.ctimeMs < previous!.takenAt - RACY_MS;
+  let digest: FileDigest;
+  if (same) digest = { sha256: known[4], size: s.size };
+  else {
+    const bytes = readOrNull(path);
+    if (bytes === null) return null;
+    digest = { sha256: sha256(bytes), size: bytes.length };
+  }
+  return { digest, known: [s.size, s.ino, s.mtimeMs, s.ctimeMs, digest.sha256], read: !same };
+}
+
+/** Where a symbolic link points, or null when `path` is no longer there (nor a link: a folder, which the listing did not take as a file). */
+function linkTarget(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+function readOrNull(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /** Every file under `dir`, sidecars included, by its path inside it (see ArchiveDigests). */
 export function archiveDigests(dir: string, previous: DigestMemo | null = null): FolderDigests {
   const memo: DigestMemo = { takenAt: Date.now(), files: {} };
@@ -47,24 +93,12 @@ export function archiveDigests(dir: string, previous: DigestMemo | null = null):
   // Links too: the archive read publishes a report reached through a symbolic link
   // (./read-archive.ts, listArchiveFiles), so an edit of the file it points to is a change.
   for (const file of filesUnder(dir, { links: true })) {
-    const path = `${dir}${sep}${file}`;
-    // Before the read: a file written after it then shows a status other than the one kept.
-    // A link's: the file it points to.
-    const s = statSync(path, { throwIfNoEntry: false });
-    if (!s?.isFile()) {
-      // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
-      files.set(file, { sha256: sha256(Buffer.from(`link\u0000${readlinkSync(path)}`)), size: -1 });
-      continue;
-    }
-    const known = previous?.files[file];
-    const same = known !== undefined && known[0] === s.size && known[1] === s.ino && known[2] === s.mtimeMs && known[3] === s.ctimeMs && s.ctimeMs < previous!.takenAt - RACY_MS;
-    if (same) files.set(file, { sha256: known[4], size: s.size });
-    else {
-      const bytes = readFileSync(path);
-      files.set(file, { sha256: sha256(bytes), size: bytes.length });
-      read++;
-    }
-    memo.files[file] = [s.size, s.ino, s.mtimeMs, s.ctimeMs, files.get(file)!.sha256];
+    const found = digestFile(`${dir}${sep}${file}`, file, previous);
+    if (!found) continue;
+    files.set(file, found.digest);
+    if (found.read) read++;
+    // A link not to a file is digested by where it points, every time (nothing to read or keep).
+    if (found.known) memo.files[file] = found.known;
   }
   return { files, memo, read };
 }

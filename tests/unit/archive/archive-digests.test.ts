@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveDigests, type DigestMemo } from '../../../src/node/archive-digests.ts';
+import { archiveDigests, digestFile, type DigestMemo } from '../../../src/node/archive-digests.ts';
 import { buildInputs } from '../../../src/node/build-inputs.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { listArchiveFiles, readArchive } from '../../../src/node/read-archive.ts';
@@ -56,6 +56,24 @@ describe('archiveDigests', () => {
     // An edit of the file it points to is seen, also through the memo of the last digests.
     writeFileSync(elsewhere, `${sample}\n补充。`);
     expect(archiveDigests(reports, first.memo).files.get('linked.txt')!.sha256).toBe(sha(`${sample}\n补充。`));
+  });
+
+  it('leaves out a file deleted after the folder was listed, instead of failing on it', () => {
+    const gone = join(reports, 'gone.txt');
+    // As the build's listing saw it a moment before: named, but no longer there.
+    expect(digestFile(gone, 'gone.txt', null)).toBeNull();
+    const first = archiveDigests(reports);
+    writeFileSync(gone, sample);
+    const memo = archiveDigests(reports, first.memo).memo;
+    rmSync(gone);
+    expect(digestFile(gone, 'gone.txt', memo)).toBeNull();
+    // A file still there is digested as archiveDigests does it.
+    expect(digestFile(join(reports, 'b.txt'), 'b.txt', null)).toEqual({
+      digest: first.files.get('b.txt'),
+      known: expect.arrayContaining([first.files.get('b.txt')!.size, first.files.get('b.txt')!.sha256]),
+      read: true,
+    });
+    expect(digestFile(join(reports, 'b.txt'), 'b.txt', { ...memo, takenAt: memo.takenAt + 5000 })).toMatchObject({ digest: first.files.get('b.txt'), read: false });
   });
 
   it('is what buildInputs hands on, and a changed byte changes the archive digest', () => {
