@@ -2,7 +2,7 @@
  * Every file of the archive folder, each as a Report or as an error naming the file: nothing is
  * skipped silently. Sidecar metadata (NAME.meta.yaml) belongs to its report and is not an entry.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { inFolder } from './archive-paths.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
@@ -94,7 +94,19 @@ export function listArchiveFiles(dir: string): string[] {
 
 function sidecarDigest(path: string): string {
   const sidecar = sidecarName(path);
-  return fileExists(sidecar) ? sha256(readFileSync(sidecar)) : '';
+  if (fileExists(sidecar)) return sha256(readFileSync(sidecar));
+  // A link by that name to a folder or to nothing (the read makes the report a problem file) counts
+  // by where it points, as the build's digests take it (./archive-digests.ts).
+  const target = linkTarget(sidecar);
+  return target === null ? '' : sha256(Buffer.from(`link\u0000${target}`));
+}
+
+function linkTarget(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null; // no link there
+  }
 }
 
 /** What a file's cache key is made of (its name, bytes, sidecar and the registry), and its size. */

@@ -5,6 +5,7 @@
  */
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
+import { ReportFileError } from '../formats/report-file-error.ts';
 import { parseFile, type ParsedFile } from '../formats/report-file.ts';
 import { readSidecar } from './read-meta.ts';
 import { readFileBytes, sourceName } from './report-bytes.ts';
@@ -21,11 +22,13 @@ export interface ReadOptions {
 export async function parseBytes(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ParsedFile> {
   const name = sourceName(file, options.root);
   const side = readSidecar(file);
+  if (side && side.text === null) throw new ReportFileError(name, null, `元数据文件 ${sourceName(side.path, options.root)} 不是普通文件（是文件夹，或是指向文件夹或不存在之处的链接），无法读取；请改为 YAML 文件或删除它`);
+  const sidecar = side && side.text !== null ? { name: sourceName(side.path, options.root), text: side.text } : undefined;
   return parseFile({
     name,
     bytes,
     sha256: sha256(bytes),
-    sidecar: side ? { name: sourceName(side.path, options.root), text: side.text } : undefined,
+    sidecar,
     registry: options.registry,
   });
 }

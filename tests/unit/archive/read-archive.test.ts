@@ -221,6 +221,43 @@ describe('readArchive', () => {
     }
   });
 
+  it('makes a report whose sidecar is a folder, a link to one or a link to nothing a problem file naming the sidecar, not a report without its metadata', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'xxgk-archive-sidecar-'));
+    try {
+      for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(sub, `${name}.txt`), tabRows(f19));
+      mkdirSync(join(sub, 'elsewhere'));
+      symlinkSync(join(sub, 'elsewhere'), join(sub, 'a.meta.yaml'));
+      symlinkSync(join(sub, 'gone.yaml'), join(sub, 'b.meta.yaml'));
+      writeFileSync(join(sub, 'd.meta.yaml'), 'id: 2019-with-sidecar\n');
+      const first = await readArchive(sub, { cache: null });
+      const byFile = Object.fromEntries(first.map((e) => [e.file, e]));
+      // The sidecars are not entries of their own; each report names its own.
+      expect(Object.keys(byFile).sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+      expect(byFile['a.txt']!.report).toBeNull();
+      expect(byFile['a.txt']!.error!.message).toBe('元数据文件 a.meta.yaml 不是普通文件（是文件夹，或是指向文件夹或不存在之处的链接），无法读取；请改为 YAML 文件或删除它');
+      expect(byFile['a.txt']!.error!.line).toBeNull();
+      expect(byFile['b.txt']!.error!.message).toMatch(/^元数据文件 b\.meta\.yaml 不是普通文件/);
+      // Without a sidecar, and with a sidecar that is a file, the report reads as ever.
+      expect(byFile['c.txt']!.error).toBeNull();
+      expect(byFile['d.txt']!.error).toBeNull();
+      expect(byFile['d.txt']!.report!.id).toBe('2019-with-sidecar');
+      // Through the parse cache too: a link put beside a report already cached without a sidecar
+      // is part of its key, so the report is read anew and not taken from the cache.
+      const cache = new ParseCache<never, never>(join(sub, '.cache'));
+      expect((await readArchive(sub, { cache: cache as never })).find((e) => e.file === 'c.txt')!.error).toBeNull();
+      symlinkSync(join(sub, 'elsewhere'), join(sub, 'c.meta.yaml'));
+      expect((await readArchive(sub, { cache: cache as never })).find((e) => e.file === 'c.txt')!.error!.message).toMatch(/^元数据文件 c\.meta\.yaml 不是普通文件/);
+      // And a file put in the link's place is read as the sidecar.
+      rmSync(join(sub, 'a.meta.yaml'));
+      writeFileSync(join(sub, 'a.meta.yaml'), 'id: 2019-fixed\n');
+      const fixed = (await readArchive(sub, { cache: cache as never })).find((e) => e.file === 'a.txt')!;
+      expect(fixed.error).toBeNull();
+      expect(fixed.report!.id).toBe('2019-fixed');
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
   it('readReport names the file that cannot be read', async () => {
     await expect(readReport(join(dir, 'missing.txt'), { root: dir })).rejects.toThrow(/^missing\.txt: 无法读取文件/);
   });
