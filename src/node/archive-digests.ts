@@ -50,7 +50,8 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
   const s = statSync(path, { throwIfNoEntry: false });
   if (!s?.isFile()) {
     // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
-    const target = linkTarget(path);
+    // Null: neither a file nor a link any more (the listing did not take a folder as a file).
+    const target = unlessGone(() => readlinkSync(path));
     if (target === null) return null;
     return { digest: { sha256: sha256(Buffer.from(`link\u0000${target}`)), size: -1 }, known: null, read: false };
   }
@@ -59,26 +60,17 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
   let digest: FileDigest;
   if (same) digest = { sha256: known[4], size: s.size };
   else {
-    const bytes = readOrNull(path);
+    const bytes = unlessGone(() => readFileSync(path));
     if (bytes === null) return null;
     digest = { sha256: sha256(bytes), size: bytes.length };
   }
   return { digest, known: [s.size, s.ino, s.mtimeMs, s.ctimeMs, digest.sha256], read: !same };
 }
 
-/** Where a symbolic link points, or null when `path` is no longer there (nor a link: a folder, which the listing did not take as a file). */
-function linkTarget(path: string): string | null {
+/** What `read` gives, or null when the file it reads is no longer there (ENOENT); other errors stand. */
+function unlessGone<T>(read: () => T): T | null {
   try {
-    return readlinkSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
-
-function readOrNull(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
+    return read();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
