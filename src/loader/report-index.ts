@@ -1,7 +1,8 @@
 /**
  * The archive's report index: per report, where the report store keeps it, which file it came
  * from, and the raw text of a report with errors. One JSON file in the report store, written by
- * the `reports` loader and read once per build by the pages (src/site/archive-index.ts).
+ * the `reports` loader and read by the downloads' recipes (src/site/data/record-downloads.ts) and
+ * the pages (src/site/archive-index.ts), in the same process: see keepReportIndex.
  *
  * Why not one collection entry per report: Astro loads its whole data store, checks every entry
  * and writes the store back, one value at a time (devalue), in every build, also when one
@@ -10,7 +11,7 @@
  * this file take a few tens of milliseconds. The collection holds one entry that names this file
  * and its digest, so Astro still sees the collection change when a report does (astro dev reloads).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { writeWhole } from '../node/write-whole.ts';
@@ -86,4 +87,40 @@ export function reportIndexText(reports: ReportIndexEntry[]): string {
 /** Writes the index whole or not at all: a build stopped midway leaves the last one readable. */
 export function writeReportIndex(file: string, text: string): void {
   writeWhole(file, text);
+}
+
+/**
+ * The index this process's loader stored last, with the file's status then. Astro runs the loader,
+ * then the downloads' recipes (astro:build:start) and then the pages in one process, but the
+ * loader as a module of its own and the pages from Astro's bundle (two instances of this module),
+ * so it is handed over on globalThis: the recipes and the pages take it from here instead of
+ * reading and parsing the file again (4 MB at 10,000 reports, 25–40 ms each time, in Astro's
+ * process, which a one-report rebuild waits for). A file whose status differs (written since by
+ * another process) is read as ever.
+ */
+const KEPT = Symbol.for('xxgk.report-index');
+
+interface KeptIndex {
+  file: string;
+  status: string;
+  reports: readonly ReportIndexEntry[];
+}
+
+function statusOf(file: string): string | null {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : null;
+}
+
+/** Called by the loader once the index file holds `reports` (written now, or as the last build left it). */
+export function keepReportIndex(file: string, reports: readonly ReportIndexEntry[]): void {
+  const status = statusOf(file);
+  (globalThis as Record<symbol, unknown>)[KEPT] = status === null ? undefined : ({ file, status, reports } satisfies KeptIndex);
+}
+
+/** The reports of the index file, or null when there is none: as the loader kept them when the file is as it left it, else read. */
+export function readReportIndex(file: string): readonly ReportIndexEntry[] | null {
+  const kept = (globalThis as Record<symbol, unknown>)[KEPT] as KeptIndex | undefined;
+  if (kept && kept.file === file && kept.status === statusOf(file)) return kept.reports;
+  const text = readReportIndexText(file);
+  return text === null ? null : parseReportIndex(text);
 }

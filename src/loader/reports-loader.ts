@@ -24,7 +24,7 @@ import { inFolder } from '../node/archive-paths.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { reportListing, ReportListing } from './report-listing.ts';
-import { parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, reportIndexText, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
+import { keepReportIndex, parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, reportIndexText, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -171,6 +171,7 @@ export function reportsLoader(): Loader {
     }
     const text = reportIndexText(index);
     if (text !== lastText) writeReportIndex(indexFile, text);
+    keepReportIndex(indexFile, index);
     const ref = { index: fromRoot(root, indexFile), digest: ctx.generateDigest(text), reports: index.length };
     const data = await ctx.parseData({ id: REPORT_INDEX_ENTRY, data: ref });
     // Not cleared: an unchanged entry then leaves the data store as it was.

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../core/model/report.ts';
 import type { ArchiveFileEntry, ArchiveOverviewData, ArchiveProblemData } from '../loader/archive-file.ts';
-import { inIdOrder, parseReportIndex, readReportIndexText, type ReportIndexRef } from '../loader/report-index.ts';
+import { inIdOrder, readReportIndex, type ReportIndexRef } from '../loader/report-index.ts';
 import type { ReportListingData } from '../loader/report-listing.ts';
 import { readStoredListings, readStoredReport, storedCsvRange, storedJsonRange } from '../loader/report-store.ts';
 import type { ByteRange } from '../node/byte-range.ts';
@@ -86,7 +86,7 @@ async function indexedReports(root: string) {
   // The loader always stores it, also for an empty archive: without it every report page would be missing.
   if (!entry) throw new Error('reports 集合中没有报告索引（src/loader/reports-loader.ts），请重新构建');
   const ref = entry.data as ReportIndexRef;
-  const reports = parseReportIndex(readReportIndexText(resolve(root, ref.index)));
+  const reports = readReportIndex(resolve(root, ref.index)) ?? [];
   // The loader wrote it in this build; one that is gone or cut short would drop pages silently.
   if (reports.length !== ref.reports) throw new Error(`${ref.index}: 报告索引应有 ${ref.reports} 份报告，读到 ${reports.length} 份，请重新构建`);
   return reports;

@@ -6,17 +6,17 @@
  * renders. Recorded by their endpoints, which render near the end, they were still being written
  * 0.2–0.3 s after Astro had ended, in every build.
  */
-import { inIdOrder, parseReportIndex, readReportIndexText, reportIndexFile } from '../../loader/report-index.ts';
+import { inIdOrder, readReportIndex, reportIndexFile } from '../../loader/report-index.ts';
 import { reportStoreDir, storedCsvRange, storedJsonRange } from '../../loader/report-store.ts';
 import { ARCHIVE_DOWNLOADS, downloadRecipe } from './archive-downloads.ts';
 import { recordJoin } from './join-recipe.ts';
 
 /** From the index file `indexFile` (which the loader always writes, also for an empty archive). */
 export function recordArchiveDownloads(recipesFile: string, root: string, indexFile: string): void {
-  const text = readReportIndexText(indexFile);
+  const indexed = readReportIndex(indexFile);
   // Without it every download would be empty: the loader has not stored the reports.
-  if (text === null) throw new Error(`${indexFile}: 没有报告索引，无法生成 data/reports.json 和 data/reports.csv，请重新构建`);
-  const reports = inIdOrder(parseReportIndex(text)).map((r) => ({ jsonAt: storedJsonRange(root, r.stored), csvAt: storedCsvRange(root, r.stored) }));
+  if (indexed === null) throw new Error(`${indexFile}: 没有报告索引，无法生成 data/reports.json 和 data/reports.csv，请重新构建`);
+  const reports = inIdOrder(indexed).map((r) => ({ jsonAt: storedJsonRange(root, r.stored), csvAt: storedCsvRange(root, r.stored) }));
   for (const download of ARCHIVE_DOWNLOADS) recordJoin(recipesFile, downloadRecipe(download, reports));
 }
 

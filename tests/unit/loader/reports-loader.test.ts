@@ -16,7 +16,7 @@ import { handoffOf, writeHandoff } from '../../../src/loader/snapshot-handoff.ts
 import { renderOnly } from '../../../src/site/render-only.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
 import { ReportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
-import { parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, ReportIndexEntry, ReportIndexRef } from '../../../src/loader/report-index.ts';
+import { parseReportIndex, readReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, ReportIndexEntry, ReportIndexRef, reportIndexText, writeReportIndex } from '../../../src/loader/report-index.ts';
 import { readStoredListings, readStoredReport } from '../../../src/loader/report-store.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
@@ -153,6 +153,30 @@ describe('reportsLoader', () => {
     }
     const donghu = reportOf(index.get('2023-donghu-zhengwu-dashuju')!);
     expect([donghu.proactive.licensing, donghu.requests.unableToProvide.notHeld.total]).toEqual([112341, 18]);
+  });
+
+  it('hands the index it wrote to the readers in its process, which read the file again once it changed', async () => {
+    const { stores } = await loadAll();
+    const file = resolve(ROOT, (stores.reports.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef).index);
+    const fromFile = parseReportIndex(readReportIndexText(file));
+    // What the recipes and the pages get: the loader's own entries (not parsed again), equal to the file's.
+    const kept = readReportIndex(file)!;
+    expect(kept).toEqual(fromFile);
+    expect(readReportIndex(file)).toBe(kept);
+    // Another index written over it (another process, another build): read from the file.
+    const other = fromFile.slice(0, 3);
+    writeReportIndex(file, reportIndexText(other));
+    const read = readReportIndex(file)!;
+    expect(read).not.toBe(kept);
+    expect(read).toEqual(other);
+    // Another file: read, not the kept one; none there: null.
+    expect(readReportIndex(join(tmp, 'elsewhere.json'))).toBeNull();
+    // The next load keeps its own index again (it stored the seven reports the other index lacked anew).
+    await loadAll();
+    const again = readReportIndex(file)!;
+    expect(again).toHaveLength(10);
+    expect(again).toEqual(parseReportIndex(readReportIndexText(file)));
+    expect(readReportIndex(file)).toBe(again);
   });
 
   it('stores again the reports of a lost or mostly dead pack even when they are unchanged, and removes packs the index does not name', async () => {
