@@ -234,7 +234,8 @@ rmSync(PHASES_FILE, { force: true });
 // put in place after, over the last build's); its index in <out>/pagefind/ is updated part by part
 // (indexPlaced). A full build's output, joins included, replaces the old one. What they replace is
 // deleted meanwhile.
-const overlaid = partial ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joins.outs)) : null;
+// The last build's record of its pages tells the overlay which report pages' files go, without listing them all.
+const overlaid = updated ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joins.outs), updated.pages) : null;
 try {
   await joins.written();
 } catch (err) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -126,6 +126,37 @@ describe('overlayOutput', () => {
     overlayOutput(out, staging, record);
     expect(Object.keys(treeOf(out)).filter((f) => f.startsWith('pagefind/'))).toEqual([]);
     expect(foldersOf(out)).not.toContain('pagefind');
+  });
+
+  it("given the last build's pages, looks up only the report pages that go in the report folders, with the same result", () => {
+    // The same overlay twice, over two copies of the old output: listing the folders, and not.
+    const listed = join(tmp, 'listed');
+    cpSync(out, listed, { recursive: true });
+    const stagedAgain = join(tmp, '.listed.staging');
+    cpSync(staging, stagedAgain, { recursive: true });
+    const previous = { a: '1', b: '1', c: '1', 'years/2022': '1' };
+    const viaListing = overlayOutput(listed, stagedAgain, record, ['pagefind']);
+    const viaPages = overlayOutput(out, staging, record, ['pagefind'], new Set(), previous);
+    expect(treeOf(out)).toEqual(treeOf(listed));
+    expect(foldersOf(out)).toEqual(foldersOf(listed));
+    expect([...viaPages.removed].sort()).toEqual([...viaListing.removed].sort());
+    expect(viaPages.removed).toEqual(expect.arrayContaining(['reports/b/index.html', 'reports/c/index.html', 'data/reports/b.json', 'data/reports/c.json']));
+    expect(viaPages.placed.sort()).toEqual(viaListing.placed.sort());
+  });
+
+  it("given the last build's pages, does not list the report folders: what is there besides those pages stays (the build checks the output is as that build left it)", () => {
+    writeTree(out, { 'reports/stray/index.html': 'not a page of the last build', 'data/reports/stray.json': 'nor this' });
+    overlayOutput(out, staging, record, ['pagefind'], new Set(), { a: '1', b: '1', c: '1' });
+    expect(existsSync(join(out, 'reports', 'stray', 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'data', 'reports', 'stray.json'))).toBe(true);
+    expect(existsSync(join(out, 'reports', 'c'))).toBe(false);
+    // Listing them, the overlay removes them (no page of this build).
+    const again = join(tmp, 'again');
+    writeTree(again, { 'reports/stray/index.html': 'x', 'data/reports/stray.json': 'y' });
+    writeTree(join(tmp, '.again.staging'), { 'index.html': 'home' });
+    overlayOutput(again, join(tmp, '.again.staging'), record);
+    expect(existsSync(join(again, 'reports', 'stray'))).toBe(false);
+    expect(existsSync(join(again, 'data', 'reports', 'stray.json'))).toBe(false);
   });
 
   it('replaces a file by a folder of the same name and the other way round', () => {
