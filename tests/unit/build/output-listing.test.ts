@@ -94,6 +94,22 @@ describe('OutputListing', () => {
     expect(listing.fingerprint().files).toBe(6);
   });
 
+  it('brought up to date with files added before, between and after the ones it read, and told of a file twice, equals the folder read afresh', () => {
+    const dir = folder();
+    const listing = OutputListing.read(dir)!;
+    // Sorting before every path read ('404.html'), between them ('reports/aa/…', 'pagefind/c.json') and after ('sitemap.xml').
+    writeTree(dir, { '404.html': 'not found', 'reports/aa/index.html': 'aa', 'pagefind/c.json': 'c', 'sitemap.xml': 's' });
+    listing.restat(['sitemap.xml', '404.html', 'reports/aa/index.html', 'pagefind/c.json']);
+    // Relisted after a file in it was told of; then a file in it told of again, rewritten.
+    writeTree(dir, { 'pagefind/bundle/w.pf_index': 'w' });
+    listing.restat(['pagefind/bundle/w.pf_index']);
+    listing.relist(['pagefind/bundle']);
+    writeFileSync(join(dir, 'pagefind', 'bundle', 'w.pf_index'), 'w, longer');
+    listing.restat(['pagefind/bundle/w.pf_index']);
+    expect(listing.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(listing.fingerprint().files).toBe(11);
+  });
+
   it('knows only what it is told: a change it is not told of leaves it unlike the folder', () => {
     const dir = folder();
     const listing = OutputListing.read(dir)!;
