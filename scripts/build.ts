@@ -232,9 +232,9 @@ const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, '
 rmSync(PHASES_FILE, { force: true });
 // A partial build's pages go over the output while the joins are still being written (they are
 // put in place after, over the last build's); its index in <out>/pagefind/ is updated part by part
-// (indexPlaced). A full build's output, joins included, replaces the old one. What they replace is
-// deleted meanwhile.
-// The last build's record of its pages tells the overlay which report pages' files go, without listing them all.
+// (indexPlaced); the last build's record of its pages tells the overlay which report pages' files
+// go, without listing them all. A full build's output, joins included, replaces the old one. What
+// they replace is deleted meanwhile.
 const overlaid = updated ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joins.outs), updated.pages) : null;
 try {
   await joins.written();

@@ -16,7 +16,7 @@ import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from './files-under.ts';
 import type { FileDigest } from './read-archive.ts';
-import { sha256 } from './sha256.ts';
+import { linkDigest, sha256 } from './sha256.ts';
 
 /** A file's digest with the status it had when read: [size, inode, mtimeMs, ctimeMs, sha256]. */
 type Known = [number, number, number, number, string];
@@ -53,7 +53,7 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
     // Null: neither a file nor a link any more (the listing did not take a folder as a file).
     const target = unlessGone(() => readlinkSync(path));
     if (target === null) return null;
-    return { digest: { sha256: sha256(Buffer.from(`link\u0000${target}`)), size: -1 }, known: null, read: false };
+    return { digest: { sha256: linkDigest(target), size: -1 }, known: null, read: false };
   }
   const known = previous?.files[file];
   const same = known !== undefined && known[0] === s.size && known[1] === s.ino && known[2] === s.mtimeMs && known[3] === s.ctimeMs && s.ctimeMs < previous!.takenAt - RACY_MS;

@@ -14,7 +14,7 @@ import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack 
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
 import { readFileBytes } from './report-bytes.ts';
-import { sha256 } from './sha256.ts';
+import { linkDigest, sha256 } from './sha256.ts';
 
 export interface ArchiveEntry {
   /** Path inside the archive folder, with / separators. */
@@ -98,7 +98,7 @@ function sidecarDigest(path: string): string {
   // A link by that name to a folder or to nothing (the read makes the report a problem file) counts
   // by where it points, as the build's digests take it (./archive-digests.ts).
   const target = linkTarget(sidecar);
-  return target === null ? '' : sha256(Buffer.from(`link\u0000${target}`));
+  return target === null ? '' : linkDigest(target);
 }
 
 function linkTarget(path: string): string | null {

@@ -22,8 +22,9 @@ export interface ReadOptions {
 export async function parseBytes(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ParsedFile> {
   const name = sourceName(file, options.root);
   const side = readSidecar(file);
-  if (side && side.text === null) throw new ReportFileError(name, null, `元数据文件 ${sourceName(side.path, options.root)} 不是普通文件（是文件夹，或是指向文件夹或不存在之处的链接），无法读取；请改为 YAML 文件或删除它`);
-  const sidecar = side && side.text !== null ? { name: sourceName(side.path, options.root), text: side.text } : undefined;
+  const sideName = side ? sourceName(side.path, options.root) : '';
+  if (side?.text === null) throw new ReportFileError(name, null, `元数据文件 ${sideName} 不是普通文件（是文件夹，或是指向文件夹或不存在之处的链接），无法读取；请改为 YAML 文件或删除它`);
+  const sidecar = side ? { name: sideName, text: side.text } : undefined;
   return parseFile({
     name,
     bytes,
