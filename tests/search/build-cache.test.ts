@@ -86,8 +86,11 @@ describe('buildSearchIndex after one report changed', () => {
     expect(ofYear.length).toBeGreaterThan(1);
     const target = ofYear[1]!;
     const changed = reports.map((r) => (r.id === target ? { ...r, sections: r.sections.map((s) => (s.no === 1 ? { ...s, markdown: `${s.markdown}\n\n新增的一段话。` } : s)) } : r));
-    const second = await build(changed, 'blocks-b', 'cache-blocks');
+    const steps: { step: string; parts?: { pagesRead: number } }[] = [];
+    const second = await buildSearchIndex(changed, { outDir: join(dir, 'blocks-b'), cacheDir: join(dir, 'cache-blocks'), onStep: (s) => steps.push(s) });
     expect(second.built).toEqual(['2023']);
+    // Its index patched from the earlier build with the changed report's words (src/search/build/shard-patch.ts).
+    expect(steps.find((s) => s.step === 'shard 2023')?.parts?.pagesRead).toBe(1);
     const fresh = await build(changed, 'blocks-c', 'cache-blocks-fresh');
     expect(treeOf(join(dir, 'blocks-b'))).toEqual(treeOf(join(dir, 'blocks-c')));
 

@@ -7,17 +7,20 @@
  * takes its block files from the earlier build as hard links instead of writing them again:
  * after one report changed, a shard of 420 reports wrote 2,100 block files (0.5–1.0 s) for the
  * few of that one report, and the output, which keeps files of the same inode
- * (./index-parts.ts), then links again only those.
+ * (./index-parts.ts), then links again only those. When the earlier build has the same reports
+ * in the same order and at most half of them changed, its index is patched with the changed pages' words
+ * (./shard-patch.ts) instead of every page being read into words again.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { displayBlocks, positionsBefore } from '../display.ts';
 import type { SearchRecord } from '../records.ts';
-import { analyse } from '../tokenize.ts';
+import { analyse, type Analysed } from '../tokenize.ts';
 import { linkFile } from './link-file.ts';
 import { INDEX_LANGUAGE } from './pagefind-format.ts';
 import { ShardIndex } from './shard-index.ts';
+import { patchShardIndex } from './shard-patch.ts';
 
 /** What the merge needs to know of each page of a shard, in page order (pages.json). */
 export interface ShardPage {
@@ -53,20 +56,41 @@ export interface ShardTimings {
   /** Reading the text into positions and numbering each position's window word. */
   words: number;
   blocks: number;
-  /** Sorting the postings and writing the index chunks and meta file. */
+  /** Sorting the postings (or patching the earlier build's, ./shard-patch.ts) and writing the index chunks and meta file. */
   index: number;
+  /** Pages read into words: every page, or only the changed ones when the earlier build's index was patched. */
+  pagesRead: number;
 }
 
-/** The earlier build's pages by key, with where their block files are; empty without one. */
-function earlierBlocks(reuse: BlockReuse | undefined): Map<string, { dir: string; page: number; blocks: number }> {
-  const found = new Map<string, { dir: string; page: number; blocks: number }>();
+/** The earlier build's pages (its pages.json), or null without one. */
+function earlierPages(reuse: BlockReuse | undefined): ShardPage[] | null {
   const pagesFile = reuse?.earlier ? join(reuse.earlier, 'pages.json') : null;
-  if (!pagesFile || !existsSync(pagesFile)) return found;
-  const dir = join(reuse!.earlier!, 'r');
-  (JSON.parse(readFileSync(pagesFile, 'utf8')) as ShardPage[]).forEach((p, page) => {
+  return pagesFile && existsSync(pagesFile) ? (JSON.parse(readFileSync(pagesFile, 'utf8')) as ShardPage[]) : null;
+}
+
+/** The earlier build's pages by key, with where their block files are. */
+function earlierBlocks(earlier: string, pages: readonly ShardPage[]): Map<string, { dir: string; page: number; blocks: number }> {
+  const found = new Map<string, { dir: string; page: number; blocks: number }>();
+  const dir = join(earlier, 'r');
+  pages.forEach((p, page) => {
     if (p.key !== undefined && Number.isInteger(p.blocks)) found.set(p.key, { dir, page, blocks: p.blocks });
   });
   return found;
+}
+
+/**
+ * The pages whose key differs from the earlier build's at the same place, when the earlier build
+ * has the same reports in the same order and at most half of them changed; otherwise null. Only
+ * then is the earlier index patched (./shard-patch.ts) instead of every page indexed again.
+ */
+function changedPages(records: readonly SearchRecord[], reuse: BlockReuse | undefined, before: readonly ShardPage[] | null): Set<number> | null {
+  if (!reuse || !before || before.length !== records.length) return null;
+  const changed = new Set<number>();
+  for (let page = 0; page < records.length; page++) {
+    if (before[page]!.id !== records[page]!.id) return null;
+    if (before[page]!.key === undefined || before[page]!.key !== reuse.keys[page]) changed.add(page);
+  }
+  return changed.size <= records.length / 2 ? changed : null;
 }
 
 /** Links a page's block files from an earlier build; false (and nothing left behind) when one is missing. */
@@ -90,13 +114,20 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
   rmSync(outDir, { recursive: true, force: true });
   const blocksDir = join(outDir, 'r');
   mkdirSync(blocksDir, { recursive: true });
-  const timings: ShardTimings = { words: 0, blocks: 0, index: 0 };
-  const index = new ShardIndex(options.window);
-  const earlier = earlierBlocks(reuse);
+  const timings: ShardTimings = { words: 0, blocks: 0, index: 0, pagesRead: 0 };
+  const before = earlierPages(reuse);
+  const earlier = before ? earlierBlocks(reuse!.earlier!, before) : new Map<string, { dir: string; page: number; blocks: number }>();
+  // With the earlier build's index patched, only the changed pages are read into words.
+  const patch = changedPages(records, reuse, before);
+  const index = patch ? null : new ShardIndex(options.window);
+  const changed = new Map<number, Analysed>();
   const pages: ShardPage[] = records.map((r, page) => {
     let t = performance.now();
-    const a = analyse(r.text);
-    index.addPage(a);
+    const read = !patch || patch.has(page);
+    const a = read ? analyse(r.text) : null;
+    if (a) timings.pagesRead++;
+    if (a && index) index.addPage(a);
+    else if (a) changed.set(page, a);
     timings.words += performance.now() - t;
     t = performance.now();
     const key = reuse?.keys[page];
@@ -105,7 +136,8 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
     if (prior && linkBlocks(prior, blocksDir, page)) blocks = prior.blocks;
     else {
       const source = { url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year };
-      const made = displayBlocks(source, a, positionsBefore(a, r.headerOffset), options.block);
+      const analysed = a ?? analyse(r.text);
+      const made = displayBlocks(source, analysed, positionsBefore(analysed, r.headerOffset), options.block);
       made.forEach((block, k) => {
         // Level 6: for these blocks the same deflate stream as level 9 (only the header's level byte
         // differs; measured on 2,122 blocks of 420 reports) in 0.6 of the time.
@@ -117,7 +149,8 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
     return { id: r.id, agency: r.agency, district: r.district, blocks, ...(key === undefined ? {} : { key }) };
   });
   const t = performance.now();
-  index.write(outDir, { language: INDEX_LANGUAGE, chunkSize: options.chunkSize });
+  if (index) index.write(outDir, { language: INDEX_LANGUAGE, chunkSize: options.chunkSize });
+  else patchShardIndex(reuse!.earlier!, outDir, changed, { language: INDEX_LANGUAGE, window: options.window, chunkSize: options.chunkSize });
   writeFileSync(join(outDir, 'pages.json'), JSON.stringify(pages));
   timings.index = performance.now() - t;
   return timings;

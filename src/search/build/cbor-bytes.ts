@@ -146,11 +146,16 @@ export class CborReader {
   }
 
   text(): string {
+    return text.decode(this.textBytes());
+  }
+
+  /** A text's UTF-8 bytes, not decoded (their order is the code points' order). */
+  textBytes(): Uint8Array {
     const n = this.head();
     if (this.major !== TEXT) this.fail('文本');
     if (this.at + n > this.bytes.length) this.fail('完整的文本');
-    const s = text.decode(this.bytes.subarray(this.at, this.at + n));
+    const bytes = this.bytes.subarray(this.at, this.at + n);
     this.at += n;
-    return s;
+    return bytes;
   }
 }

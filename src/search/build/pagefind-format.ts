@@ -113,6 +113,11 @@ export interface RawWord {
   others: Uint8Array;
 }
 
+/** The bytes of one index chunk (CBOR, after Pagefind's signature). */
+export function readChunkBytes(dir: string, hash: string): Uint8Array {
+  return unpack(join(dir, 'index', `${hash}.pf_index`));
+}
+
 /** The words of one index chunk, as bytes (see RawWord). */
 export function readRawChunk(dir: string, hash: string): RawWord[] {
   const path = join(dir, 'index', `${hash}.pf_index`);
@@ -120,33 +125,36 @@ export function readRawChunk(dir: string, hash: string): RawWord[] {
   if (r.array() !== 1) throw new Error(`${path} 不是 Pagefind 索引块`);
   const count = r.array();
   const words: RawWord[] = [];
-  for (let w = 0; w < count; w++) {
-    r.array();
-    const word = r.text();
-    const pages = r.array();
-    if (pages === 0) throw new Error(`${path}：索引词“${word}”没有页面`);
-    let page = 0;
-    let first = 0;
-    let size = pages;
-    let firstRest = 0;
-    let others = 0;
-    for (let p = 0; p < pages; p++) {
-      r.array();
-      page += r.uint();
-      if (p === 0) {
-        first = page;
-        firstRest = r.at;
-      }
-      const locs = r.array();
-      for (let l = 0; l < locs; l++) if (r.int() >= 0) size++; // a negative number marks a weight, not a position
-      if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”出现在元数据中，记录不应有可检索的元数据`);
-      if (p === 0) others = r.at;
-    }
-    const end = r.at;
-    if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”有变体，记录应已去掉变音符号`);
-    words.push({ word, pages, size, first, last: page, firstRest: r.bytes.subarray(firstRest, others), others: r.bytes.subarray(others, end) });
-  }
+  for (let w = 0; w < count; w++) words.push(readRawWord(r, path));
   return words;
+}
+
+/** The word entry at the reader's place, as bytes (see RawWord); the reader moves past it. `path`: the chunk's, for errors. */
+export function readRawWord(r: CborReader, path: string): RawWord {
+  r.array();
+  const word = r.text();
+  const pages = r.array();
+  if (pages === 0) throw new Error(`${path}：索引词“${word}”没有页面`);
+  let page = 0;
+  let first = 0;
+  let size = pages;
+  let firstRest = 0;
+  let others = 0;
+  for (let p = 0; p < pages; p++) {
+    r.array();
+    page += r.uint();
+    if (p === 0) {
+      first = page;
+      firstRest = r.at;
+    }
+    const locs = r.array();
+    for (let l = 0; l < locs; l++) if (r.int() >= 0) size++; // a negative number marks a weight, not a position
+    if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”出现在元数据中，记录不应有可检索的元数据`);
+    if (p === 0) others = r.at;
+  }
+  const end = r.at;
+  if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”有变体，记录应已去掉变音符号`);
+  return { word, pages, size, first, last: page, firstRest: r.bytes.subarray(firstRest, others), others: r.bytes.subarray(others, end) };
 }
 
 /** The rest of a page entry after its page number (positions, meta positions): its size (one for the page, one per position). */
@@ -165,12 +173,20 @@ function restSize(r: CborReader): number {
  */
 export function rawWordOutside(raw: RawWord, gaps: readonly (readonly [number, number])[]): RawWord[] {
   if (!gaps.some(([from, to]) => raw.first < to && raw.last >= from)) return [raw];
-  const inGap = (page: number) => gaps.some(([from, to]) => page >= from && page < to);
-  /** Which stretch between gaps a page outside them is in: a run ends at a gap even when the word has no page in it. */
-  const stretch = (page: number) => gaps.filter(([from]) => from <= page).length;
-  const pastGaps = Math.max(...gaps.map(([, to]) => to));
+  // The gaps in page order (they do not overlap): pages come in order, so where a page lies is
+  // found by moving forward through them, not by testing every gap at every page.
+  const sorted = gaps.every((gap, i) => i === 0 || gaps[i - 1]![0] <= gap[0]) ? gaps : [...gaps].sort((a, b) => a[0] - b[0]);
+  let passed = 0; // gaps that start at or before the page looked at last
+  /** Which stretch between gaps a page is in (the gaps starting at or before it): a run ends at a gap even when the word has no page in it. */
+  const stretch = (page: number) => {
+    while (passed < sorted.length && sorted[passed]![0] <= page) passed++;
+    return passed;
+  };
+  /** Whether the page stretch() was last asked about lies in a gap. */
+  const inGap = (page: number) => passed > 0 && page < sorted[passed - 1]![1];
+  const pastGaps = Math.max(...sorted.map(([, to]) => to));
   const runs: RawWord[] = [];
-  let run: { first: number; last: number; firstRest: Uint8Array; from: number; to: number; pages: number; size: number } | null = null;
+  let run: { first: number; last: number; firstRest: Uint8Array; from: number; to: number; pages: number; size: number; stretch: number } | null = null;
   const end = () => {
     if (run) runs.push({ word: raw.word, pages: run.pages, size: run.size, first: run.first, last: run.last, firstRest: run.firstRest, others: raw.others.subarray(run.from, run.to) });
     run = null;
@@ -179,28 +195,31 @@ export function rawWordOutside(raw: RawWord, gaps: readonly (readonly [number, n
   // Pages and size of the entries read so far.
   let pages = 1;
   let size = restSize(new CborReader(raw.firstRest));
-  if (!inGap(page)) run = { first: page, last: page, firstRest: raw.firstRest, from: 0, to: 0, pages: 1, size };
+  const firstStretch = stretch(page);
+  if (!inGap(page)) run = { first: page, last: page, firstRest: raw.firstRest, from: 0, to: 0, pages: 1, size, stretch: firstStretch };
   const r = new CborReader(raw.others);
   while (r.at < raw.others.length) {
     r.array();
     page += r.uint();
     const restAt = r.at;
     const entrySize = restSize(r);
-    if (run && (inGap(page) || stretch(page) !== stretch(run.last))) end();
+    const at = stretch(page);
+    const gap = inGap(page);
+    if (run && (gap || at !== run.stretch)) end();
     if (page >= pastGaps) {
       // Every page from here on lies past the gaps: one run to the end, counted from the word's totals without reading further.
-      run = { first: page, last: raw.last, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: raw.others.length, pages: raw.pages - pages, size: raw.size - size };
+      run = { first: page, last: raw.last, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: raw.others.length, pages: raw.pages - pages, size: raw.size - size, stretch: at };
       break;
     }
     pages++;
     size += entrySize;
-    if (inGap(page)) continue;
+    if (gap) continue;
     if (run) {
       run.last = page;
       run.to = r.at;
       run.pages++;
       run.size += entrySize;
-    } else run = { first: page, last: page, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: r.at, pages: 1, size: entrySize };
+    } else run = { first: page, last: page, firstRest: raw.others.subarray(restAt, r.at), from: r.at, to: r.at, pages: 1, size: entrySize, stretch: at };
   }
   end();
   return runs;
@@ -257,7 +276,12 @@ export function chunkBytes(words: number, body: Uint8Array): Buffer {
  * own chunks are only read by the merge and are written fast (1), published chunks smaller.
  */
 export function writeChunk(dir: string, words: number, body: Uint8Array, level: number): string {
-  const bytes = gzipSync(chunkBytes(words, body), { level });
+  return writeChunkBytes(dir, chunkBytes(words, body), level);
+}
+
+/** A chunk's bytes (see chunkBytes) compressed and written; returns its name. */
+export function writeChunkBytes(dir: string, chunk: Uint8Array, level: number): string {
+  const bytes = gzipSync(chunk, { level });
   const hash = shortHash(bytes, 10);
   writeFileSync(join(dir, 'index', `${hash}.pf_index`), bytes);
   return hash;
