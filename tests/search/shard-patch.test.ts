@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports } from '../../bench/generate/corpus.ts';
 import { reportFromBytes } from '../../src/node/read-report.ts';
-import { buildShard, type ShardTimings } from '../../src/search/build/build-shard.ts';
+import { buildShard, CHANGED_WORDS, type ChangedSince, type ShardTimings } from '../../src/search/build/build-shard.ts';
+import { changedWords } from '../../src/search/build/merge-index.ts';
 import { readChunk, readMeta } from '../../src/search/build/pagefind-format.ts';
 import { patchShardIndex } from '../../src/search/build/shard-patch.ts';
 import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
@@ -31,6 +32,22 @@ function filesOf(shard: string): Map<string, string> {
   };
   walk('');
   return files;
+}
+
+/** A patched shard's files without the record of what it changed (which a full build has no reason to write). */
+function indexFilesOf(shard: string): Map<string, string> {
+  const files = filesOf(shard);
+  files.delete(CHANGED_WORDS);
+  return files;
+}
+
+/** The words the patch recorded as changed, against what comparing the two builds whole finds. */
+function expectChangedWords(name: string, patched: string): void {
+  const recorded = JSON.parse(readFileSync(join(patched, CHANGED_WORDS), 'utf8')) as ChangedSince;
+  expect(recorded.earlier).toBe('earlier');
+  const found = changedWords(join(dir, name, 'earlier'), patched);
+  expect(found.resized.length + found.restated.length).toBeGreaterThan(0);
+  expect({ resized: recorded.resized, restated: recorded.restated }).toEqual(found);
 }
 
 /** A key per record, as the build makes one: the same record, the same key. */
@@ -70,7 +87,8 @@ describe('a shard patched from its earlier build', () => {
     expect(timings.pagesRead).toBe(1);
     const files = filesOf(fresh);
     expect(files.size).toBeGreaterThan(40);
-    expect(filesOf(patched)).toEqual(files);
+    expect(indexFilesOf(patched)).toEqual(files);
+    expectChangedWords('inserted', patched);
     // The change is in the index: the new words are there, on that page.
     const meta = readMeta(patched);
     const words = meta.chunks.flatMap((c) => readChunk(patched, c.hash));
@@ -87,7 +105,8 @@ describe('a shard patched from its earlier build', () => {
     after[after.length - 1] = withText(after[after.length - 1]!, after[after.length - 1]!.text.replaceAll('政府信息', '政务信息'));
     const { fresh, patched, timings } = buildBoth('several', records, after);
     expect(timings.pagesRead).toBe(4);
-    expect(filesOf(patched)).toEqual(filesOf(fresh));
+    expect(indexFilesOf(patched)).toEqual(filesOf(fresh));
+    expectChangedWords('several', patched);
     const words = readMeta(patched).chunks.flatMap((c) => readChunk(patched, c.hash));
     expect(words.find((w) => w.word === '鼋鼍蛟龙')?.pages.map(([page]) => page)).toEqual([3, 4]);
   });

@@ -24,9 +24,9 @@ import { BLOCK } from '../display.ts';
 import { searchRecord, type SearchRecord } from '../records.ts';
 import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
-import { buildShard, type ShardPage, type ShardTimings } from './build-shard.ts';
+import { buildShard, CHANGED_WORDS, type ChangedSince, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { writeIndex, type BuiltIndex } from './index-parts.ts';
-import { changedWords, joinChanged, mergeIndexes, type EarlierChunks, type MergeChanges, type MergedChunk } from './merge-index.ts';
+import { changedWords, joinChanged, mergeIndexes, type ChangedWords, type EarlierChunks, type MergeChanges, type MergedChunk } from './merge-index.ts';
 import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { readPagefindRuntime, writePagefindRuntime } from './pagefind-runtime.ts';
 import { ShardPool } from './shard-pool.ts';
@@ -249,7 +249,15 @@ function wordsChanged(earlier: EarlierMerge | null, cacheDir: string, shards: re
   const differing = shards.flatMap((s, i) => (s.digest === before.shards![i]!.digest ? [] : [{ shard: i, before: before.shards![i]!.digest, after: s.digest }]));
   // Beyond a few changed shards, reading them twice to compare costs about what it saves.
   if (differing.length > Math.max(1, shards.length / 4) || differing.some((d) => !inCache(cacheDir, d.before))) return null;
-  return joinChanged(differing.map((d) => ({ shard: d.shard, words: changedWords(join(cacheDir, d.before), join(cacheDir, d.after)) })));
+  return joinChanged(differing.map((d) => ({ shard: d.shard, words: changedSince(join(cacheDir, d.after), d.before) ?? changedWords(join(cacheDir, d.before), join(cacheDir, d.after)) })));
+}
+
+/** The words a shard patched from the earlier build `before` changed, as it recorded them (./build-shard.ts), or null. */
+function changedSince(dir: string, before: string): ChangedWords | null {
+  const file = join(dir, CHANGED_WORDS);
+  if (!existsSync(file)) return null;
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as ChangedSince;
+  return recorded.earlier === before ? { resized: recorded.resized, restated: recorded.restated } : null;
 }
 
 export function buildSearchIndex(reports: readonly Report[], options: SearchIndexOptions): Promise<SearchIndexResult> {

@@ -12,7 +12,7 @@
  * (./shard-patch.ts) instead of every page being read into words again.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { displayBlocks, positionsBefore } from '../display.ts';
 import type { SearchRecord } from '../records.ts';
@@ -21,6 +21,18 @@ import { linkFile } from './link-file.ts';
 import { INDEX_LANGUAGE } from './pagefind-format.ts';
 import { ShardIndex } from './shard-index.ts';
 import { patchShardIndex } from './shard-patch.ts';
+
+/**
+ * Beside a shard patched from its earlier build: that build's folder name (its digest in the
+ * cache) and the words whose entries differ from it, which the merge then need not find by
+ * reading both builds whole (../build/build-search-index.ts).
+ */
+export const CHANGED_WORDS = 'changed-words.json';
+export interface ChangedSince {
+  earlier: string;
+  resized: string[];
+  restated: string[];
+}
 
 /** What the merge needs to know of each page of a shard, in page order (pages.json). */
 export interface ShardPage {
@@ -150,7 +162,10 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
   });
   const t = performance.now();
   if (index) index.write(outDir, { language: INDEX_LANGUAGE, chunkSize: options.chunkSize });
-  else patchShardIndex(reuse!.earlier!, outDir, changed, { language: INDEX_LANGUAGE, window: options.window, chunkSize: options.chunkSize });
+  else {
+    const words = patchShardIndex(reuse!.earlier!, outDir, changed, { language: INDEX_LANGUAGE, window: options.window, chunkSize: options.chunkSize });
+    writeFileSync(join(outDir, CHANGED_WORDS), JSON.stringify({ earlier: basename(reuse!.earlier!), ...words } satisfies ChangedSince));
+  }
   writeFileSync(join(outDir, 'pages.json'), JSON.stringify(pages));
   timings.index = performance.now() - t;
   return timings;

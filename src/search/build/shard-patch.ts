@@ -65,9 +65,11 @@ export interface ShardPatchOptions {
 
 /**
  * Writes into `dir` the index of the shard in `earlierDir` with the pages of `changed` (page
- * number → its new analysed text) replaced; every other page is as it was there.
+ * number → its new analysed text) replaced; every other page is as it was there. Returns the
+ * words whose entries differ from the earlier build's, in word order: what the merge would
+ * otherwise find by reading both builds whole (changedWords in ./merge-index.ts).
  */
-export function patchShardIndex(earlierDir: string, dir: string, changed: ReadonlyMap<number, Pick<Analysed, 'chars' | 'runStart'>>, options: ShardPatchOptions): void {
+export function patchShardIndex(earlierDir: string, dir: string, changed: ReadonlyMap<number, Pick<Analysed, 'chars' | 'runStart'>>, options: ShardPatchOptions): { resized: string[]; restated: string[] } {
   const meta = readMeta(earlierDir);
   for (const page of changed.keys()) if (!(page >= 0 && page < meta.pages.length)) throw new RangeError(`搜索分片 ${earlierDir} 没有第 ${page} 页`);
   const gaps = [...changed.keys()].map((page) => [page, page + 1] as const);
@@ -95,11 +97,25 @@ export function patchShardIndex(earlierDir: string, dir: string, changed: Readon
     size += wordSize;
     if (size >= options.chunkSize) flush();
   };
-  const put = (word: string, bytes: Uint8Array, parts: RawWord[]) => {
-    if (!parts.length) return;
+  const resized: string[] = [];
+  const restated: string[] = [];
+  /**
+   * A word with a changed page, in the earlier build (`old`: its entry and size) or not; as
+   * changedWords (./merge-index.ts) would find comparing the two builds: resized when it is new,
+   * gone or of another size, restated when only its bytes differ.
+   */
+  const put = (word: string, bytes: Uint8Array, parts: RawWord[], old?: { entry: Uint8Array; size: number }) => {
+    if (!parts.length) {
+      if (old) resized.push(word);
+      return;
+    }
     if (parts.length > 1) parts.sort((x, y) => x.first - y.first);
+    const from = cbor.length;
     encodeRawWord(cbor, word, parts.map((raw) => ({ raw, pageOffset: 0 })));
-    placed(bytes, parts.reduce((n, p) => n + p.size, 0));
+    const wordSize = parts.reduce((n, p) => n + p.size, 0);
+    if (!old || old.size !== wordSize) resized.push(word);
+    else if (Buffer.compare(cbor.bytes().subarray(from), old.entry) !== 0) restated.push(word);
+    placed(bytes, wordSize);
   };
   const addedBytes = added.map((w) => utf8.encode(w.word));
   const isChanged = new Uint8Array(meta.pages.length);
@@ -137,7 +153,7 @@ export function patchShardIndex(earlierDir: string, dir: string, changed: Readon
       const raw = readRawWord(new CborReader(r.bytes, start), path);
       const parts = rawWordOutside(raw, gaps);
       if (same) parts.push(...added[a++]!.entries);
-      put(raw.word, word, parts);
+      put(raw.word, word, parts, { entry: r.bytes.subarray(start, r.at), size: wordSize });
     }
   }
   for (; a < added.length; a++) put(added[a]!.word, addedBytes[a]!, [...added[a]!.entries]);
@@ -145,4 +161,5 @@ export function patchShardIndex(earlierDir: string, dir: string, changed: Readon
 
   const pages = meta.pages.map((p, page) => ({ hash: p.hash, wordCount: changed.get(page)?.chars.length ?? p.wordCount }));
   writeMeta(dir, options.language, { version: meta.version, pages, chunks });
+  return { resized, restated };
 }
