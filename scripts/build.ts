@@ -132,8 +132,8 @@ const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnap
   await import('../src/node/build/build-steps.ts');
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
-// shards not in its cache) are kept: the rest goes before Astro renders, and Astro's loader gets
-// the snapshot without them.
+// shards not in its cache; of a shard patched from its last build, its changed reports') are
+// kept: the rest goes before Astro renders, and Astro's loader gets the snapshot without them.
 const parseStarted = performance.now();
 let indexed: IndexedReport[];
 let records: Map<string, SearchRecord>;

@@ -165,6 +165,44 @@ describe('buildSearchIndexOfReports (the build: records only for shards not in t
     expect(reportsToIndex(changed, { ...options, chunkSize: 300 })).toEqual(new Set());
   });
 
+  it("needs of a shard patched from its earlier build only the changed report's record, and builds what every record builds", async () => {
+    const cacheDir = join(dir, 'cache-patch-records');
+    const planned = indexed(records, (r) => `v1:${r.id}`);
+    await buildSearchIndexOfReports(planned, only(records, reportsToIndex(planned, { cacheDir })), { cacheDir, outDir: join(dir, 'patch-records-a') });
+    const of2023 = records.filter((r) => r.year === 2023);
+    expect(of2023.length).toBeGreaterThanOrEqual(3);
+    const target = of2023[1]!;
+    const edited = records.map((r) => (r.id === target.id ? { ...r, text: `${r.text}\n新增的一段话。` } : r));
+    const changed = indexed(edited, (r) => (r.id === target.id ? 'v2' : `v1:${r.id}`));
+    const needed = reportsToIndex(changed, { cacheDir });
+    expect([...needed]).toEqual([target.id]);
+    const steps: { step: string; parts?: { pagesRead: number } }[] = [];
+    const patched = await buildSearchIndexOfReports(changed, only(edited, needed), { cacheDir, outDir: join(dir, 'patch-records-b'), onStep: (s) => steps.push(s) });
+    expect(patched.built).toEqual(['2023']);
+    expect(steps.find((s) => s.step === 'shard 2023')?.parts?.pagesRead).toBe(1);
+    // The unchanged reports' agency and district come from the earlier build: the manifest holds them.
+    const fresh = await buildSearchIndexOfRecords(edited, { cacheDir: join(dir, 'cache-patch-fresh'), outDir: join(dir, 'patch-records-c') });
+    expect(patched.manifest).toEqual(fresh.manifest);
+    expect(patched.manifest.agency).toHaveLength(records.length);
+    expect(treeOf(join(dir, 'patch-records-b'))).toEqual(treeOf(join(dir, 'patch-records-c')));
+  });
+
+  it('needs the record of an unchanged report too when its block files are gone from the earlier build', async () => {
+    const cacheDir = join(dir, 'cache-patch-lost');
+    const planned = indexed(records, (r) => `v1:${r.id}`);
+    const first = await buildSearchIndexOfReports(planned, only(records, reportsToIndex(planned, { cacheDir })), { cacheDir, outDir: join(dir, 'patch-lost-a') });
+    const of2023 = first.pages.filter((id) => records.find((r) => r.id === id)!.year === 2023);
+    // Page 0 of the shard loses a block file; page 1 changes.
+    rmSync(join(first.index.parts.find((p) => p.path === 'blocks/2023')!.from, '0-0.dat'));
+    const changed = planned.map((p) => (p.id === of2023[1] ? { ...p, source: 'v2' } : p));
+    expect([...reportsToIndex(changed, { cacheDir })].sort()).toEqual([of2023[0]!, of2023[1]!].sort());
+    // Given only the changed report's record, the build names the one it lacks.
+    await expect(buildSearchIndexOfReports(changed, only(records, new Set([of2023[1]!])), { cacheDir })).rejects.toThrow(new RegExp(`${of2023[0]}.*请重新构建`));
+    const second = await buildSearchIndexOfReports(changed, only(records, reportsToIndex(changed, { cacheDir })), { cacheDir, outDir: join(dir, 'patch-lost-b') });
+    expect(second.built).toEqual(['2023']);
+    expect(existsSync(join(dir, 'patch-lost-b', 'blocks', '2023', '0-0.dat'))).toBe(true);
+  });
+
   it('refuses two reports with one id, naming it', () => {
     const planned = indexed(records, (r) => r.id);
     expect(() => reportsToIndex([...planned, planned[0]!], { cacheDir: join(dir, 'cache-twice') })).toThrow(new RegExp(`报告编号重复.*${planned[0]!.id}`));

@@ -13,7 +13,7 @@ import { withSearchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
 
-/** The ids of the reports whose search record the build must make: those of shards not in the cache (see reportsToIndex). */
+/** The ids of the reports whose search record the build must make: those of shards not in the cache, of a patched shard only its changed ones (see reportsToIndex). */
 export function searchRecordsNeeded(reports: readonly IndexedReport[], env: NodeJS.ProcessEnv = process.env): Set<string> {
   return reportsToIndex(reports, searchTuning(env));
 }

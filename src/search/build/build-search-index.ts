@@ -24,7 +24,7 @@ import { BLOCK } from '../display.ts';
 import { searchRecord, type SearchRecord } from '../records.ts';
 import { planShards, type SearchManifest } from '../shards.ts';
 import { WINDOW } from '../tokenize.ts';
-import { buildShard, CHANGED_WORDS, type ChangedSince, type ShardPage, type ShardTimings } from './build-shard.ts';
+import { buildShard, CHANGED_WORDS, pagesNeedingRecords, type ChangedSince, type ShardEntry, type ShardPage, type ShardTimings } from './build-shard.ts';
 import { writeIndex, type BuiltIndex } from './index-parts.ts';
 import { changedWords, joinChanged, mergeIndexes, type ChangedWords, type EarlierChunks, type MergeChanges, type MergedChunk } from './merge-index.ts';
 import { INDEX_LANGUAGE, PAGEFIND_VERSION } from './pagefind-format.ts';
@@ -174,12 +174,32 @@ function plannedShards(reports: readonly IndexedReport[], settings: ReturnType<t
 const inCache = (cacheDir: string, digest: string) => existsSync(join(cacheDir, digest, '.complete'));
 
 /**
- * The ids of the reports whose shard is not in the cache: the only ones whose search record
- * buildSearchIndexOfReports needs (given the same reports and options).
+ * The ids of the reports whose search record buildSearchIndexOfReports needs (given the same
+ * reports and options): those of the shards not in the cache, and of a shard patched from its
+ * earlier build only its changed reports (see pagesNeedingRecords), so that a one-report rebuild
+ * makes one record, not the 500 of its shard.
  */
 export function reportsToIndex(reports: readonly IndexedReport[], options: SearchIndexOptions): Set<string> {
   const settings = indexSettings(options);
-  return new Set(plannedShards(reports, settings).flatMap((shard) => (inCache(settings.cacheDir, shard.digest) ? [] : shard.records.map((r) => r.id))));
+  const missing = plannedShards(reports, settings).filter((shard) => !inCache(settings.cacheDir, shard.digest));
+  const earlier = missing.length ? earlierShards(settings.cacheDir, existsSync(settings.cacheDir) ? earlierMerge(settings.cacheDir) : null) : new Map<string, string>();
+  return new Set(missing.flatMap((shard) => neededOf(shard, settings, earlier).map((r) => r.id)));
+}
+
+/** Each shard's earlier build in the cache (the one the last merge was made from), by shard id. */
+function earlierShards(cacheDir: string, earlier: EarlierMerge | null): Map<string, string> {
+  return new Map((earlier?.record.shards ?? []).filter((s) => inCache(cacheDir, s.digest)).map((s) => [s.id, join(cacheDir, s.digest)]));
+}
+
+/** The reports of a shard not in the cache whose records its build needs. */
+function neededOf(shard: { id: string; records: readonly IndexedReport[] }, settings: { window: number; block: number }, earlier: ReadonlyMap<string, string>): readonly IndexedReport[] {
+  const needed = pagesNeedingRecords(
+    shard.records.map((r) => r.id),
+    // The keys as the shard's build takes them: of the window and block size alone.
+    shard.records.map((r) => blockKey({ window: settings.window, block: settings.block }, r)),
+    earlier.get(shard.id) ?? null,
+  );
+  return needed ? shard.records.filter((_, page) => needed.has(page)) : shard.records;
 }
 
 /** Runs `build` into `<cache>/<digest>` unless it is there already (complete); true when reused. */
@@ -286,17 +306,21 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
   mkdirSync(cacheDir, { recursive: true });
 
   const shards = plannedShards(reports, settings);
-  const recordsOf = (shard: (typeof shards)[number]) =>
-    shard.records.map((r) => {
-      const record = records.get(r.id);
-      // Only if the cache lost the shard since reportsToIndex was asked.
-      if (!record) throw new Error(`搜索索引分片 ${shard.id} 不在缓存中，且没有报告“${r.id}”的检索记录；请重新构建`);
-      return record;
-    });
   // The last build's merge names the shards it was merged from: a shard built again takes the
-  // unchanged reports' display blocks from its earlier version there (./build-shard.ts).
+  // unchanged reports' display blocks from its earlier version there, and patches its index when
+  // few changed (./build-shard.ts).
   const earlier = earlierMerge(cacheDir);
-  const earlierShard = new Map((earlier?.record.shards ?? []).filter((s) => inCache(cacheDir, s.digest)).map((s) => [s.id, join(cacheDir, s.digest)]));
+  const earlierShard = earlierShards(cacheDir, earlier);
+  const recordsOf = (shard: (typeof shards)[number]): ShardEntry[] => {
+    const needed = new Set(neededOf(shard, { window, block }, earlierShard).map((r) => r.id));
+    return shard.records.map((r) => {
+      const record = records.get(r.id);
+      if (record) return record;
+      // Only if the cache lost the shard (or its earlier build) since reportsToIndex was asked.
+      if (needed.has(r.id)) throw new Error(`搜索索引分片 ${shard.id} 不在缓存中，且没有报告“${r.id}”的检索记录；请重新构建`);
+      return { id: r.id };
+    });
+  };
   const built: string[] = [];
   const reused: string[] = [];
   const pool = new ShardPool(options.workers ?? Math.min(availableParallelism(), 4));

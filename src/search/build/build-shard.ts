@@ -11,7 +11,7 @@
  * in the same order and at most half of them changed, its index is patched with the changed pages' words
  * (./shard-patch.ts) instead of every page being read into words again.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { displayBlocks, positionsBefore } from '../display.ts';
@@ -74,9 +74,18 @@ export interface ShardTimings {
   pagesRead: number;
 }
 
+/**
+ * A page of a shard as given to buildShard: its search record, or only its id when the record is
+ * not needed (see pagesNeedingRecords): the build then makes the records of the changed reports
+ * alone, not of the 500 of their shard.
+ */
+export type ShardEntry = SearchRecord | { id: string };
+
+const recordOf = (entry: ShardEntry): SearchRecord | null => ('text' in entry ? entry : null);
+
 /** The earlier build's pages (its pages.json), or null without one. */
-function earlierPages(reuse: BlockReuse | undefined): ShardPage[] | null {
-  const pagesFile = reuse?.earlier ? join(reuse.earlier, 'pages.json') : null;
+function earlierPages(earlier: string | null | undefined): ShardPage[] | null {
+  const pagesFile = earlier ? join(earlier, 'pages.json') : null;
   return pagesFile && existsSync(pagesFile) ? (JSON.parse(readFileSync(pagesFile, 'utf8')) as ShardPage[]) : null;
 }
 
@@ -95,15 +104,40 @@ function earlierBlocks(earlier: string, pages: readonly ShardPage[]): Map<string
  * has the same reports in the same order and at most half of them changed; otherwise null. Only
  * then is the earlier index patched (./shard-patch.ts) instead of every page indexed again.
  */
-function changedPages(records: readonly SearchRecord[], reuse: BlockReuse | undefined, before: readonly ShardPage[] | null): Set<number> | null {
-  if (!reuse || !before || before.length !== records.length) return null;
+function changedPages(ids: readonly string[], keys: readonly string[] | undefined, before: readonly ShardPage[] | null): Set<number> | null {
+  if (!keys || !before || before.length !== ids.length) return null;
   const changed = new Set<number>();
-  for (let page = 0; page < records.length; page++) {
-    if (before[page]!.id !== records[page]!.id) return null;
-    if (before[page]!.key === undefined || before[page]!.key !== reuse.keys[page]) changed.add(page);
+  for (let page = 0; page < ids.length; page++) {
+    if (before[page]!.id !== ids[page]) return null;
+    if (before[page]!.key === undefined || before[page]!.key !== keys[page]) changed.add(page);
   }
-  return changed.size <= records.length / 2 ? changed : null;
+  return changed.size <= ids.length / 2 ? changed : null;
 }
+
+/**
+ * The pages of a shard (by place) whose search record buildShard needs, given their ids and keys
+ * and the folder of the shard's earlier build: when it patches that build (see changedPages), the
+ * changed pages and those whose block files are gone from it; otherwise null: every page. The
+ * build asks before it makes the records (../build/build-search-index.ts: reportsToIndex).
+ */
+export function pagesNeedingRecords(ids: readonly string[], keys: readonly string[], earlier: string | null): Set<number> | null {
+  const before = earlierPages(earlier);
+  const changed = changedPages(ids, keys, before);
+  if (!changed) return null;
+  let files: Set<string>;
+  try {
+    files = new Set(readdirSync(join(earlier!, 'r')));
+  } catch {
+    return null;
+  }
+  before!.forEach((p, page) => {
+    for (let k = 0; k < p.blocks && !changed.has(page); k++) if (!files.has(`${page}-${k}.dat`)) changed.add(page);
+  });
+  return changed;
+}
+
+/** The error of a page whose record buildShard needs but was not given. */
+const missingRecord = (id: string) => new Error(`搜索索引分片需要报告“${id}”的检索记录，却未得到（分片上次的索引或展示块已不在缓存中）；请重新构建`);
 
 /** Links a page's block files from an earlier build; false (and nothing left behind) when one is missing. */
 function linkBlocks(from: { dir: string; page: number; blocks: number }, blocksDir: string, page: number): boolean {
@@ -121,22 +155,24 @@ function linkBlocks(from: { dir: string; page: number; blocks: number }, blocksD
   }
 }
 
-export function buildShard(records: readonly SearchRecord[], outDir: string, options: ShardBuildOptions, reuse?: BlockReuse): ShardTimings {
-  if (reuse && reuse.keys.length !== records.length) throw new Error(`搜索分片：${records.length} 份报告，却有 ${reuse.keys.length} 个键`);
+export function buildShard(entries: readonly ShardEntry[], outDir: string, options: ShardBuildOptions, reuse?: BlockReuse): ShardTimings {
+  if (reuse && reuse.keys.length !== entries.length) throw new Error(`搜索分片：${entries.length} 份报告，却有 ${reuse.keys.length} 个键`);
   rmSync(outDir, { recursive: true, force: true });
   const blocksDir = join(outDir, 'r');
   mkdirSync(blocksDir, { recursive: true });
   const timings: ShardTimings = { words: 0, blocks: 0, index: 0, pagesRead: 0 };
-  const before = earlierPages(reuse);
+  const before = earlierPages(reuse?.earlier);
   const earlier = before ? earlierBlocks(reuse!.earlier!, before) : new Map<string, { dir: string; page: number; blocks: number }>();
   // With the earlier build's index patched, only the changed pages are read into words.
-  const patch = changedPages(records, reuse, before);
+  const patch = changedPages(entries.map((e) => e.id), reuse?.keys, before);
   const index = patch ? null : new ShardIndex(options.window);
   const changed = new Map<number, Analysed>();
-  const pages: ShardPage[] = records.map((r, page) => {
+  const pages: ShardPage[] = entries.map((entry, page) => {
     let t = performance.now();
     const read = !patch || patch.has(page);
-    const a = read ? analyse(r.text) : null;
+    const r = recordOf(entry);
+    if (read && !r) throw missingRecord(entry.id);
+    const a = read ? analyse(r!.text) : null;
     if (a) timings.pagesRead++;
     if (a && index) index.addPage(a);
     else if (a) changed.set(page, a);
@@ -146,6 +182,7 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
     const prior = key === undefined ? undefined : earlier.get(key);
     let blocks: number;
     if (prior && linkBlocks(prior, blocksDir, page)) blocks = prior.blocks;
+    else if (!r) throw missingRecord(entry.id);
     else {
       const source = { url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year };
       const analysed = a ?? analyse(r.text);
@@ -158,7 +195,9 @@ export function buildShard(records: readonly SearchRecord[], outDir: string, opt
       blocks = made.length;
     }
     timings.blocks += performance.now() - t;
-    return { id: r.id, agency: r.agency, district: r.district, blocks, ...(key === undefined ? {} : { key }) };
+    // A page given without its record is unchanged since the earlier build (same place, same key): its agency and district too.
+    const { agency, district } = r ?? before![page]!;
+    return { id: entry.id, agency, district, blocks, ...(key === undefined ? {} : { key }) };
   });
   const t = performance.now();
   if (index) index.write(outDir, { language: INDEX_LANGUAGE, chunkSize: options.chunkSize });

@@ -5,11 +5,10 @@
  * renders on the other core).
  */
 import { Worker } from 'node:worker_threads';
-import type { SearchRecord } from '../records.ts';
-import { buildShard, type BlockReuse, type ShardBuildOptions, type ShardTimings } from './build-shard.ts';
+import { buildShard, type BlockReuse, type ShardBuildOptions, type ShardEntry, type ShardTimings } from './build-shard.ts';
 
 export interface ShardTask {
-  records: readonly SearchRecord[];
+  records: readonly ShardEntry[];
   dir: string;
   options: ShardBuildOptions;
   reuse?: BlockReuse;
