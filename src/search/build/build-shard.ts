@@ -130,7 +130,9 @@ export function pagesNeedingRecords(ids: readonly string[], keys: readonly strin
   } catch {
     return null;
   }
+  // As linkBlocks takes them (earlierBlocks): a page without a count of blocks has none to lend.
   before!.forEach((p, page) => {
+    if (!Number.isInteger(p.blocks)) changed.add(page);
     for (let k = 0; k < p.blocks && !changed.has(page); k++) if (!files.has(`${page}-${k}.dat`)) changed.add(page);
   });
   return changed;
