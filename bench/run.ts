@@ -17,9 +17,9 @@
  * latest ones into README.md between the bench markers. Contracts: bench/README.md.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureFloor, remeasureFloor, REPO, type FloorFigures } from './floor/floor.ts';
 import { GENERATOR_VERSION, type Manifest } from './generate/corpus.ts';
@@ -65,6 +65,12 @@ interface OursFigures {
   /** With more than one rebuild (--rebuilds): each run's wall time, in the order run; the figures above are of the median one. */
   unchangedRuns?: number[];
   oneChangedRuns?: number[];
+  /**
+   * The same edits to the same report in an archive of that report alone (its own output and
+   * caches): what our build costs for that report, whatever the archive's size. Not in results
+   * from before 2026-11-28 11:00.
+   */
+  oneReportArchive?: { oneChanged: BuildRun; oneChangedRuns?: number[] };
   dist: FolderSize;
   searchIndex: FolderSize;
   reportPages: number;
@@ -122,19 +128,40 @@ async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
  * distinct sentences to its original text (each edit is a change from the one before, so each
  * rebuild parses the report anew); `restore` puts the original back.
  */
-function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; edit: (k: number) => void; restore: () => void } {
+function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; original: Buffer; edited: (k: number) => string; edit: (k: number) => void; restore: () => void } {
   const entry = manifest.reports.find((e) => e.encoding === 'utf-8' && !e.crlf && e.layoutVariant === 'tab-rows') ?? manifest.reports.find((e) => e.encoding === 'utf-8');
   if (!entry) throw new Error('no UTF-8 report in the corpus to change');
   const file = join(reportsDir, entry.file);
   const before = readFileSync(file);
   const text = before.toString('utf8');
   const sentence = (k: number) => (k === 0 ? '本报告经本机关审核后发布，如有更正将另行公告。' : `本报告经本机关审核后发布，如有更正将另行公告（第 ${k + 1} 次修订）。`);
-  const edit = (k: number) => {
+  const edited = (k: number) => {
     const changed = text.replace(/(六、其他需要报告的事项\n+)/, `$1${sentence(k)}\n\n`);
     if (changed === text) throw new Error(`could not change ${entry.file}`);
-    writeFileSync(file, changed);
+    return changed;
   };
-  return { file: entry.file, edit, restore: () => writeFileSync(file, before) };
+  return { file: entry.file, original: before, edited, edit: (k) => writeFileSync(file, edited(k)), restore: () => writeFileSync(file, before) };
+}
+
+/**
+ * The report `change` edits, alone in an archive of its own (bench/work/one-report-<seed>/),
+ * built by `npm run build` into its own output and caches, then rebuilt `runs` times with the
+ * same edits: the cost of "that report" in our own build, for the one-changed yardstick.
+ */
+async function oneReportArchive(env: NodeJS.ProcessEnv, seed: string, change: ReturnType<typeof changeOneReport>, runs: number): Promise<NonNullable<OursFigures['oneReportArchive']>> {
+  const dir = join(REPO, 'bench', 'work', `one-report-${seed}`);
+  rmSync(dir, { recursive: true, force: true });
+  const file = join(dir, 'reports', change.file);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, change.original);
+  const own = { ...env, REPORTS_DIR: join(dir, 'reports'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'astro-cache'), XXGK_CACHE_DIR: join(dir, 'parse-cache'), XXGK_SEARCH_CACHE_DIR: join(dir, 'search-cache') };
+  await build(own, `npm run build, an archive of that report alone, clean`);
+  const all: BuildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    writeFileSync(file, change.edited(i));
+    all.push(await build(own, `npm run build, an archive of that report alone, the report changed${runs > 1 ? ` (${i + 1} of ${runs})` : ''}`));
+  }
+  return { oneChanged: medianRun(all), ...(runs > 1 ? { oneChangedRuns: all.map((r) => r.wallMs) } : {}) };
 }
 
 /** Folders named "pagefind" (or starting so) anywhere under dist: the search index. */
@@ -223,6 +250,7 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
   } finally {
     change.restore();
   }
+  const alone = await oneReportArchive(env, manifest.seed, change, runs);
   const unchanged = medianRun(unchangedAll);
   const oneChanged = medianRun(oneChangedAll);
   const dist = join(REPO, 'dist');
@@ -236,6 +264,7 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
     unchanged,
     oneChanged: { ...oneChanged, file: change.file },
     ...(runs > 1 ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs) } : {}),
+    oneReportArchive: alone,
     dist: folderSize(dist),
     searchIndex: searchIndex(dist),
     reportPages: pages.length,
@@ -304,6 +333,8 @@ function table(r: BenchResult): string {
     lines.push(row(['rebuild, nothing changed', `${fmtS(o.unchanged.wallMs)}${cpuOf(o.unchanged)}, ${fmtGiB(o.unchanged.peakRssBytes)} (${split(o.unchanged.timings)}${runs(o.unchangedRuns)})`, null, null, `≥ 3 × faster than clean: ${ratio(o.clean.wallMs, o.unchanged.wallMs)} ×`]));
     const one = f?.onePage;
     lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)}${runs(o.oneChangedRuns)})`, one ? `${fmtS(one.totalMs)}${cpuOf(one)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)}${runs(one.runs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
+    const alone = o.oneReportArchive;
+    if (alone) lines.push(row(['the same edits, in an archive of that report alone', `${fmtS(alone.oneChanged.wallMs)}${cpuOf(alone.oneChanged)}, ${fmtGiB(alone.oneChanged.peakRssBytes)} (${split(alone.oneChanged.timings)}${runs(alone.oneChangedRuns)})`, null, null, `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.oneChanged.wallMs)} (unchanged + our build of that report alone)`]));
     lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
     lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
     const w = o.reportPage;
@@ -339,7 +370,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? `${fmtS(o.unchanged.wallMs)}${o.unchangedRuns ? ` (median of ${o.unchangedRuns.length})` : ''}` : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}${o.oneReportArchive ? ` (unchanged + our build of that report alone: ${fmtS(o.unchanged.wallMs + o.oneReportArchive.oneChanged.wallMs)})` : ''}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
