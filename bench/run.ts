@@ -350,6 +350,15 @@ function table(r: BenchResult): string {
 /** ", CPU 16.2 s" when the run's CPU time was measured: a build bound by its CPU takes about half of it on two cores. */
 const cpuOf = (run: { cpuMs?: number }) => (run.cpuMs !== undefined ? `, CPU ${fmtS(run.cpuMs)}` : '');
 
+/** What the README's row reads the one-changed rebuild against: the unchanged rebuild plus the floor's site of one page, and plus our build of that report alone. */
+function yardsticks(o: OursFigures, f: FloorFigures | null): string {
+  const sticks = [
+    ...(f?.onePage ? [`unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)}`] : []),
+    ...(o.oneReportArchive ? [`unchanged + our build of that report alone: ${fmtS(o.unchanged.wallMs + o.oneReportArchive.oneChanged.wallMs)}`] : []),
+  ];
+  return sticks.length ? ` (${sticks.join('; ')})` : '';
+}
+
 /** The first typed query's bytes and time, for the README's row. */
 function firstTyped(o: OursFigures | null): string | null {
   const q = o?.firstQuery?.queries.find((x) => x.mode === 'typed');
@@ -370,7 +379,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? `${fmtS(o.unchanged.wallMs)}${o.unchangedRuns ? ` (median of ${o.unchangedRuns.length})` : ''}` : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${f?.onePage ? ` (unchanged + the floor's one-page site: ${fmtS(o.unchanged.wallMs + f.onePage.totalMs)})` : ''}${o.oneReportArchive ? ` (unchanged + our build of that report alone: ${fmtS(o.unchanged.wallMs + o.oneReportArchive.oneChanged.wallMs)})` : ''}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${yardsticks(o, f)}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
