@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sidecarName } from '../src/formats/sidecar-name.ts';
 import { measureFloor, remeasureFloor, REPO, type FloorFigures } from './floor/floor.ts';
 import { GENERATOR_VERSION, type Manifest } from './generate/corpus.ts';
 import { writeCorpus } from './generate/write-corpus.ts';
@@ -148,12 +149,15 @@ function changeOneReport(reportsDir: string, manifest: Manifest): { file: string
  * built by `npm run build` into its own output and caches, then rebuilt `runs` times with the
  * same edits: the cost of "that report" in our own build, for the one-changed yardstick.
  */
-async function oneReportArchive(env: NodeJS.ProcessEnv, seed: string, change: ReturnType<typeof changeOneReport>, runs: number): Promise<NonNullable<OursFigures['oneReportArchive']>> {
+async function oneReportArchive(env: NodeJS.ProcessEnv, reportsDir: string, seed: string, change: ReturnType<typeof changeOneReport>, runs: number): Promise<NonNullable<OursFigures['oneReportArchive']>> {
   const dir = join(REPO, 'bench', 'work', `one-report-${seed}`);
   rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'reports', change.file);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, change.original);
+  // Its metadata file too, when it has one (the generated corpora have none).
+  const sidecar = sidecarName(join(reportsDir, change.file));
+  if (existsSync(sidecar)) writeFileSync(sidecarName(file), readFileSync(sidecar));
   const own = { ...env, REPORTS_DIR: join(dir, 'reports'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'astro-cache'), XXGK_CACHE_DIR: join(dir, 'parse-cache'), XXGK_SEARCH_CACHE_DIR: join(dir, 'search-cache') };
   await build(own, `npm run build, an archive of that report alone, clean`);
   const all: BuildRun[] = [];
@@ -250,7 +254,7 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
   } finally {
     change.restore();
   }
-  const alone = await oneReportArchive(env, manifest.seed, change, runs);
+  const alone = await oneReportArchive(env, reportsDir, manifest.seed, change, runs);
   const unchanged = medianRun(unchangedAll);
   const oneChanged = medianRun(oneChangedAll);
   const dist = join(REPO, 'dist');
