@@ -183,7 +183,7 @@ export function reportsToIndex(reports: readonly IndexedReport[], options: Searc
   const settings = indexSettings(options);
   const missing = plannedShards(reports, settings).filter((shard) => !inCache(settings.cacheDir, shard.digest));
   const earlier = missing.length ? earlierShards(settings.cacheDir, existsSync(settings.cacheDir) ? earlierMerge(settings.cacheDir) : null) : new Map<string, string>();
-  return new Set(missing.flatMap((shard) => neededOf(shard, settings, earlier).map((r) => r.id)));
+  return new Set(missing.flatMap((shard) => neededOf(shard, blockKeysOf(shard, settings), earlier).map((r) => r.id)));
 }
 
 /** Each shard's earlier build in the cache (the one the last merge was made from), by shard id. */
@@ -191,12 +191,17 @@ function earlierShards(cacheDir: string, earlier: EarlierMerge | null): Map<stri
   return new Map((earlier?.record.shards ?? []).filter((s) => inCache(cacheDir, s.digest)).map((s) => [s.id, join(cacheDir, s.digest)]));
 }
 
-/** The reports of a shard not in the cache whose records its build needs. */
-function neededOf(shard: { id: string; records: readonly IndexedReport[] }, settings: { window: number; block: number }, earlier: ReadonlyMap<string, string>): readonly IndexedReport[] {
+/** Each report's key of a shard (BlockReuse.keys), of the window and block size alone. */
+function blockKeysOf(shard: { records: readonly IndexedReport[] }, settings: { window: number; block: number }): string[] {
+  const made = { window: settings.window, block: settings.block };
+  return shard.records.map((r) => blockKey(made, r));
+}
+
+/** The reports of a shard not in the cache whose records its build needs, given their keys (blockKeysOf). */
+function neededOf(shard: { id: string; records: readonly IndexedReport[] }, keys: readonly string[], earlier: ReadonlyMap<string, string>): readonly IndexedReport[] {
   const needed = pagesNeedingRecords(
     shard.records.map((r) => r.id),
-    // The keys as the shard's build takes them: of the window and block size alone.
-    shard.records.map((r) => blockKey({ window: settings.window, block: settings.block }, r)),
+    keys,
     earlier.get(shard.id) ?? null,
   );
   return needed ? shard.records.filter((_, page) => needed.has(page)) : shard.records;
@@ -311,8 +316,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
   // few changed (./build-shard.ts).
   const earlier = earlierMerge(cacheDir);
   const earlierShard = earlierShards(cacheDir, earlier);
-  const recordsOf = (shard: (typeof shards)[number]): ShardEntry[] => {
-    const needed = new Set(neededOf(shard, { window, block }, earlierShard).map((r) => r.id));
+  const recordsOf = (shard: (typeof shards)[number], keys: readonly string[]): ShardEntry[] => {
+    const needed = new Set(neededOf(shard, keys, earlierShard).map((r) => r.id));
     return shard.records.map((r) => {
       const record = records.get(r.id);
       if (record) return record;
@@ -332,8 +337,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
         let parts: ShardTimings | undefined;
         const started = performance.now();
         const hit = await cached(cacheDir, digest, async (dir) => {
-          const reuse = { keys: shard.records.map((r) => blockKey({ window, block }, r)), earlier: earlierShard.get(shard.id) ?? null };
-          parts = await pool.build({ records: recordsOf(shard), dir, options: { window, block, chunkSize: 50_000 }, reuse });
+          const reuse = { keys: blockKeysOf(shard, { window, block }), earlier: earlierShard.get(shard.id) ?? null };
+          parts = await pool.build({ records: recordsOf(shard, reuse.keys), dir, options: { window, block, chunkSize: 50_000 }, reuse });
         });
         (hit ? reused : built).push(shard.id);
         // A built shard's own time in its thread (it may have waited for a free worker first).
