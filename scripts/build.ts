@@ -95,8 +95,15 @@ const stamp = readStamp(STAMP_FILE);
 const listed = stamp ? listOutputAside(OUT) : Promise.resolve(null);
 // Its failure is reported where it is awaited, not as an unhandled rejection before.
 listed.catch(() => undefined);
+// What this build keeps for the next one (the archive's digests, the reports' briefs) is written
+// once its own index is done, while Astro renders, not before Astro and its loader can start.
+const keptForNext: (() => unknown)[] = [];
+const keepLater = (write: () => unknown) => void keptForNext.push(write);
+const keepNow = async () => {
+  for (const write of keptForNext.splice(0)) await write();
+};
 // The archive's digests are kept for the next build, which then reads only the files whose status changed.
-const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'));
+const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'), keepLater);
 const sameInputs = stamp !== null && stamp.inputs === inputs.digest && !process.env.FORCE_BUILD;
 // When pages and index run side by side and a build is certain (the inputs changed), Astro starts
 // now: its start-up (2–3 s) overlaps the check of the output and the read of the archive, and its
@@ -119,6 +126,8 @@ if (checkedFirst?.intact) {
   const totalMs = Math.round(performance.now() - started);
   writeFileSync(TIMINGS_FILE, `${JSON.stringify({ parseMs: 0, astroMs: 0, dataMs: 0, searchMs: 0, totalMs, skipped: true }, null, 2)}\n`);
   process.stdout.write(`未改变：报告、机构名录、代码和设置都与上次构建 ${OUT} 时相同，输出完好，跳过构建（检查用时 ${seconds(totalMs)}）\n`);
+  // A file only touched (its status changed, not its bytes) is then not read again next time.
+  await keepNow();
   process.exit(0);
 }
 // Started now when the output check alone called for a build.
@@ -145,7 +154,7 @@ try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
-  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true });
+  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
   // With the last build's record for the same code, the build is a partial one unless the output
   // was altered by hand: Astro, started early, gets that build's page list without waiting for the
   // output check (walking 468,000 files took 4.3 s at 50,000 reports), and starts again for every
@@ -206,6 +215,9 @@ const indexPlaced = searchBefore ? (searchAlong ?? Promise.resolve(searchFirst!)
 // Their failure is reported when they are awaited below, not as an unhandled rejection while Astro runs.
 searchAlong?.catch(() => undefined);
 indexPlaced?.catch(() => undefined);
+// What is kept for the next build is written once the index is done (see keepLater above).
+const keptNow = (indexPlaced ?? searchAlong ?? Promise.resolve()).then(keepNow, keepNow);
+keptNow.catch(() => undefined);
 // The archive-wide downloads, streamed from the report store on a thread of their own as soon as
 // Astro's content sync has stored the reports (their recipes are recorded then, see
 // src/site/data/record-downloads.ts), and put in place once Astro has ended.
@@ -283,7 +295,7 @@ if (overlaid && listing) {
 const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
-await Promise.all([index.pruned, trashEmptied]);
+await Promise.all([index.pruned, trashEmptied, keptNow]);
 const linkedChunks = index.chunks?.linked
   ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置` : ''}`
   : '';

@@ -95,6 +95,8 @@ export interface SnapshotOptions {
   digests?: ArchiveDigests;
   /** Keep the reports' briefs for the next read, and take the unchanged ones from the last (ArchiveOptions.keepBriefs): their pages carry no report. */
   keepBriefs?: boolean;
+  /** Where the briefs' write goes to be run later (ArchiveOptions.keepLater). */
+  keepLater?: (write: () => Promise<void>) => void;
 }
 
 export async function readSnapshot(env?: NodeJS.ProcessEnv, options?: SnapshotOptions & { keepBriefs?: false }): Promise<ArchiveSnapshot>;
@@ -106,7 +108,7 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options
   const registry = loadRegistry(regFile);
   const registryDigest = fileDigest(regFile);
   const { digests } = options;
-  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests, keepBriefs: options.keepBriefs });
+  const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests, keepBriefs: options.keepBriefs, keepLater: options.keepLater });
   const pageIds = assignPageIds(entries.flatMap((e) => (e.brief ? [{ file: e.file, id: e.brief.id, sha256: e.sha256 }] : [])));
   const version = parserVersion();
   const key = (e: ArchiveEntry, pageId: string | null) => [version, registryDigest, e.path, e.sha256, sidecarDigestOf(e.path, dir, digests), pageId ?? ''].join('\u0000');

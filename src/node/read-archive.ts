@@ -3,7 +3,7 @@
  * skipped silently. Sidecar metadata (NAME.meta.yaml) belongs to its report and is not an entry.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { inFolder } from './archive-paths.ts';
 import type { AgencyRegistry } from '../core/model/registry.ts';
 import type { Report } from '../core/model/report.ts';
@@ -81,15 +81,20 @@ const IGNORED = /(?:^|\/)\.|\.meta\.ya?ml$|(?:^|\/)(?:README|readme)(?:\.md|\.tx
 
 /** The folder's files, sorted; hidden files and folders, sidecars and READMEs are not reports. */
 export function listArchiveFiles(dir: string): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-      const p = join(d, e.name);
-      if (e.isDirectory()) return e.name.startsWith('.') ? [] : walk(p);
-      return [p];
-    });
-  return walk(dir)
-    .filter((p) => !IGNORED.test(inFolder(p, dir)))
-    .sort();
+  const paths: string[] = [];
+  // Paths put together as strings, each tested by its path inside the folder as it is made: with
+  // path.join and inFolder per file the walk took 0.18 s at 50,000 reports.
+  const walk = (abs: string, rel: string) => {
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      // The folder's own entries as path.join names them (it normalises `dir`); below, the same.
+      const path = rel ? `${abs}${sep}${e.name}` : join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.')) walk(path, `${rel}${e.name}/`);
+      } else if (!IGNORED.test(`${rel}${e.name}`)) paths.push(path);
+    }
+  };
+  walk(dir, '');
+  return paths.sort();
 }
 
 function sidecarDigest(path: string): string {
@@ -198,6 +203,12 @@ export interface ArchiveOptions {
    * (`report: null`). Needs the cache; a file's key must be known without reading it (`digests`).
    */
   keepBriefs?: boolean;
+  /**
+   * Given, the briefs are kept by the write handed to it, which the caller runs when it has the
+   * time (the build: once the index is done, while Astro renders); else the read writes them
+   * before it returns. Writing 50,000 briefs took 0.2 s of the read that Astro's loader waits for.
+   */
+  keepLater?: (write: () => Promise<void>) => void;
 }
 
 /**
@@ -254,7 +265,11 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
     }
     await cache?.flush();
   }
-  if (packFile) await keepBriefs(packFile, pack, entries, (e) => packed.get(e.path) ?? cache!.key(e.file, e.sha256, sidecarDigestOf(e.path, dir, options.digests), registryDigest));
+  if (packFile) {
+    const write = () => keepBriefs(packFile, pack, entries, (e) => packed.get(e.path) ?? cache!.key(e.file, e.sha256, sidecarDigestOf(e.path, dir, options.digests), registryDigest));
+    if (options.keepLater) options.keepLater(write);
+    else await write();
+  }
   return entries;
 }
 

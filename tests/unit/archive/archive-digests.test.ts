@@ -3,7 +3,7 @@
  * read takes each file's cache key from those digests instead of reading the file again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,16 @@ describe('archiveDigests with the last build\'s digests', () => {
     expect(memo.files['b.txt']![4]).toBe(plain.files.get('b.txt')!.sha256);
     writeFileSync(join(reports, 'b.txt'), sample);
     expect(buildInputs(tmp, env, memoDir).files.get('b.txt')!.sha256).toBe(sha(sample));
+    // Handed to keepLater, the memo is written only when the write runs, and the same.
+    const kept2 = join(tmp, 'memo-later');
+    const writes: (() => void)[] = [];
+    expect(buildInputs(tmp, env, kept2, (write) => writes.push(write))).toEqual(buildInputs(tmp, env));
+    expect(writes).toHaveLength(1);
+    expect(existsSync(kept2)).toBe(false);
+    writes[0]!();
+    const [later2] = readdirSync(kept2);
+    expect(readFileSync(join(kept2, later2!), 'utf8').length).toBeGreaterThan(0);
+    expect(Object.keys((JSON.parse(readFileSync(join(kept2, later2!), 'utf8')) as DigestMemo).files)).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
     // A memo it cannot read is no memo.
     for (const text of ['{', '{}', 'null', '{"takenAt":1}']) {
       writeFileSync(join(memoDir, file!), text);

@@ -93,6 +93,22 @@ describe('readArchive keeping briefs', () => {
     expect([...readBriefPack(packFile()).values()].map((b) => b.source.file)).toEqual(['2023/a.txt']);
   });
 
+  it('hands the write of the pack to keepLater when given one, and the next read takes the briefs it wrote', async () => {
+    await read();
+    rmSync(packFile());
+    const writes: (() => Promise<void>)[] = [];
+    const entries = await readArchive(reports, { cache, keepBriefs: true, digests: archiveDigests(reports).files, keepLater: (write) => writes.push(write) });
+    // Not written by the read itself: once the write handed over runs.
+    expect(writes).toHaveLength(1);
+    expect(() => statSync(packFile())).toThrow();
+    await writes[0]!();
+    expect([...readBriefPack(packFile()).values()].map((b) => b.source.file).sort()).toEqual(['2023/a.txt', 'b.txt']);
+    expect(byFile(entries)['b.txt']!.report).not.toBeNull();
+    const next = byFile(await read());
+    expect(next['b.txt']!.report).toBeNull();
+    expect(next['b.txt']!.brief).toEqual(byFile(entries)['b.txt']!.brief);
+  });
+
   it('misses when the registry or a sidecar differs: a key names the very file the brief was made of', async () => {
     await read();
     const other = byFile(await read({ registryDigest: 'another registry' }));

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems } from '../../../src/core/archive/archive-checks.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
-import { readArchive } from '../../../src/node/read-archive.ts';
+import { listArchiveFiles, readArchive } from '../../../src/node/read-archive.ts';
 import { readReport } from '../../../src/node/read-report.ts';
 import { portalPage, tabRows, wordFile } from '../../fixtures/distinct/layouts.ts';
 import { fixtureReport } from '../../fixtures/distinct/reports.ts';
@@ -31,6 +31,28 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'notes.md'), '# 随手记\n\n没有报告。\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('listArchiveFiles', () => {
+  it('lists every file under the folder but hidden ones, sidecars and READMEs, sorted, as path.join names them', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xxgk-list-'));
+    try {
+      const files = ['2023/a.txt', '2023/a.meta.yaml', '2023/b.meta.yml', '2023/sub/c.html', 'README.md', '2023/readme.txt', 'README', '.hidden.txt', '.git/config', '2023/.cache/x.txt', 'z.docx', 'notes.md'];
+      for (const file of files) {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), file);
+      }
+      symlinkSync(join(root, 'z.docx'), join(root, 'linked.docx'));
+      const expected = ['2023/a.txt', '2023/sub/c.html', 'linked.docx', 'notes.md', 'z.docx'].map((file) => join(root, file));
+      expect(listArchiveFiles(root)).toEqual(expected);
+      // A folder named with a final slash or a relative path: the same files, named as path.join names them.
+      expect(listArchiveFiles(`${root}/`)).toEqual(expected);
+      const rel = relative(process.cwd(), root);
+      expect(listArchiveFiles(rel)).toEqual(expected.map((p) => relative(process.cwd(), p)));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('ParseCache', () => {
   it('reads a head longer than its read buffer whole, with or without a tail', async () => {
