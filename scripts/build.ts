@@ -99,9 +99,12 @@ listed.catch(() => undefined);
 // once its own index is done, while Astro renders, not before Astro and its loader can start.
 const keptForNext: (() => unknown)[] = [];
 const keepLater = (write: () => unknown) => void keptForNext.push(write);
-const keepNow = async () => {
-  for (const write of keptForNext.splice(0)) await write();
-};
+// Run once; a build that fails after they have started waits for them, so no half-written file is left.
+let keeping: Promise<void> | null = null;
+const keepNow = () =>
+  (keeping ??= (async () => {
+    for (const write of keptForNext) await write();
+  })());
 // The archive's digests are kept for the next build, which then reads only the files whose status changed.
 const inputs = buildInputs(ROOT, process.env, join(CACHE, 'archive-digests'), keepLater);
 const sameInputs = stamp !== null && stamp.inputs === inputs.digest && !process.env.FORCE_BUILD;
@@ -234,6 +237,7 @@ if (astroCode !== 0) {
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
   const indexNote = indexPlaced ? '；输出目录的搜索索引可能已是新的，页面仍是上次的，下次构建将完整重建' : '';
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}${indexNote}\n`);
+  await keepNow().catch(() => undefined);
   process.exit(astroCode);
 }
 // Any recipe not taken yet: the joins' thread goes on writing while the pages go in.
@@ -254,6 +258,7 @@ try {
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, JOINS]) rmSync(d, { recursive: true, force: true });
   const pagesNote = partial ? '；输出目录的页面已是新的，数据下载仍是上次构建的，下次构建将完整重建' : '';
   process.stderr.write(`构建失败：${(err as Error).message}${pagesNote}\n`);
+  await keepNow().catch(() => undefined);
   process.exit(1);
 }
 rmSync(JOINS, { force: true });
