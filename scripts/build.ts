@@ -219,8 +219,8 @@ const indexPlaced = searchBefore ? (searchAlong ?? Promise.resolve(searchFirst!)
 searchAlong?.catch(() => undefined);
 indexPlaced?.catch(() => undefined);
 // What is kept for the next build is written once the index is done (see keepLater above).
-const keptNow = (indexPlaced ?? searchAlong ?? Promise.resolve()).then(keepNow, keepNow);
-keptNow.catch(() => undefined);
+const keptAfterIndex = (indexPlaced ?? searchAlong ?? Promise.resolve()).then(keepNow, keepNow);
+keptAfterIndex.catch(() => undefined);
 // The archive-wide downloads, streamed from the report store on a thread of their own as soon as
 // Astro's content sync has stored the reports (their recipes are recorded then, see
 // src/site/data/record-downloads.ts), and put in place once Astro has ended.
@@ -300,7 +300,7 @@ if (overlaid && listing) {
 const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
-await Promise.all([index.pruned, trashEmptied, keptNow]);
+await Promise.all([index.pruned, trashEmptied, keptAfterIndex]);
 const linkedChunks = index.chunks?.linked
   ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置` : ''}`
   : '';

@@ -316,16 +316,9 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
   // few changed (./build-shard.ts).
   const earlier = earlierMerge(cacheDir);
   const earlierShard = earlierShards(cacheDir, earlier);
-  const recordsOf = (shard: (typeof shards)[number], keys: readonly string[]): ShardEntry[] => {
-    const needed = new Set(neededOf(shard, keys, earlierShard).map((r) => r.id));
-    return shard.records.map((r) => {
-      const record = records.get(r.id);
-      if (record) return record;
-      // Only if the cache lost the shard (or its earlier build) since reportsToIndex was asked.
-      if (needed.has(r.id)) throw new Error(`搜索索引分片 ${shard.id} 不在缓存中，且没有报告“${r.id}”的检索记录；请重新构建`);
-      return { id: r.id };
-    });
-  };
+  // A report without its record is one reportsToIndex said the build does not need; should the
+  // shard need it after all (the cache changed since), buildShard names it.
+  const recordsOf = (shard: (typeof shards)[number]): ShardEntry[] => shard.records.map((r) => records.get(r.id) ?? { id: r.id });
   const built: string[] = [];
   const reused: string[] = [];
   const pool = new ShardPool(options.workers ?? Math.min(availableParallelism(), 4));
@@ -338,7 +331,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
         const started = performance.now();
         const hit = await cached(cacheDir, digest, async (dir) => {
           const reuse = { keys: blockKeysOf(shard, { window, block }), earlier: earlierShard.get(shard.id) ?? null };
-          parts = await pool.build({ records: recordsOf(shard, reuse.keys), dir, options: { window, block, chunkSize: 50_000 }, reuse });
+          parts = await pool.build({ records: recordsOf(shard), dir, options: { window, block, chunkSize: 50_000, name: shard.id }, reuse });
         });
         (hit ? reused : built).push(shard.id);
         // A built shard's own time in its thread (it may have waited for a free worker first).

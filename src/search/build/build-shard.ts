@@ -61,6 +61,8 @@ export interface ShardBuildOptions {
   block: number;
   /** Entries per chunk of the shard's own index: large, since the merge cuts the chunks again. */
   chunkSize: number;
+  /** The shard's id, for the error that names a record it lacks. */
+  name?: string;
 }
 
 /** Milliseconds spent on each part of a shard (what the benchmark prints). */
@@ -138,8 +140,12 @@ export function pagesNeedingRecords(ids: readonly string[], keys: readonly strin
   return changed;
 }
 
-/** The error of a page whose record buildShard needs but was not given. */
-const missingRecord = (id: string) => new Error(`搜索索引分片需要报告“${id}”的检索记录，却未得到（分片上次的索引或展示块已不在缓存中）；请重新构建`);
+/**
+ * The error of a page whose record buildShard needs but was not given: the shard, or its earlier
+ * build or block files, left the cache after the build asked which records it needs (reportsToIndex).
+ */
+const missingRecord = (shard: string | undefined, id: string) =>
+  new Error(`搜索索引分片${shard ? ` ${shard} ` : ''}不在缓存中（或其上次的索引、展示块已不全），且没有报告“${id}”的检索记录；请重新构建`);
 
 /** Links a page's block files from an earlier build; false (and nothing left behind) when one is missing. */
 function linkBlocks(from: { dir: string; page: number; blocks: number }, blocksDir: string, page: number): boolean {
@@ -173,7 +179,7 @@ export function buildShard(entries: readonly ShardEntry[], outDir: string, optio
     let t = performance.now();
     const read = !patch || patch.has(page);
     const r = recordOf(entry);
-    if (read && !r) throw missingRecord(entry.id);
+    if (read && !r) throw missingRecord(options.name, entry.id);
     const a = read ? analyse(r!.text) : null;
     if (a) timings.pagesRead++;
     if (a && index) index.addPage(a);
@@ -184,7 +190,7 @@ export function buildShard(entries: readonly ShardEntry[], outDir: string, optio
     const prior = key === undefined ? undefined : earlier.get(key);
     let blocks: number;
     if (prior && linkBlocks(prior, blocksDir, page)) blocks = prior.blocks;
-    else if (!r) throw missingRecord(entry.id);
+    else if (!r) throw missingRecord(options.name, entry.id);
     else {
       const source = { url: r.url, title: r.title, agency: r.agency, district: r.district, year: r.year };
       const analysed = a ?? analyse(r.text);
