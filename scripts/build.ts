@@ -15,8 +15,6 @@
  *      Astro's content sync has stored the reports (src/site/data/record-downloads.ts), are streamed
  *      from the report store on a thread of their own (src/node/build/write-joins.ts) while Astro
  *      bundles and renders, and put in place when it has ended (in a partial build, after its pages);
- *      a partial build begins them at the handoff from the last build's files and the changed
- *      reports (src/node/build/early-joins.ts), and keeps them if Astro's recipes give the same bytes;
  *      the index moves into <out>/pagefind/ (a partial build links only its changed parts again,
  *      see src/search/build/index-parts.ts, as soon as the index is ready, while Astro still
  *      renders into staging) and the search page gets preload links;
@@ -52,7 +50,6 @@ import { runAstro } from '../src/node/build/run-astro.ts';
 import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
-import { joinLayoutsFile, keepJoinLayouts } from '../src/node/build/early-joins.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import type { IndexedReport } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
@@ -63,8 +60,6 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'xxgk');
 const PHASES_FILE = join(CACHE, `build-phases-${process.pid}.json`);
 const TIMINGS_FILE = join(CACHE, 'build-timings.json');
 const STAMP_FILE = stampFile(CACHE, OUT);
-// The last build's download recipes, from which a partial build begins its downloads early.
-const LAYOUTS = joinLayoutsFile(STAMP_FILE);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
@@ -145,7 +140,7 @@ let astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, partialBuildJoins, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff } =
+const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff } =
   await import('../src/node/build/build-steps.ts');
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
@@ -158,10 +153,6 @@ let pages: PagesRecord;
 let listing: OutputListing | null;
 // The last build's record when this one only updates its output (a partial build).
 let updated: BuildStamp | null;
-// The archive-wide downloads, streamed on a thread of their own (step 3 in the header).
-const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
-// Why a partial build could not begin its downloads early, if it failed to.
-let earlyFailure: string | null = null;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
@@ -192,20 +183,6 @@ try {
   }
   pages = handed ?? pagesRecord(snapshot, updated?.pages ?? null);
   if (!handed) writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
-  // A partial build begins the downloads now from the last build's and the changed reports' bytes
-  // (src/node/build/early-joins.ts), instead of when Astro's loader has stored the reports; they
-  // are checked against Astro's recipes when those come.
-  if (updated) {
-    const previous = updated.pages;
-    const now = pages.pages;
-    try {
-      mkdirSync(JOINS_SCRATCH, { recursive: true });
-      const early = await partialBuildJoins({ layoutsFile: LAYOUTS, output: updated.output, outDir: OUT, reports: snapshot.reports, changed: (id) => now[id] !== previous[id], read: reportReader(snapshot.dir, process.env), freshFile: join(JOINS_SCRATCH, 'fresh.bin') });
-      for (const one of early ?? []) joins.startEarly(one);
-    } catch (err) {
-      earlyFailure = (err as Error).message || String(err);
-    }
-  }
   // After the handoff, which Astro's loader may be waiting for.
   indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
   const toIndex = searchRecordsNeeded(indexed);
@@ -246,7 +223,8 @@ const keptAfterIndex = (indexPlaced ?? searchAlong ?? Promise.resolve()).then(ke
 keptAfterIndex.catch(() => undefined);
 // The archive-wide downloads, streamed from the report store on a thread of their own as soon as
 // Astro's content sync has stored the reports (their recipes are recorded then, see
-// src/site/data/record-downloads.ts), unless begun early above, and put in place once Astro has ended.
+// src/site/data/record-downloads.ts), and put in place once Astro has ended.
+const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroAlong ? parsed : performance.now();
@@ -283,8 +261,6 @@ try {
   await keepNow().catch(() => undefined);
   process.exit(1);
 }
-// Kept, with this output's fingerprint, for the next build's early joins (below).
-const recipeLines = existsSync(JOINS) ? readFileSync(JOINS, 'utf8') : '';
 rmSync(JOINS, { force: true });
 joins.placeInto(partial ? OUT : STAGING, partial ? TRASH : undefined);
 // All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
@@ -313,7 +289,6 @@ const timings = {
   pagesRendered: pages.render ? pages.render.length : Object.keys(pages.pages).length,
   searchShards: { built: index.built.length, reused: index.reused.length },
   searchChunks: index.chunks,
-  earlyJoins: joins.earlyCount,
 };
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 // After a partial build: the listing taken before it, with what it changed (the folder holds
@@ -323,21 +298,12 @@ if (overlaid && listing) {
   listing.relist(placedIndex.folders);
 }
 const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();
-if (fingerprint) {
-  // The layouts first: a stamp is never there without the layouts of its output (they name it).
-  if (recipeLines) keepJoinLayouts(LAYOUTS, fingerprint.digest, recipeLines);
-  else rmSync(LAYOUTS, { force: true });
-  writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
-}
+if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
 await Promise.all([index.pruned, trashEmptied, keptAfterIndex]);
 const linkedChunks = index.chunks?.linked
   ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置` : ''}`
   : '';
-const early = joins.earlyCount;
-if (early.kept) process.stdout.write(`${early.kept} 个数据下载文件由上次构建的文件和改动的报告提前生成\n`);
-if (early.dropped) process.stdout.write(`${early.dropped} 个提前生成的数据下载文件与 Astro 存储的报告不符，已按存储重新生成\n`);
-if (earlyFailure) process.stdout.write(`未能提前生成数据下载文件（${earlyFailure}），已按 Astro 存储的报告生成\n`);
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
     `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +

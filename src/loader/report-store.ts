@@ -21,9 +21,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Report } from '../core/model/report.ts';
+import { csvRecord } from '../site/data/csv.ts';
 import { readByteRange, readByteRangeInto, type ByteRange } from '../node/byte-range.ts';
 import type { ReportListingData, StoredAt } from './report-listing.ts';
-import { storedBytes } from './stored-report.ts';
 
 const PACK = '.pack';
 
@@ -55,7 +55,8 @@ export class ReportStoreWriter {
       mkdirSync(resolve(this.path, '..'), { recursive: true });
       this.fd = openSync(this.tmp, 'w');
     }
-    const { csv, json } = storedBytes(report);
+    const csv = Buffer.from(csvRecord(report));
+    const json = Buffer.from(JSON.stringify(report));
     const list = Buffer.from(JSON.stringify(listing));
     const at = { pack: this.file, offset: this.offset, csvBytes: csv.length, jsonBytes: json.length, listingBytes: list.length };
     for (const bytes of [csv, json, list]) {
@@ -135,7 +136,7 @@ export function readStoredListings(root: string, ats: readonly StoredAt[]): Repo
 }
 
 /** Bytes a report takes in its pack. */
-const packedBytes = (at: StoredAt) => at.csvBytes + at.jsonBytes + at.listingBytes;
+const storedBytes = (at: StoredAt) => at.csvBytes + at.jsonBytes + at.listingBytes;
 
 /** Whether a stored report is still there: its pack holds its bytes (pack sizes are looked up once). */
 export function storedIntact(root: string): (at: StoredAt) => boolean {
@@ -146,7 +147,7 @@ export function storedIntact(root: string): (at: StoredAt) => boolean {
       size = statSync(resolve(root, at.pack), { throwIfNoEntry: false })?.size ?? -1;
       sizes.set(at.pack, size);
     }
-    return size >= at.offset + packedBytes(at);
+    return size >= at.offset + storedBytes(at);
   };
 }
 
@@ -157,7 +158,7 @@ export function storedIntact(root: string): (at: StoredAt) => boolean {
  */
 export function sparsePacks(root: string, live: readonly StoredAt[]): Set<string> {
   const liveBytes = new Map<string, number>();
-  for (const at of live) liveBytes.set(at.pack, (liveBytes.get(at.pack) ?? 0) + packedBytes(at));
+  for (const at of live) liveBytes.set(at.pack, (liveBytes.get(at.pack) ?? 0) + storedBytes(at));
   const sparse = new Set<string>();
   for (const [pack, bytes] of liveBytes) {
     const size = statSync(resolve(root, pack), { throwIfNoEntry: false })?.size;

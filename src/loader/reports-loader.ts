@@ -18,12 +18,13 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { $ZodType } from 'zod/v4/core';
+import * as z from 'zod/mini';
+import { Report } from '../core/model/report.ts';
 import { inFolder } from '../node/archive-paths.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { reportListing, ReportListing } from './report-listing.ts';
 import { keepReportIndex, parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, reportIndexText, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
-import { storedReport, valid } from './stored-report.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -116,12 +117,20 @@ function snapshotLoader(name: string, schema: $ZodType, load: (ctx: LoaderContex
   return loader;
 }
 
+/** The value as `schema` accepts it; one it rejects stops the build, naming the file. */
+function valid<T>(schema: z.ZodMiniType<T>, name: string, value: unknown, file: string): T {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(报告)'}: ${i.message}`);
+  throw new Error(`${file}: 解析结果不符合 ${name} 模式：${issues.join('；')}`);
+}
+
 /**
  * The code a listing and a stored report are made by, beyond the parser (whose digest is in each
  * page's digestKey already): Astro keeps its store across builds and clears it only when the
  * content config file itself changes, so an entry must change when this code does.
  */
-const LISTING_CODE = ['loader/report-listing.ts', 'loader/report-store.ts', 'loader/stored-report.ts', 'site/archive-model.ts', 'site/data/csv.ts'];
+const LISTING_CODE = ['loader/report-listing.ts', 'loader/report-store.ts', 'site/archive-model.ts', 'site/data/csv.ts'];
 
 export function reportsLoader(): Loader {
   return snapshotLoader('xxgk-reports', ReportIndexRef, async (ctx) => {
@@ -150,7 +159,7 @@ export function reportsLoader(): Loader {
           continue;
         }
         const { report, rawText } = await page.content();
-        const whole = storedReport(report, page.file);
+        const whole = valid(Report, 'Report', report, page.file);
         const listing = valid(ReportListing, 'ReportListing', reportListing(whole), page.file);
         // The original is published byte for byte from filePath (src/pages/reports/[id]/[original].ts).
         index.push({ id: page.pageId, agencySlug: listing.agencySlug, year: listing.year, digest, stored: pack.add(whole, listing), filePath, rawText });

@@ -10,5 +10,4 @@ export { partDigests } from '../../search/build/index-parts.ts';
 export { searchRecord } from '../../search/records.ts';
 export { settings } from '../../site/settings.ts';
 export { overlayOutput } from './overlay-output.ts';
-export { partialBuildJoins } from './partial-build-joins.ts';
 export { buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecordsNeeded } from './search-step.ts';

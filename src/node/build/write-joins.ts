@@ -14,18 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseJoins, type JoinRecipe } from '../../site/data/join-recipe.ts';
 import { readByteRange } from '../byte-range.ts';
-import { sameJoin, type EarlyJoin } from './early-joins.ts';
 import type { JoinAnswer, JoinOrder } from './join-thread.ts';
-
-/** A join begun before its recipe came (./early-joins.ts), and what became of it. */
-interface Early {
-  join: EarlyJoin;
-  tmp: string;
-  written: 'writing' | 'written' | 'failed';
-  /** Kept when Astro's recipe gives the same bytes; dropped (the recipe is joined instead) otherwise. */
-  verdict: 'kept' | 'dropped' | null;
-  recipe: JoinRecipe | null;
-}
 
 export class JoinsAlongside {
   /** Joins the thread has written, by their scratch file. */
@@ -45,10 +34,6 @@ export class JoinsAlongside {
   readonly outs: string[] = [];
   /** The files put in place by `placeInto` (relative to the output folder). */
   readonly placed: string[] = [];
-  /** Every recipe Astro recorded, in order (the next build's layouts, ./early-joins.ts). */
-  readonly recorded: JoinRecipe[] = [];
-  /** The early joins by their output. */
-  private readonly early = new Map<string, Early>();
 
   private readonly recipesFile: string;
   private readonly scratch: string;
@@ -63,53 +48,16 @@ export class JoinsAlongside {
   poll(): void {
     if (this.failed) return;
     try {
-      for (const recipe of this.newRecipes()) this.take(recipe);
+      for (const recipe of this.newRecipes()) this.start(recipe);
     } catch (err) {
       this.failed = err;
     }
   }
 
-  /**
-   * Begins a join before its recipe is recorded (./early-joins.ts). When the recipe comes it is
-   * kept if it gives the same bytes, and the recipe is joined instead if not, or if it failed.
-   */
-  startEarly(join: EarlyJoin): void {
-    const out = join.recipe.out;
-    const early: Early = { join, tmp: this.scratchPath(`early-${basename(out)}`), written: 'writing', verdict: null, recipe: null };
-    this.early.set(out, early);
-    this.addOut(out);
-    this.pending.push(
-      this.send(join.recipe, early.tmp).then((answer) => {
-        if ('error' in answer) {
-          early.written = 'failed';
-          // Kept on its recipe's word before it failed: the recipe is joined after all.
-          if (early.verdict === 'kept') this.drop(early);
-          return;
-        }
-        early.written = 'written';
-        this.ms += answer.ms;
-        if (early.verdict === 'kept') this.done.push({ tmp: early.tmp, out });
-      }),
-    );
-  }
-
-  /** How many early joins were kept, and how many dropped for their recipe. */
-  get earlyCount(): { kept: number; dropped: number } {
-    const all = [...this.early.values()];
-    return { kept: all.filter((e) => e.verdict === 'kept').length, dropped: all.filter((e) => e.verdict === 'dropped').length };
-  }
-
   /** Takes the last recipes and waits for every join; when one failed, none is left and why is thrown. */
   async written(): Promise<void> {
     this.poll();
-    // A failed early join hands its recipe to the thread as it settles: wait for that too.
-    for (let settled = 0; settled < this.pending.length; ) {
-      const now = this.pending.length;
-      await Promise.all(this.pending.slice(settled));
-      settled = now;
-    }
-    for (const [out, early] of this.early)
-      if (early.verdict === null) this.failed ??= new Error(`数据下载 ${out} 已提前生成，但 Astro 没有记下它的配方，无法核对`);
+    await Promise.all(this.pending);
     await this.stopThread();
     if (this.failed) {
       await this.discard();
@@ -146,29 +94,13 @@ export class JoinsAlongside {
     rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  /** A recipe Astro recorded: joined, unless an early join gives the same bytes. */
-  private take(recipe: JoinRecipe): void {
-    this.recorded.push(recipe);
-    const early = this.early.get(recipe.out);
-    if (!early) return this.start(recipe);
-    early.recipe = recipe;
-    if (early.written !== 'failed' && sameJoin(early.join, recipe)) {
-      early.verdict = 'kept';
-      if (early.written === 'written') this.done.push({ tmp: early.tmp, out: recipe.out });
-    } else this.drop(early);
-  }
-
-  /** The early join is not used: its recipe is joined (its own file goes with the scratch folder). */
-  private drop(early: Early): void {
-    early.verdict = 'dropped';
-    this.start(early.recipe!);
-  }
-
   private start(recipe: JoinRecipe): void {
-    const path = this.scratchPath(`${this.pending.length}-${basename(recipe.out)}`);
-    this.addOut(recipe.out);
+    const path = join(this.scratch, `${this.outs.length}-${basename(recipe.out)}`);
+    this.outs.push(recipe.out);
+    mkdirSync(this.scratch, { recursive: true });
+    const answered = new Promise<JoinAnswer>((resolve) => this.waiting.push(resolve));
     this.pending.push(
-      this.send(recipe, path).then((answer) => {
+      answered.then((answer) => {
         if ('error' in answer) this.failed ??= new Error(answer.error);
         else {
           this.ms += answer.ms;
@@ -176,22 +108,7 @@ export class JoinsAlongside {
         }
       }),
     );
-  }
-
-  private addOut(out: string): void {
-    if (!this.outs.includes(out)) this.outs.push(out);
-  }
-
-  private scratchPath(name: string): string {
-    mkdirSync(this.scratch, { recursive: true });
-    return join(this.scratch, name);
-  }
-
-  /** Hands the join to the thread; its answer comes in the order sent. */
-  private send(recipe: JoinRecipe, path: string): Promise<JoinAnswer> {
-    const answered = new Promise<JoinAnswer>((resolve) => this.waiting.push(resolve));
     (this.thread ??= this.startThread()).postMessage({ recipe, path } satisfies JoinOrder);
-    return answered;
   }
 
   private startThread(): Worker {

@@ -26,7 +26,7 @@ export interface StoredRanges {
   csvAt: ByteRange;
 }
 
-/** The download joined from these reports (in id order); with their ids, the recipe says whose each part is. */
-export function downloadRecipe(download: ArchiveDownload, reports: readonly StoredRanges[], ids?: readonly string[]): JoinRecipe {
-  return { ...download.joint, parts: reports.map((r) => (download.kind === 'json' ? r.jsonAt : r.csvAt)), ...(ids ? { ids: [...ids] } : {}) };
+/** The download joined from these reports (in id order). */
+export function downloadRecipe(download: ArchiveDownload, reports: readonly StoredRanges[]): JoinRecipe {
+  return { ...download.joint, parts: reports.map((r) => (download.kind === 'json' ? r.jsonAt : r.csvAt)) };
 }

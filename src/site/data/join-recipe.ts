@@ -16,8 +16,6 @@ export interface JoinRecipe extends Joint {
   /** The file in the output folder, e.g. data/reports.json. */
   out: string;
   parts: ByteRange[];
-  /** Whose bytes each part is (report ids), when the recipe joins one part per report. */
-  ids?: string[];
 }
 
 /** Where this build's endpoints leave their recipes, or null: they join the bytes themselves. */
@@ -34,7 +32,6 @@ interface RecipeLine extends Joint {
   out: string;
   files: string[];
   parts: number[];
-  ids?: string[];
 }
 
 /** One recipe per line, appended (the build takes whole lines as they come). */
@@ -47,7 +44,7 @@ export function recordJoin(file: string, recipe: JoinRecipe): void {
     if (i === undefined) fileIndex.set(part.file, (i = files.push(part.file) - 1));
     parts.push(i, part.offset, part.length);
   }
-  const line: RecipeLine = { out: recipe.out, head: recipe.head, separator: recipe.separator, tail: recipe.tail, files, parts, ...(recipe.ids ? { ids: recipe.ids } : {}) };
+  const line: RecipeLine = { out: recipe.out, head: recipe.head, separator: recipe.separator, tail: recipe.tail, files, parts };
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 

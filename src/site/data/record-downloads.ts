@@ -16,11 +16,8 @@ export function recordArchiveDownloads(recipesFile: string, root: string, indexF
   const indexed = readReportIndex(indexFile);
   // Without it every download would be empty: the loader has not stored the reports.
   if (indexed === null) throw new Error(`${indexFile}: 没有报告索引，无法生成 data/reports.json 和 data/reports.csv，请重新构建`);
-  const ordered = inIdOrder(indexed);
-  const reports = ordered.map((r) => ({ jsonAt: storedJsonRange(root, r.stored), csvAt: storedCsvRange(root, r.stored) }));
-  // The ids let the next partial build begin these files from this build's (src/node/build/early-joins.ts).
-  const ids = ordered.map((r) => r.id);
-  for (const download of ARCHIVE_DOWNLOADS) recordJoin(recipesFile, downloadRecipe(download, reports, ids));
+  const reports = inIdOrder(indexed).map((r) => ({ jsonAt: storedJsonRange(root, r.stored), csvAt: storedCsvRange(root, r.stored) }));
+  for (const download of ARCHIVE_DOWNLOADS) recordJoin(recipesFile, downloadRecipe(download, reports));
 }
 
 /** The same for a project whose Astro cache is `astroCacheDir` (absolute). */
