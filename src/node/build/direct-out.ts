@@ -23,6 +23,15 @@ export const BLOCK = 4096;
 /** The buffer: a megabyte, a multiple of BLOCK and of WebAssembly's 64 KiB page. */
 const SIZE = 1 << 20;
 
+/** A page-aligned buffer, or null where the process may not reserve a WebAssembly memory (a low `ulimit -v`). */
+function pageAligned(): Uint8Array | null {
+  try {
+    return new Uint8Array(new WebAssembly.Memory({ initial: SIZE / 65536, maximum: SIZE / 65536 }).buffer);
+  } catch {
+    return null;
+  }
+}
+
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
 }
@@ -41,19 +50,20 @@ export class DirectOut {
   constructor(path: string, direct = true) {
     this.path = path;
     const flag = constants.O_DIRECT;
+    // A WebAssembly memory starts on a page of its own; a Buffer's bytes may start anywhere.
+    const aligned = direct && flag ? pageAligned() : null;
     this.direct = false;
     this.fd = -1;
-    if (direct && flag) {
+    if (aligned) {
       try {
-        this.fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | flag, 0o666);
+        this.fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | flag!, 0o666);
         this.direct = true;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
       }
     }
     if (this.fd < 0) this.fd = openSync(path, 'w');
-    // A WebAssembly memory starts on a page of its own; a Buffer's bytes may start anywhere.
-    this.buffer = this.direct ? new Uint8Array(new WebAssembly.Memory({ initial: SIZE / 65536, maximum: SIZE / 65536 }).buffer) : Buffer.allocUnsafe(SIZE);
+    this.buffer = aligned ?? Buffer.allocUnsafe(SIZE);
   }
 
   add(bytes: Uint8Array): void {
