@@ -12,11 +12,10 @@
  * the device's block: the buffer is a WebAssembly memory (page-aligned), each write a multiple of
  * BLOCK, and the last few bytes are written through the page cache. Where O_DIRECT is missing
  * (macOS, Windows) or refused (file systems without it, tmpfs before Linux 6.6: the open or a
- * write fails with EINVAL), the file is written through the page cache as before.
+ * write fails with EINVAL or EOPNOTSUPP), the file is written through the page cache as before.
  */
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import type { ByteRange } from '../byte-range.ts';
-import { readByteRangeInto } from '../byte-range.ts';
+import { readByteRangeInto, type ByteRange } from '../byte-range.ts';
 
 /** Every direct write is a multiple of this (the largest logical block size of common devices). */
 export const BLOCK = 4096;
@@ -32,6 +31,9 @@ function pageAligned(): Uint8Array | null {
   }
 }
 
+/** How a file system says it does not take O_DIRECT. */
+const refused = (err: unknown) => ['EINVAL', 'EOPNOTSUPP'].includes((err as NodeJS.ErrnoException).code ?? '');
+
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
 }
@@ -39,8 +41,7 @@ function writeAll(fd: number, bytes: Uint8Array, position: number): void {
 export class DirectOut {
   private readonly path: string;
   private fd: number;
-  /** Whether writes still go past the page cache. */
-  direct: boolean;
+  private directly: boolean;
   private readonly buffer: Uint8Array;
   private used = 0;
   /** Bytes of the file written so far (where the buffer's first byte goes). */
@@ -52,18 +53,23 @@ export class DirectOut {
     const flag = constants.O_DIRECT;
     // A WebAssembly memory starts on a page of its own; a Buffer's bytes may start anywhere.
     const aligned = direct && flag ? pageAligned() : null;
-    this.direct = false;
+    this.directly = false;
     this.fd = -1;
     if (aligned) {
       try {
         this.fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | flag!, 0o666);
-        this.direct = true;
+        this.directly = true;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
+        if (!refused(err)) throw err;
       }
     }
     if (this.fd < 0) this.fd = openSync(path, 'w');
     this.buffer = aligned ?? Buffer.allocUnsafe(SIZE);
+  }
+
+  /** Whether writes still go past the page cache. */
+  get direct(): boolean {
+    return this.directly;
   }
 
   add(bytes: Uint8Array): void {
@@ -112,16 +118,16 @@ export class DirectOut {
 
   /** Writes the buffer out: all of it through the page cache, its whole blocks directly. */
   private flush(): void {
-    const length = this.direct ? this.used - (this.used % BLOCK) : this.used;
+    const length = this.directly ? this.used - (this.used % BLOCK) : this.used;
     if (length === 0) return;
     try {
       writeAll(this.fd, this.buffer.subarray(0, length), this.written);
     } catch (err) {
       // Refused by the file system (nothing was written): the rest goes through the page cache.
-      if (!this.direct || (err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
+      if (!this.directly || !refused(err)) throw err;
       closeSync(this.fd);
       this.fd = openSync(this.path, 'r+');
-      this.direct = false;
+      this.directly = false;
       return this.flush();
     }
     this.written += length;
