@@ -11,25 +11,27 @@ const utf8 = new TextEncoder();
 
 /** Writes the join into `path`; on failure nothing is left there and the error names the download. */
 export function writeJoinFile(recipe: JoinRecipe, path: string): void {
-  const out = new DirectOut(path);
   const sources = new Map<string, number>();
+  let out: DirectOut | null = null;
   let written = false;
   try {
+    // Inside the try: a failure to create the file names the download too.
+    const file = (out = new DirectOut(path));
     const separator = utf8.encode(recipe.separator);
-    out.add(utf8.encode(recipe.head));
+    file.add(utf8.encode(recipe.head));
     recipe.parts.forEach((part, i) => {
-      if (i > 0) out.add(separator);
+      if (i > 0) file.add(separator);
       let source = sources.get(part.file);
       if (source === undefined) sources.set(part.file, (source = openSync(part.file, 'r')));
-      out.copy(source, part);
+      file.copy(source, part);
     });
-    out.add(utf8.encode(recipe.tail));
-    out.close();
+    file.add(utf8.encode(recipe.tail));
+    file.close();
     written = true;
   } catch (err) {
     throw new Error(`无法生成 ${recipe.out}：${(err as Error).message}`);
   } finally {
-    out.discard();
+    out?.discard();
     for (const source of sources.values()) closeSync(source);
     if (!written) rmSync(path, { force: true });
   }
