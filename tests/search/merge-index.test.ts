@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShard } from '../../src/search/build/build-shard.ts';
 import { changedWords, joinChanged, mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
@@ -256,6 +257,43 @@ describe('mergeIndexes around the changed words', () => {
     expect(around.kept).toBe(around.chunks - around.restated);
     // Each chunk written again within its bounds reads its own earlier chunk, not the next one too.
     expect(around.earlierRead).toBe(around.restated);
+  });
+
+  it('copies most gzip segments of a large restated chunk from its earlier file, and writes what merging every word writes', async () => {
+    // 4,000 reports, each 16 runs of 甲乙丙丁 repeated after a few 戊: the few words (windows) they
+    // make are in every report about 50 times, so each one's entry is a chunk of its own far larger
+    // than a gzip segment (8 to 64 KB), as the words every report has are in a large archive.
+    const runs = () => Array.from({ length: 16 }, () => '戊'.repeat(Math.floor(rand() * 4)) + '甲乙丙丁'.repeat(1 + Math.floor(rand() * 5))).join('，');
+    const many = Array.from({ length: 4 }, (_, s) => Array.from({ length: 1000 }, (_, i) => ({ ...record(1000 + s * 1000 + i), text: runs() })));
+    const buildOne = (records: SearchRecord[], name: string, s: number) => {
+      const d = join(dir, name);
+      buildShard(records, d, shardOptions);
+      return { dir: d, pageOffset: s * 1000 };
+    };
+    const options = { ...mergeOptions, chunkSize: 20_000 };
+    const before = many.map((rs, s) => buildOne(rs, `large-0-${s}`, s));
+    const earlierOut = join(dir, 'large-earlier');
+    const earlierResult = await mergeIndexes(before, earlierOut, options);
+    const sizes = readdirSync(join(earlierOut, 'index')).map((f) => gunzipSync(readFileSync(join(earlierOut, 'index', f))).length);
+    expect(Math.max(...sizes)).toBeGreaterThan(150_000);
+    // Report 500 of shard 2 with its runs in reverse order: the same words, each as often, at other positions.
+    const edited = many[2]!.map((r, i) => (i === 500 ? { ...r, text: r.text.split('，').reverse().join('，') } : r));
+    const after = before.map((b, s) => (s === 2 ? buildOne(edited, 'large-1-2', s) : b));
+    const words = joinChanged([{ shard: 2, words: changedWords(before[2]!.dir, after[2]!.dir) }]);
+    expect(words.resized).toEqual([]);
+    const whole = await mergeIndexes(after, join(dir, 'large-whole'), options);
+    const around = await mergeIndexes(after, join(dir, 'large-part'), {
+      ...options,
+      earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList },
+      changed: words,
+    });
+    expect(files(join(dir, 'large-part'))).toEqual(files(join(dir, 'large-whole')));
+    expect(around.chunkList).toEqual(whole.chunkList);
+    expect(around.restated).toBeGreaterThan(5);
+    // Written afresh, no segment is copied; around the edit, most are.
+    expect(whole.segments).toEqual({ copied: 0, total: 0 });
+    expect(around.segments.total).toBeGreaterThan(around.restated * 5);
+    expect(around.segments.copied).toBeGreaterThan(around.segments.total / 2);
   });
 
   it('names the words of a shard that differ between two versions of it, and none for the same shard', () => {

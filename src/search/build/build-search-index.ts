@@ -42,7 +42,7 @@ const sourceDigest = (files: readonly string[]) =>
 /** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
 export const STEP_SOURCES = {
   shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './shard-patch.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts'],
-  merge: ['./merge-index.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts', './word-heap.ts'],
+  merge: ['./merge-index.ts', './pagefind-format.ts', './segmented-gzip.ts', './cbor-bytes.ts', './link-file.ts', './word-heap.ts'],
   runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
 } as const;
 const SHARD_CODE = sourceDigest(STEP_SOURCES.shard);

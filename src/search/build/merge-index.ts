@@ -29,7 +29,8 @@ import { dirname, join } from 'node:path';
 import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
 import { WordHeap } from './word-heap.ts';
-import { chunkBytes, compareWords, encodeRawWord, rawWordOutside, readMeta, readRawChunk, writeChunkAsync, writeChunkBytes, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawWord } from './pagefind-format.ts';
+import { chunkBytes, compareWords, encodeRawWord, rawWordOutside, readMeta, readRawChunkFile, writeChunkFile, writeChunkFileAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawChunk, type RawWord } from './pagefind-format.ts';
+import { gzipSegments, gzipSegmentsAsync, type EarlierGzip } from './segmented-gzip.ts';
 
 /**
  * gzip level of the published chunks: 4 is 3 to 4 times as fast as Pagefind's 6 on these chunks,
@@ -75,6 +76,12 @@ export interface MergedChunk {
   hash: string;
   digest: string;
   size: number;
+  /**
+   * Where each gzip segment of its file ends (./segmented-gzip.ts): the chunk written again after
+   * an edit copies the segments away from it. Absent for a chunk linked from a merge whose chunk
+   * list was not given (it is then compressed whole when written again).
+   */
+  gz?: number[];
 }
 
 /** What a chunk is known by before it is compressed. */
@@ -115,6 +122,8 @@ export interface MergeResult {
   restated: number;
   /** How many of the earlier merge's chunks were read (merging around the changed words). */
   earlierRead: number;
+  /** Of the restated chunks' gzip segments, how many were copied from their earlier files, and how many there were. */
+  segments: { copied: number; total: number };
 }
 
 /** The first of `n` places (0 to n) where `after` holds, for an `after` that holds from some place on. */
@@ -203,6 +212,8 @@ class ShardCursor {
   /** The chunk `words` holds (chunks.length: past the last). */
   private loaded = -1;
   private words: RawWord[] = [];
+  /** The chunk read last, with its bytes. */
+  private file: RawChunk | null = null;
   private at = 0;
   /** Chunks read so far. */
   reads = 0;
@@ -213,10 +224,16 @@ class ShardCursor {
   }
 
   private load(c: number): void {
-    this.words = c < this.chunks.length ? readRawChunk(this.dir, this.chunks[c]!.hash) : [];
+    this.file = c < this.chunks.length ? readRawChunkFile(this.dir, this.chunks[c]!.hash) : null;
+    this.words = this.file?.words ?? [];
     if (c < this.chunks.length) this.reads++;
     this.loaded = c;
     this.at = 0;
+  }
+
+  /** The chunk named `hash` when it is the one read last (its words, bytes and file), else null. */
+  loadedFile(hash: string): RawChunk | null {
+    return this.loaded >= 0 && this.loaded < this.chunks.length && this.chunks[this.loaded]!.hash === hash ? this.file : null;
   }
 
   /** To the first word not before `from` (null: the first word). */
@@ -294,6 +311,9 @@ function* mergedWords(sources: readonly WordSource[]): Generator<MergedWord> {
   }
 }
 
+/** An earlier chunk's file and bytes, to copy gzip segments from when it is written again. */
+type EarlierFile = (chunk: MergedChunk) => EarlierGzip | null;
+
 /** A stream that can be looked ahead into. */
 class Lookahead {
   private readonly source: Iterator<MergedWord>;
@@ -349,7 +369,11 @@ class ChunkWriter {
   linked = 0;
   kept = 0;
   restated = 0;
+  /** Of the restated chunks' gzip segments, those copied from their earlier files, and all. */
+  readonly segments = { copied: 0, total: 0 };
   private readonly names = new Set<string>();
+  /** The earlier merge's chunks by name: a chunk linked from one keeps its segments' ends. */
+  private readonly earlierByName: Map<string, MergedChunk>;
   private readonly writing = new Set<Promise<void>>();
 
   private readonly outDir: string;
@@ -369,6 +393,7 @@ class ChunkWriter {
     this.outDir = outDir;
     this.earlier = earlier;
     this.sync = sync;
+    this.earlierByName = new Map(earlier?.chunks?.map((c) => [c.hash, c]));
   }
 
   private named(chunk: MergedChunk, hash: string): void {
@@ -388,17 +413,29 @@ class ChunkWriter {
     this.kept++;
   }
 
-  async add(from: string, to: string, size: number, bytes: Uint8Array): Promise<void> {
+  /**
+   * A chunk of these bytes (see chunkBytes), linked from the earlier merge when it has them, else
+   * compressed, copying what it can from `earlierFile` (the chunk it restates), and written.
+   */
+  async add(from: string, to: string, size: number, bytes: Uint8Array, earlierFile?: EarlierGzip | null): Promise<void> {
     const chunk: MergedChunk = { from, to, hash: '', digest: contentDigest(bytes), size };
     this.chunks.push(chunk);
     const known = this.earlier?.byContent.get(chunk.digest);
     if (known && linkEarlier(this.earlier!.dir, this.outDir, known)) {
       this.named(chunk, known);
+      const gz = this.earlierByName.get(known)?.gz;
+      if (gz) chunk.gz = gz;
       this.linked++;
       return;
     }
     if (this.sync) {
-      this.named(chunk, writeChunkBytes(this.outDir, bytes, GZIP_LEVEL));
+      const file = gzipSegments(bytes, GZIP_LEVEL, earlierFile);
+      chunk.gz = file.ends;
+      if (earlierFile) {
+        this.segments.copied += file.reused;
+        this.segments.total += file.ends.length;
+      }
+      this.named(chunk, writeChunkFile(this.outDir, file.bytes));
       // Now and then the event loop runs: the build's timers (it hands the downloads' recipes to
       // their thread as Astro records them) waited for the whole merge otherwise.
       if (++this.unyielded >= YIELD_EVERY) {
@@ -407,7 +444,11 @@ class ChunkWriter {
       }
       return;
     }
-    const written = writeChunkAsync(this.outDir, bytes, GZIP_LEVEL).then((hash) => this.named(chunk, hash));
+    // Only a whole merge writes here: it has no earlier file of a chunk to copy from.
+    const written = gzipSegmentsAsync(bytes, GZIP_LEVEL).then((file) => {
+      chunk.gz = file.ends;
+      return writeChunkFileAsync(this.outDir, file.bytes).then((hash) => this.named(chunk, hash));
+    });
     this.writing.add(written);
     void written.then(() => this.writing.delete(written), () => undefined);
     if (this.writing.size >= IN_FLIGHT) await Promise.race(this.writing);
@@ -474,7 +515,7 @@ async function cutChunks(stream: Lookahead, writer: ChunkWriter, options: MergeO
  * next earlier chunk's first word; null: to the end), where only restated words differ: its words
  * and their sizes are the earlier chunk's, so it ends where the whole merge ends it.
  */
-async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: MergedChunk, until: string | null): Promise<void> {
+async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: MergedChunk, until: string | null, earlierFile: EarlierFile): Promise<void> {
   const cbor = new CborWriter();
   let count = 0;
   let to = '';
@@ -491,7 +532,8 @@ async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: Mer
   }
   if (to !== earlier.to || size !== earlier.size) throw new Error(`索引块 ${earlier.from}…${earlier.to} 的词或大小与上次合并不同，不能只改写其内容`);
   writer.restated++;
-  await writer.add(earlier.from, to, size, chunkBytes(count, cbor.bytes()));
+  // Read for its words just now: most of its compressed bytes are copied from it.
+  await writer.add(earlier.from, to, size, chunkBytes(count, cbor.bytes()), earlierFile(earlier));
 }
 
 /**
@@ -503,7 +545,7 @@ async function restateChunk(stream: Lookahead, writer: ChunkWriter, earlier: Mer
  * the earlier merge's, once no resized word is near. Elsewhere an earlier chunk holding a restated
  * word is written again within its own bounds.
  */
-async function mergeAround(earlier: readonly MergedChunk[], changed: MergeChanges, wordsFrom: (from: string | null) => Lookahead, writer: ChunkWriter, options: MergeOptions): Promise<void> {
+async function mergeAround(earlier: readonly MergedChunk[], changed: MergeChanges, wordsFrom: (from: string | null) => Lookahead, earlierFile: EarlierFile, writer: ChunkWriter, options: MergeOptions): Promise<void> {
   const resized = changed.resized;
   const firstWordOf = new Map(earlier.map((c, i) => [c.from, i]));
   /** The earlier chunk whose span (from its first word to the next chunk's) holds `word`. */
@@ -512,7 +554,7 @@ async function mergeAround(earlier: readonly MergedChunk[], changed: MergeChange
   /** Earlier chunk k as it is, or written again when it holds a restated word. */
   const take = async (k: number) => {
     if (!restatedChunks.has(k)) writer.keep(earlier[k]!);
-    else await restateChunk(wordsFrom(earlier[k]!.from), writer, earlier[k]!, earlier[k + 1]?.from ?? null);
+    else await restateChunk(wordsFrom(earlier[k]!.from), writer, earlier[k]!, earlier[k + 1]?.from ?? null, earlierFile);
   };
   /** Where cutting must start for a resized word in chunk k: more than chunkSize of words before that chunk. */
   const startFor = (k: number) => {
@@ -572,11 +614,16 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
     for (const source of sources) source.cursor.seek(from);
     return new Lookahead(mergedWords(sources));
   };
-  if (around) await mergeAround(around, changed!, wordsFrom, writer, options);
+  // The file of an earlier chunk being restated, as its words were read (null: not at hand, or written without segments).
+  const earlierFile: EarlierFile = (chunk) => {
+    const read = chunk.gz ? earlierCursor?.loadedFile(chunk.hash) : null;
+    return read ? { raw: read.raw, file: read.file, ends: chunk.gz! } : null;
+  };
+  if (around) await mergeAround(around, changed!, wordsFrom, earlierFile, writer, options);
   else await cutChunks(wordsFrom(null), writer, options, null);
   await writer.done();
 
   const chunks: MetaChunk[] = writer.chunks.map(({ from, to, hash }) => ({ from, to, hash }));
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
-  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept, restated: writer.restated, earlierRead: earlierCursor?.reads ?? 0 };
+  return { metaHash, pages: pages.length, chunks: chunks.length, linked: writer.linked, byContent: writer.byContent, chunkList: writer.chunks, kept: writer.kept, restated: writer.restated, earlierRead: earlierCursor?.reads ?? 0, segments: writer.segments };
 }

@@ -13,8 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { CborReader, CborWriter } from './cbor-bytes.ts';
 
@@ -49,10 +48,16 @@ export interface IndexWord {
   pages: WordPage[];
 }
 
-function unpack(path: string): Uint8Array {
-  const raw = gunzipSync(readFileSync(path));
+/** A file's bytes before gzip, with the signature checked. */
+function gunzipFile(path: string, file: Uint8Array): Buffer {
+  const raw = gunzipSync(file);
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path} 不是 Pagefind 索引文件`);
-  return raw.subarray(SIGNATURE.length);
+  return raw;
+}
+
+/** A file's CBOR, after the signature. */
+function unpack(path: string): Uint8Array {
+  return gunzipFile(path, readFileSync(path)).subarray(SIGNATURE.length);
 }
 
 function pack(value: unknown): Buffer {
@@ -120,13 +125,27 @@ export function readChunkBytes(dir: string, hash: string): Uint8Array {
 
 /** The words of one index chunk, as bytes (see RawWord). */
 export function readRawChunk(dir: string, hash: string): RawWord[] {
+  return readRawChunkFile(dir, hash).words;
+}
+
+/** An index chunk read: its words as bytes, its bytes before gzip (signature included) and its file. */
+export interface RawChunk {
+  words: RawWord[];
+  raw: Uint8Array;
+  file: Uint8Array;
+}
+
+/** One index chunk's words, as bytes (see RawWord), with the bytes they were read from. */
+export function readRawChunkFile(dir: string, hash: string): RawChunk {
   const path = join(dir, 'index', `${hash}.pf_index`);
-  const r = new CborReader(unpack(path));
+  const file = readFileSync(path);
+  const raw = gunzipFile(path, file);
+  const r = new CborReader(raw.subarray(SIGNATURE.length));
   if (r.array() !== 1) throw new Error(`${path} 不是 Pagefind 索引块`);
   const count = r.array();
   const words: RawWord[] = [];
   for (let w = 0; w < count; w++) words.push(readRawWord(r, path));
-  return words;
+  return { words, raw, file };
 }
 
 /** The word entry at the reader's place, as bytes (see RawWord); the reader moves past it. `path`: the chunk's, for errors. */
@@ -272,28 +291,25 @@ export function chunkBytes(words: number, body: Uint8Array): Buffer {
 
 /**
  * Writes a chunk of `words` word entries (encoded one after another in `body`), named by its
- * content so a browser never keeps a stale one; returns the name. `level` is gzip's: a shard's
- * own chunks are only read by the merge and are written fast (1), published chunks smaller.
+ * content so a browser never keeps a stale one; returns the name. `level` is gzip's: a shard's own
+ * chunks are only read by the merge and are written fast. The merge compresses its published
+ * chunks itself (./segmented-gzip.ts) and writes them with writeChunkFile.
  */
 export function writeChunk(dir: string, words: number, body: Uint8Array, level: number): string {
-  return writeChunkBytes(dir, chunkBytes(words, body), level);
+  return writeChunkFile(dir, gzipSync(chunkBytes(words, body), { level }));
 }
 
-/** A chunk's bytes (see chunkBytes) compressed and written; returns its name. */
-export function writeChunkBytes(dir: string, chunk: Uint8Array, level: number): string {
-  const bytes = gzipSync(chunk, { level });
-  const hash = shortHash(bytes, 10);
-  writeFileSync(join(dir, 'index', `${hash}.pf_index`), bytes);
+/** A chunk's file, compressed already, written under its name (see writeChunk); returns the name. */
+export function writeChunkFile(dir: string, file: Uint8Array): string {
+  const hash = shortHash(file, 10);
+  writeFileSync(join(dir, 'index', `${hash}.pf_index`), file);
   return hash;
 }
 
-const gzipAsync = promisify(gzip);
-
-/** A chunk's bytes (see chunkBytes) compressed and written on libuv's threads; returns its name. */
-export async function writeChunkAsync(dir: string, chunk: Uint8Array, level: number): Promise<string> {
-  const bytes = await gzipAsync(chunk, { level });
-  const hash = shortHash(bytes, 10);
-  await writeFile(join(dir, 'index', `${hash}.pf_index`), bytes);
+/** The same, written on libuv's threads. */
+export async function writeChunkFileAsync(dir: string, file: Uint8Array): Promise<string> {
+  const hash = shortHash(file, 10);
+  await writeFile(join(dir, 'index', `${hash}.pf_index`), file);
   return hash;
 }
 
