@@ -302,7 +302,7 @@ if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.co
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
 await Promise.all([index.pruned, trashEmptied, keptAfterIndex]);
 const linkedChunks = index.chunks?.linked
-  ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置` : ''}`
+  ? `；合并索引 ${index.chunks.total} 块中 ${index.chunks.linked} 块与上次相同，未重新压缩${index.chunks.kept ? `（其中 ${index.chunks.kept} 块未重新合并）` : ''}${index.chunks.restated ? `，${index.chunks.restated} 块只改写了词的位置（其压缩段 ${index.chunks.segments.total} 段中 ${index.chunks.segments.copied} 段取自上次）` : ''}`
   : '';
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +

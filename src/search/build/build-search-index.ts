@@ -97,7 +97,7 @@ export interface SearchIndexResult {
    * and of those how many were taken without reading the shards' words in them, and how many were
    * written again within the last merge's bounds (null: the merged index came whole from the cache).
    */
-  chunks: { total: number; linked: number; kept: number; restated: number } | null;
+  chunks: { total: number; linked: number; kept: number; restated: number; segments: { copied: number; total: number } } | null;
   /** Its parts in the cache and the manifest, for placing it (./index-parts.ts). */
   index: BuiltIndex;
   /** Settles when the cache entries this index did not use are removed. */
@@ -379,7 +379,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       changed: wordsChanged(earlier, cacheDir, mergedFrom, { window, chunkSize }),
     });
     const { metaHash } = merged;
-    chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated };
+    chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated, segments: merged.segments };
     const record: MergeRecord = { code: MERGE_CODE, byContent: merged.byContent, chunks: merged.chunkList, shards: mergedFrom, window, chunkSize };
     writeFileSync(join(dir, CHUNK_CONTENTS), JSON.stringify(record));
     // Pagefind's own search runtime of the pinned version.

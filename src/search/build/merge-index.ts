@@ -22,6 +22,8 @@
  * merge took 2.5–3.0 s reading every shard around 542 chunks; cut only near the 21 words whose
  * size changed, and written again within their bounds where only positions moved (202 chunks),
  * from the last merge's chunks, it takes 1.4–1.5 s (a whole merge: 6.4–7.0 s, the same day).
+ * A chunk written again is gzipped in segments cut by its content (./segmented-gzip.ts), and the
+ * segments away from its changed bytes are copied from its earlier file, not compressed again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
