@@ -12,12 +12,17 @@ export interface JoinOrder {
 }
 export type JoinAnswer = { ms: number } | { error: string };
 
+/** The joins in the order sent: each begins when the one before has ended. */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort!.on('message', ({ recipe, path }: JoinOrder) => {
-  const started = performance.now();
-  try {
-    writeJoinFile(recipe, path);
-    parentPort!.postMessage({ ms: performance.now() - started } satisfies JoinAnswer);
-  } catch (err) {
-    parentPort!.postMessage({ error: (err as Error).message } satisfies JoinAnswer);
-  }
+  queue = queue.then(async () => {
+    const started = performance.now();
+    try {
+      await writeJoinFile(recipe, path);
+      parentPort!.postMessage({ ms: performance.now() - started } satisfies JoinAnswer);
+    } catch (err) {
+      parentPort!.postMessage({ error: (err as Error).message } satisfies JoinAnswer);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * DirectOut (src/node/build/direct-out.ts) writes exactly the bytes it is given, added and copied
- * across block and buffer boundaries, past the page cache where the file system accepts O_DIRECT
+ * across block and buffer boundaries and around its ring of buffers, past the page cache where the file system accepts O_DIRECT
  * (this machine's ext4 does, and tmpfs since Linux 6.6) and through it otherwise. No file system
  * here refuses O_DIRECT, so the switch to the page cache on EINVAL is not exercised; the page
  * cache's own path is (`direct: false`).
@@ -43,7 +43,7 @@ describe('DirectOut', () => {
   writeFileSync(source, sourceBytes);
 
   for (const direct of [true, false]) {
-    it(`writes added and copied bytes in order, whatever their sizes (${direct ? 'past the page cache where it can' : 'through the page cache'})`, () => {
+    it(`writes added and copied bytes in order, whatever their sizes (${direct ? 'past the page cache where it can' : 'through the page cache'})`, async () => {
       for (const size of SIZES) {
         const path = join(dir, `out-${direct}-${size}.bin`);
         const out = new DirectOut(path, direct);
@@ -51,12 +51,12 @@ describe('DirectOut', () => {
         const head = pattern(size, 2);
         const fd = openSync(source, 'r');
         try {
-          out.add(Buffer.from('['));
-          out.add(head);
+          await out.add(Buffer.from('['));
+          await out.add(head);
           // A range of another file that starts and ends inside blocks.
-          out.copy(fd, { file: source, offset: 1_001, length: size });
-          out.add(Buffer.from(']'));
-          out.close();
+          await out.copy(fd, { file: source, offset: 1_001, length: size });
+          await out.add(Buffer.from(']'));
+          await out.close();
         } finally {
           closeSync(fd);
         }
@@ -68,19 +68,30 @@ describe('DirectOut', () => {
     });
   }
 
-  it('truncates a file that was there, and names a source shorter than its range', () => {
+  it('keeps the order of many pieces that wrap around its buffers, none a whole block', async () => {
+    for (const direct of [true, false]) {
+      const path = join(dir, `pieces-${direct}.bin`);
+      const out = new DirectOut(path, direct);
+      const pieces = Array.from({ length: 2_600 }, (_, i) => pattern(4_093 + (i % 3), i));
+      for (const piece of pieces) await out.add(piece);
+      await out.close();
+      expect(readFileSync(path).equals(Buffer.concat(pieces)), String(direct)).toBe(true);
+    }
+  });
+
+  it('truncates a file that was there, and names a source shorter than its range', async () => {
     const path = join(dir, 'again.bin');
     writeFileSync(path, pattern(2 * MB, 3));
     const out = new DirectOut(path);
-    out.add(Buffer.from('short'));
-    out.close();
+    await out.add(Buffer.from('short'));
+    await out.close();
     expect(readFileSync(path, 'utf8')).toBe('short');
     const fd = openSync(source, 'r');
     const broken = new DirectOut(join(dir, 'broken.bin'));
     try {
-      expect(() => broken.copy(fd, { file: source, offset: sourceBytes.length - 10, length: 20 })).toThrow(`${source}: 文件比记录的短`);
+      await expect(broken.copy(fd, { file: source, offset: sourceBytes.length - 10, length: 20 })).rejects.toThrow(`${source}: 文件比记录的短`);
     } finally {
-      broken.discard();
+      await broken.discard();
       closeSync(fd);
     }
   });
