@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShard } from '../../src/search/build/build-shard.ts';
-import { changedWords, joinChanged, mergeIndexes, type MergeResult } from '../../src/search/build/merge-index.ts';
+import { changedWords, joinChanged, mergeIndexes, type MergeChanges, type MergeOptions, type MergeResult, type MergeShard } from '../../src/search/build/merge-index.ts';
 import { compareWords, readChunk, readMeta, type IndexWord, type MetaChunk } from '../../src/search/build/pagefind-format.ts';
 import type { SearchRecord } from '../../src/search/records.ts';
 import { WINDOW } from '../../src/search/tokenize.ts';
@@ -193,6 +193,18 @@ describe('mergeIndexes around the changed words', () => {
     (t) => t.replace(/乙/g, ''), // one character gone everywhere
   ];
 
+  /** `after` merged whole and around `words` from the earlier merge (in `earlierOut`): both write the same files. */
+  const mergeBothWays = async (after: MergeShard[], earlierOut: string, earlier: MergeResult, words: MergeChanges, options: MergeOptions, name: string) => {
+    const whole = await mergeIndexes(after, join(dir, `${name}-whole`), options);
+    const around = await mergeIndexes(after, join(dir, `${name}-part`), {
+      ...options,
+      earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlier.byContent)), chunks: earlier.chunkList },
+      changed: words,
+    });
+    expect(files(join(dir, `${name}-part`))).toEqual(files(join(dir, `${name}-whole`)));
+    return { whole, around };
+  };
+
   // Chunk sizes from a few words (as in the tests above) to many: where a chunk ends is decided by
   // looking ahead at the words after it, which an edit may change.
   it.each([30, 70, 150, 400])('writes exactly what merging every word writes, for edits of one report and of several shards, reading only around them (chunks of %i)', async (chunkSize) => {
@@ -244,14 +256,7 @@ describe('mergeIndexes around the changed words', () => {
     const words = joinChanged([{ shard: 2, words: changedWords(before[2]!.dir, after[2]!.dir) }]);
     expect(words.resized).toEqual([]);
     expect(words.restated.length).toBeGreaterThan(10);
-    const options = { ...mergeOptions, chunkSize: 70 };
-    const whole = await mergeIndexes(after, join(dir, 'moved-only-whole'), options);
-    const around = await mergeIndexes(after, join(dir, 'moved-only-part'), {
-      ...options,
-      earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList },
-      changed: words,
-    });
-    expect(files(join(dir, 'moved-only-part'))).toEqual(files(join(dir, 'moved-only-whole')));
+    const { around } = await mergeBothWays(after, earlierOut, earlierResult, words, { ...mergeOptions, chunkSize: 70 }, 'moved-only');
     expect(around.restated).toBeGreaterThan(1);
     expect(around.restated).toBeLessThan(around.chunks);
     expect(around.kept).toBe(around.chunks - around.restated);
@@ -281,13 +286,7 @@ describe('mergeIndexes around the changed words', () => {
     const after = before.map((b, s) => (s === 2 ? buildOne(edited, 'large-1-2', s) : b));
     const words = joinChanged([{ shard: 2, words: changedWords(before[2]!.dir, after[2]!.dir) }]);
     expect(words.resized).toEqual([]);
-    const whole = await mergeIndexes(after, join(dir, 'large-whole'), options);
-    const around = await mergeIndexes(after, join(dir, 'large-part'), {
-      ...options,
-      earlier: { dir: join(earlierOut, 'index'), byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList },
-      changed: words,
-    });
-    expect(files(join(dir, 'large-part'))).toEqual(files(join(dir, 'large-whole')));
+    const { whole, around } = await mergeBothWays(after, earlierOut, earlierResult, words, options, 'large');
     expect(around.chunkList).toEqual(whole.chunkList);
     expect(around.restated).toBeGreaterThan(5);
     // Written afresh, no segment is copied; around the edit, most are.
