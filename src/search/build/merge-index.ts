@@ -81,7 +81,7 @@ export interface MergedChunk {
   /**
    * Where each gzip segment of its file ends (./segmented-gzip.ts): the chunk written again after
    * an edit copies the segments away from it. Absent for a chunk linked from a merge whose chunk
-   * list was not given (it is then compressed whole when written again).
+   * list was not given (every segment of it is then compressed again when it is written again).
    */
   gz?: number[];
 }
