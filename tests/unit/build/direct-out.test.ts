@@ -79,6 +79,19 @@ describe('DirectOut', () => {
     }
   });
 
+  it('throws a failed write from a later call, once the writes under way have ended (a full disk: /dev/full)', async () => {
+    for (const direct of [true, false]) {
+      const out = new DirectOut('/dev/full', direct);
+      // Three buffers' worth: the first write fails while the next buffers are filled.
+      const run = async () => {
+        for (let i = 0; i < 3; i++) await out.add(pattern(MB, i));
+        await out.close();
+      };
+      await expect(run(), String(direct)).rejects.toMatchObject({ code: 'ENOSPC' });
+      await out.discard();
+    }
+  });
+
   it('truncates a file that was there, and names a source shorter than its range', async () => {
     const path = join(dir, 'again.bin');
     writeFileSync(path, pattern(2 * MB, 3));
