@@ -10,7 +10,7 @@ import type { Report } from '../core/model/report.ts';
 import { briefOf, type ReportBrief } from '../core/summary/report-brief.ts';
 import { ReportFileError } from '../formats/report-file-error.ts';
 import { sidecarName } from '../formats/sidecar-name.ts';
-import { briefPackFile, readBriefPack, sameKeys, writeBriefPack, type BriefPack } from './brief-pack.ts';
+import { briefPackFile, keepBriefPack, readBriefPack, type BriefPack } from './brief-pack.ts';
 import { ParseCache, fileExists } from './parse-cache.ts';
 import { parseInWorkers } from './parse-in-workers.ts';
 import { readFileBytes } from './report-bytes.ts';
@@ -279,11 +279,11 @@ export function sidecarDigestOf(path: string, dir: string, digests: ArchiveDiges
 }
 
 /**
- * The briefs of this read's reports for the next one, written when its keys differ from the last
- * pack's. Reports whose page shows their text (those with errors) are left out: their entries
- * must be read whole.
+ * The briefs of this read's reports for the next one (what is written, and when: keepBriefPack).
+ * Reports whose page shows their text (those with errors) are left out: their entries must be
+ * read whole.
  */
 async function keepBriefs(file: string, last: BriefPack, entries: readonly ArchiveEntry[], keyOf: (e: ArchiveEntry) => string): Promise<void> {
   const next = new Map(entries.flatMap((e) => (e.brief && !e.error && e.rawText === null ? [[keyOf(e), e.brief] as const] : [])));
-  if (!sameKeys(next, last)) await writeBriefPack(file, next);
+  await keepBriefPack(file, next, last);
 }

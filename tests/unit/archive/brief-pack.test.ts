@@ -3,17 +3,17 @@
  * report's brief is taken from there and the report is not read; everything the build makes of
  * the archive (page ids, summary, problems, page digests, hand-off) is as a whole read makes it.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { briefOf } from '../../../src/core/summary/report-brief.ts';
 import { pageReport, readSnapshot, reportReader } from '../../../src/loader/archive-snapshot.ts';
 import { pageDigests } from '../../../src/loader/page-digests.ts';
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
-import { briefPackFile, readBriefPack } from '../../../src/node/brief-pack.ts';
+import { additionsFile, briefPackFile, keepBriefPack, looseBriefs, readBriefPack, writeBriefPack } from '../../../src/node/brief-pack.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { readArchive, type ArchiveEntry } from '../../../src/node/read-archive.ts';
 import { ROOT } from '../../helpers/paths.ts';
@@ -45,6 +45,9 @@ const read = (options: { digests?: boolean; registryDigest?: string; workers?: n
 const byFile = (entries: ArchiveEntry[]) => Object.fromEntries(entries.map((e) => [e.file, e]));
 const withoutReport = (entries: ArchiveEntry[]) => entries.map(({ report: _, ...rest }) => rest);
 const packFile = () => briefPackFile(cache.dir, reports);
+const additions = () => additionsFile(packFile());
+/** One file of the pack as it is written (a Map of key to brief). */
+const readMap = (file: string) => deserialize(readFileSync(file)) as Map<string, unknown>;
 
 describe('readArchive keeping briefs', () => {
   it("takes an unchanged report's brief from the last read's pack instead of reading the report", async () => {
@@ -81,16 +84,63 @@ describe('readArchive keeping briefs', () => {
     expect(next['b.txt']!.sha256).toBe(changed['b.txt']!.sha256);
   });
 
-  it('writes the pack only when its keys change', async () => {
+  it('writes the pack whole once, then only the briefs a read adds, beside it', async () => {
     await read();
     const written = statSync(packFile()).ino;
+    expect(existsSync(additions())).toBe(false);
     await read();
     // Written whole under a new name and renamed over: the same inode means not written again.
     expect(statSync(packFile()).ino).toBe(written);
-    rmSync(join(reports, 'b.txt'));
+    expect(existsSync(additions())).toBe(false);
+    writeFileSync(join(reports, 'b.txt'), sample.replace('本机关', '本部门').replace('湛河区政务服务和大数据管理局', '湛河区财政局'));
+    const changed = byFile(await read());
+    expect(statSync(packFile()).ino).toBe(written);
+    // The new brief beside the pack; the pack as read holds both, the old one until it is written whole.
+    expect([...readMap(additions()).values()]).toEqual([changed['b.txt']!.brief]);
+    expect([...readBriefPack(packFile()).values()].map((b) => b.source.file).sort()).toEqual(['2023/a.txt', 'b.txt', 'b.txt']);
+    const next = byFile(await read());
+    expect(next['b.txt']!.report).toBeNull();
+    expect(next['b.txt']!.brief).toEqual(changed['b.txt']!.brief);
+    expect(statSync(packFile()).ino).toBe(written);
+  });
+
+  it('leaves the pack alone when a file goes, within the bound', async () => {
     await read();
-    expect(statSync(packFile()).ino).not.toBe(written);
-    expect([...readBriefPack(packFile()).values()].map((b) => b.source.file)).toEqual(['2023/a.txt']);
+    const written = statSync(packFile()).ino;
+    rmSync(join(reports, 'b.txt'));
+    const entries = await read();
+    expect(entries.map((e) => e.file)).toEqual(['2023/a.txt', 'broken.txt', 'notes.txt']);
+    expect(statSync(packFile()).ino).toBe(written);
+    expect(existsSync(additions())).toBe(false);
+  });
+
+  it('writes the pack whole when the additions or the briefs of files gone pass the bound', async () => {
+    const [a, b] = (await read()).filter((e) => e.brief && !e.error).map((e) => e.brief!);
+    const file = join(tmp, 'pack.v8');
+    const briefs = (keys: string[]) => new Map(keys.map((k) => [k, k === 'a' ? a! : b!]));
+    await writeBriefPack(file, briefs(['a', 'b']));
+    // One added, one gone: both within a bound of one.
+    await keepBriefPack(file, briefs(['a', 'c']), readBriefPack(file), 1);
+    expect([...readMap(additionsFile(file)).keys()]).toEqual(['c']);
+    expect([...readMap(file).keys()]).toEqual(['a', 'b']);
+    expect([...readBriefPack(file).keys()]).toEqual(['a', 'b', 'c']);
+    // Two added since the pack was written whole: past the bound.
+    await keepBriefPack(file, briefs(['a', 'c', 'd']), readBriefPack(file), 1);
+    expect([...readMap(file).keys()]).toEqual(['a', 'c', 'd']);
+    expect(existsSync(additionsFile(file))).toBe(false);
+    // Two gone, none added: past the bound too.
+    await keepBriefPack(file, briefs(['a']), readBriefPack(file), 1);
+    expect([...readBriefPack(file).keys()]).toEqual(['a']);
+    // An addition whose file went is not carried over into the next additions.
+    await keepBriefPack(file, briefs(['a', 'e']), readBriefPack(file), 1);
+    await keepBriefPack(file, briefs(['a', 'f']), readBriefPack(file), 2);
+    expect([...readMap(additionsFile(file)).keys()]).toEqual(['f']);
+    expect([...readBriefPack(file).keys()]).toEqual(['a', 'f']);
+  });
+
+  it('bounds the additions by a twentieth of the archive, and at least 64', () => {
+    expect(looseBriefs(10)).toBe(64);
+    expect(looseBriefs(50_000)).toBe(2_500);
   });
 
   it('hands the write of the pack to keepLater when given one, and the next read takes the briefs it wrote', async () => {
@@ -138,6 +188,16 @@ describe('readArchive keeping briefs', () => {
       expect(again.filter((e) => e.report).length).toBe(4);
       expect(again).toEqual(whole);
       expect(readBriefPack(packFile()).size).toBe(2);
+    }
+  });
+
+  it('counts additions it cannot read as none, and takes the briefs of the pack', async () => {
+    const whole = await read();
+    for (const text of ['{', serialize([1, 2])]) {
+      writeFileSync(additions(), text);
+      const again = await read();
+      expect(again.filter((e) => e.report).map((e) => e.file)).toEqual(['broken.txt', 'notes.txt']);
+      expect(withoutReport(again)).toEqual(withoutReport(whole));
     }
   });
 
