@@ -36,6 +36,24 @@ const downloadRecipes = {
 };
 
 /**
+ * Under `npm run build`, which sets XXGK_SNAPSHOT: the pages to render, which the build hands over
+ * after the snapshot its loader took (src/loader/snapshot-handoff.ts), taken once the content sync
+ * has ended and the downloads' recipes are recorded, before bundling reads it
+ * (src/node/build/vite-keep-pages.ts) and the routes list their pages (src/site/render-only.ts).
+ */
+const renderSet = {
+  name: 'xxgk-render-set',
+  hooks: {
+    'astro:build:start': async () => {
+      if (!process.env.XXGK_SNAPSHOT) return;
+      const [{ awaitRenderSet }, { setRenderOnly }] = await Promise.all([import('./src/loader/snapshot-handoff.ts'), import('./src/site/render-only.ts')]);
+      const render = await awaitRenderSet(process.env);
+      setRenderOnly(render && new Set(render));
+    },
+  },
+};
+
+/**
  * Output names of bundled assets: Astro's, but the stylesheet's by its content alone. Every page
  * links the one stylesheet (src/styles/site.css, through BaseLayout), which Astro names after the
  * first module that imports it, and that depends on which pages a build renders: a partial build
@@ -73,7 +91,7 @@ export default {
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [buildPhases, downloadRecipes],
+  integrations: [buildPhases, downloadRecipes, renderSet],
   // The validator page's bundle loads pinyin-pro only when it needs it (src/check/vite-lazy-pinyin.ts);
   // the server bundle reads the content data store when it renders (src/node/build/vite-data-store-at-runtime.ts);
   // a partial build keeps the pages with a script and the archive-wide pages from the last build when

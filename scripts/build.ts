@@ -42,6 +42,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PagesRecord } from '../src/loader/page-digests.ts';
+import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp, type BuildStamp } from '../src/node/build/build-stamp.ts';
 import { listOutputAside } from '../src/node/build/list-output-aside.ts';
@@ -72,8 +73,9 @@ if (!stagesBeside(OUT)) {
   process.exit(1);
 }
 
-// The snapshot handed to Astro's loader.
+// The snapshot handed to Astro's loader, and the pages to render, handed over after it.
 const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
+const RENDER_SET = renderSetFile(HANDOFF);
 // The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
 const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);
 // Astro renders into staging; the result then replaces the output (swapOutput) or, in a partial
@@ -86,7 +88,7 @@ const TRASH = join(dirname(OUT), `.${basename(OUT)}.trash`);
 const JOINS_SCRATCH = join(dirname(OUT), `.${basename(OUT)}.joins`);
 const astroEnv: Record<string, string> = { XXGK_PHASES_FILE: PHASES_FILE, XXGK_SNAPSHOT: HANDOFF, XXGK_JOINS_FILE: JOINS, OUT_DIR: STAGING };
 // Left only by a build that stopped before its end.
-for (const d of [TRASH, STAGING, JOINS_SCRATCH, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
+for (const d of [TRASH, STAGING, JOINS_SCRATCH, HANDOFF, RENDER_SET, JOINS]) rmSync(d, { recursive: true, force: true });
 const together = searchAlongsideAstro(process.env, availableParallelism(), totalmem());
 
 const stamp = readStamp(STAMP_FILE);
@@ -140,7 +142,7 @@ let astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff } =
+const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
@@ -153,11 +155,17 @@ let pages: PagesRecord;
 let listing: OutputListing | null;
 // The last build's record when this one only updates its output (a partial build).
 let updated: BuildStamp | null;
+// Whether Astro's loader has its snapshot: a failure after that goes into the render set it waits for next.
+let handedOver = false;
 try {
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
+  // Astro's content sync starts on the snapshot at once; the pages to render follow once the page
+  // digests are taken (0.8 s at 50,000 reports), which it needs only when its build starts.
+  writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot) });
+  handedOver = true;
   // With the last build's record for the same code, the build is a partial one unless the output
   // was altered by hand: Astro, started early, gets that build's page list without waiting for the
   // output check (walking 468,000 files took 4.3 s at 50,000 reports), and starts again for every
@@ -165,7 +173,7 @@ try {
   let handed: PagesRecord | null = null;
   if (astroEarly && stamp !== null && stamp.code === inputs.code && !process.env.FORCE_BUILD) {
     handed = pagesRecord(snapshot, stamp.pages);
-    writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, handed.render) });
+    writeRenderSet(HANDOFF, { render: handed.render });
   }
   const checked = checkedFirst ?? (await checkOutput());
   listing = checked.listing;
@@ -177,12 +185,12 @@ try {
     process.stdout.write('astro build 已按部分构建开始，现停止并重新开始，生成全部页面\n');
     stopAstro.abort();
     await astroAlong;
-    for (const d of [STAGING, HANDOFF, JOINS, PHASES_FILE]) rmSync(d, { recursive: true, force: true });
+    for (const d of [STAGING, RENDER_SET, JOINS, PHASES_FILE]) rmSync(d, { recursive: true, force: true });
     astroAlong = runAstro(ROOT, astroEnv);
     handed = null;
   }
   pages = handed ?? pagesRecord(snapshot, updated?.pages ?? null);
-  if (!handed) writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot, pages.render) });
+  if (!handed) writeRenderSet(HANDOFF, { render: pages.render });
   // After the handoff, which Astro's loader may be waiting for.
   indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
   const toIndex = searchRecordsNeeded(indexed);
@@ -191,7 +199,9 @@ try {
   records = new Map();
   for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
 } catch (err) {
-  if (astroAlong) writeHandoff(HANDOFF, { error: (err as Error).message || String(err) });
+  const error = (err as Error).message || String(err);
+  if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });
+  if (astroAlong) writeRenderSet(HANDOFF, { error });
   throw err;
 }
 const partial = updated !== null;
@@ -229,12 +239,12 @@ const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroAlong ? parsed : performance.now();
 const astroCode = await (astroAlong ?? runAstro(ROOT, astroEnv)).finally(() => clearInterval(followJoins));
-rmSync(HANDOFF, { force: true });
+for (const f of [HANDOFF, RENDER_SET]) rmSync(f, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
   await joins.discard();
   // Not waiting for an index nobody will publish (Pagefind's service ends with this process).
-  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, JOINS]) rmSync(d, { recursive: true, force: true });
+  for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, HANDOFF, RENDER_SET, JOINS]) rmSync(d, { recursive: true, force: true });
   const indexNote = indexPlaced ? '；输出目录的搜索索引可能已是新的，页面仍是上次的，下次构建将完整重建' : '';
   process.stderr.write(`构建失败：astro build 退出码 ${astroCode}${indexNote}\n`);
   await keepNow().catch(() => undefined);

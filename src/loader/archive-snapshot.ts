@@ -189,11 +189,14 @@ function fromSnapshot(snapshot: ArchiveSnapshot): LoaderSnapshot {
   };
 }
 
-/** The snapshot handed over by the build, or else the folder read here; every page is rendered unless the build said otherwise. */
+/**
+ * The snapshot handed over by the build, or else the folder read here. Every page is rendered
+ * unless the build says otherwise, which Astro takes when its build starts (astro.config.mjs).
+ */
 async function loaderSnapshot(env: NodeJS.ProcessEnv): Promise<LoaderSnapshot> {
   const handoff = await awaitHandoff(env);
   return timePhase('parse', async () => {
-    setRenderOnly(handoff?.render ? new Set(handoff.render) : null);
+    if (!handoff) setRenderOnly(null);
     return handoff ? fromHandoff(handoff, env) : fromSnapshot(await readSnapshot(env));
   });
 }

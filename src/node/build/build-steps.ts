@@ -5,7 +5,7 @@
  */
 export { pageReport, readSnapshot, reportReader } from '../../loader/archive-snapshot.ts';
 export { pagesRecord, renderCounts } from '../../loader/page-digests.ts';
-export { handoffOf, writeHandoff } from '../../loader/snapshot-handoff.ts';
+export { handoffOf, writeHandoff, writeRenderSet } from '../../loader/snapshot-handoff.ts';
 export { partDigests } from '../../search/build/index-parts.ts';
 export { searchRecord } from '../../search/records.ts';
 export { settings } from '../../site/settings.ts';

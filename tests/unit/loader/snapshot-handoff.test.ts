@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { awaitHandoff, writeHandoff, type SnapshotHandoff } from '../../../src/loader/snapshot-handoff.ts';
+import { awaitHandoff, awaitRenderSet, renderSetFile, writeHandoff, writeRenderSet, type SnapshotHandoff } from '../../../src/loader/snapshot-handoff.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-handoff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +13,6 @@ const handoff: SnapshotHandoff = {
   reports: [{ pageId: '2023-a', digestKey: 'k', file: 'a.txt', path: '/archive/a.txt', sha256: 'ab' }],
   problemFiles: [],
   overview: { summary: { files: 1, reports: 1, errorFiles: 0, errors: 0, failingChecks: 0, warnings: 0, lines: [] }, problems: [], problemFiles: 0 },
-  render: ['2023-a'],
 };
 
 describe('awaitHandoff', () => {
@@ -38,5 +37,35 @@ describe('awaitHandoff', () => {
     writeHandoff(file, { error: 'content/reports: 报告目录不存在' });
     await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).rejects.toThrow('报告解析失败：content/reports: 报告目录不存在');
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('awaitRenderSet', () => {
+  it('renders every page when no build set XXGK_SNAPSHOT', async () => {
+    await expect(awaitRenderSet({})).resolves.toBeNull();
+  });
+
+  it('waits for the pages to render, handed over beside the snapshot after it', async () => {
+    const file = join(dir, 'partial.json');
+    writeHandoff(file, { snapshot: handoff });
+    let written = false;
+    const waiting = awaitRenderSet({ XXGK_SNAPSHOT: file }).then((value) => ({ value, written }));
+    await new Promise((r) => setTimeout(r, 100));
+    written = true;
+    writeRenderSet(file, { render: ['2023-a', 'years/2023'] });
+    await expect(waiting).resolves.toEqual({ value: ['2023-a', 'years/2023'], written: true });
+    expect(renderSetFile(file)).toBe(join(dir, 'partial.render.json'));
+    expect(readdirSync(dir).filter((f) => f.startsWith('partial'))).toEqual(['partial.json', 'partial.render.json']);
+    // A full build: every page.
+    writeRenderSet(file, { render: null });
+    await expect(awaitRenderSet({ XXGK_SNAPSHOT: file })).resolves.toBeNull();
+  });
+
+  it('fails with the reason when the build failed after handing the snapshot over', async () => {
+    const file = join(dir, 'late.json');
+    writeHandoff(file, { snapshot: handoff });
+    writeRenderSet(file, { error: '2023/a.txt: 构建过程中文件被改动，请重新构建' });
+    await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).resolves.toEqual(handoff);
+    await expect(awaitRenderSet({ XXGK_SNAPSHOT: file })).rejects.toThrow('报告解析失败：2023/a.txt: 构建过程中文件被改动，请重新构建');
   });
 });
