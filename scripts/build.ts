@@ -43,6 +43,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PagesRecord } from '../src/loader/page-digests.ts';
 import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
+import { perArchiveFile } from '../src/node/archive-paths.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp, type BuildStamp } from '../src/node/build/build-stamp.ts';
 import { listOutputAside } from '../src/node/build/list-output-aside.ts';
@@ -94,7 +95,7 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 const stamp = readStamp(STAMP_FILE);
 // The output as it is, listed on a thread of its own while the archive is digested and read; kept,
 // so that after a partial build only what it changed is listed again.
-const listed = stamp ? listOutputAside(OUT) : Promise.resolve(null);
+const listed = stamp ? listOutputAside(OUT, perArchiveFile(join(CACHE, 'output-folders'), OUT, 'v8')) : Promise.resolve(null);
 // Its failure is reported where it is awaited, not as an unhandled rejection before.
 listed.catch(() => undefined);
 // What this build keeps for the next one (the archive's digests, the reports' briefs) is written

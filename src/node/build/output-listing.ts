@@ -10,6 +10,9 @@
  * `stat`ing each of them was half the check's time (0.6 of 1.1 s on its thread at 10,000). A
  * file of theirs edited in place by hand is not seen.
  *
+ * The folders' names are taken from the last check when a folder's time has not changed since
+ * (./folder-names.ts): every file is still `stat`ed.
+ *
  * A partial build reads the listing once, to check the folder, and then brings it up to date
  * with what it changed itself (the staged files it moved in, the files it removed, the search
  * index parts it linked again), instead of walking the whole folder a second time: at 10,000
@@ -20,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from '../files-under.ts';
+import { readNames, SETTLED_MS, type FolderMap, type FolderNames } from './folder-names.ts';
 
 /** The index folders listed by their own time (see above); their entry is their path with a final slash. */
 const LISTED_AS_FOLDER = /^pagefind\/(?:blocks\/[^/]+|bundle\/index)$/;
@@ -32,6 +36,38 @@ function entriesUnder(root: string, rel: string): string[] {
   if (!rel) return filesUnder(root, { asFolder: (path) => LISTED_AS_FOLDER.test(path) });
   if (LISTED_AS_FOLDER.test(rel)) return existsSync(`${root}${sep}${rel}`) ? [`${rel}/`] : [];
   return filesUnder(`${root}${sep}${rel}`, { asFolder: (path) => LISTED_AS_FOLDER.test(`${rel}/${path}`) }).map((path) => `${rel}/${path}`);
+}
+
+/**
+ * What the output holds, as entriesUnder(root, '') gives it, each folder's names taken from `kept`
+ * when its time is the one kept with them. Also the names to keep for the next check, and how many
+ * folders were read.
+ */
+function walkOutput(root: string, kept: FolderMap | null): { paths: string[]; folders: Map<string, FolderNames>; read: number } {
+  const paths: string[] = [];
+  const folders = new Map<string, FolderNames>();
+  const settled = Date.now() - SETTLED_MS;
+  let read = 0;
+  const visit = (abs: string, rel: string) => {
+    // The folder's time before its names: a change after this gives it a later time, read next time.
+    const folder = statSync(abs, { throwIfNoEntry: false });
+    if (!folder?.isDirectory()) return;
+    const key = rel.slice(0, -1);
+    let names = kept?.get(key);
+    if (names?.mtimeMs !== folder.mtimeMs) {
+      names = readNames(abs, folder.mtimeMs);
+      read++;
+    }
+    if (folder.mtimeMs < settled) folders.set(key, names);
+    for (const name of names.files) paths.push(`${rel}${name}`);
+    for (const name of names.folders) {
+      const path = `${rel}${name}`;
+      if (LISTED_AS_FOLDER.test(path)) paths.push(`${path}/`);
+      else visit(`${abs}${sep}${name}`, `${path}/`);
+    }
+  };
+  visit(root, '');
+  return { paths: paths.sort(), folders, read };
 }
 
 /** A listing as plain data, to pass from one thread to another (./list-output-aside.ts). */
@@ -73,16 +109,25 @@ export class OutputListing {
 
   /** Every file of `dir`, or null when the folder does not exist. */
   static read(dir: string): OutputListing | null {
+    return OutputListing.readKeeping(dir, null)?.listing ?? null;
+  }
+
+  /**
+   * The same, with the folders' names from the last check (./folder-names.ts); also the names to
+   * keep for the next one, and how many folders had to be read.
+   */
+  static readKeeping(dir: string, kept: FolderMap | null): { listing: OutputListing; folders: FolderMap; read: number } | null {
     if (!existsSync(dir)) return null;
     const listing = new OutputListing(dir);
-    for (const path of entriesUnder(dir, '')) {
+    const walked = walkOutput(dir, kept);
+    for (const path of walked.paths) {
       const entry = listing.entryAt(path);
       // Gone since the folder was walked: not in the folder.
       if (entry === null) continue;
       listing.paths.push(path);
       listing.entries.push(entry);
     }
-    return listing;
+    return { listing, folders: walked.folders, read: walked.read };
   }
 
   /** The folder as read, as plain data (changes recorded since with restat or relist are not in it). */

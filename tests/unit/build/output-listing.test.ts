@@ -1,12 +1,14 @@
 /**
  * The output folder's listing and fingerprint (src/node/build/output-listing.ts): what a hand
  * edit of the output changes, and a listing brought up to date with the changes it is told of
- * equals the folder read afresh; read on a worker thread it is the same.
+ * equals the folder read afresh; read on a worker thread it is the same; with the folders' names
+ * kept from the last check it is the same, where no folder's time says otherwise.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFolderMap } from '../../../src/node/build/folder-names.ts';
 import { listOutputAside } from '../../../src/node/build/list-output-aside.ts';
 import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
 import { writeTree } from '../../helpers/tree.ts';
@@ -136,3 +138,77 @@ describe('listOutputAside', () => {
     expect(await listOutputAside(join(tmp, 'none'))).toBeNull();
   });
 });
+
+/** Every folder under `dir` (and itself) stamped long ago, as a folder the last build left. */
+function settle(dir: string): void {
+  const old = new Date(2020, 0, 1);
+  const visit = (abs: string) => {
+    for (const e of readdirSync(abs, { withFileTypes: true })) if (e.isDirectory()) visit(join(abs, e.name));
+    utimesSync(abs, old, old);
+  };
+  visit(dir);
+}
+
+describe("the folders' names kept from the last check", () => {
+  // The output, reports, reports/a, reports/b, pagefind, pagefind/bundle, pagefind/blocks (pagefind/blocks/2023 is listed as a folder).
+  const FOLDERS = ['', 'pagefind', 'pagefind/blocks', 'pagefind/bundle', 'reports', 'reports/a', 'reports/b'];
+
+  it('give the listing a fresh read gives, and a folder is read again only when its time changed', () => {
+    const dir = folder();
+    settle(dir);
+    const first = OutputListing.readKeeping(dir, null)!;
+    expect(first.read).toBe(FOLDERS.length);
+    expect([...first.folders.keys()].sort()).toEqual(FOLDERS);
+    const again = OutputListing.readKeeping(dir, first.folders)!;
+    expect(again.read).toBe(0);
+    expect(again.listing.parts()).toEqual(OutputListing.read(dir)!.parts());
+    // A file edited in place is seen by its own time and size, its folder not read.
+    writeFileSync(join(dir, 'reports', 'a', 'index.html'), 'a, edited by hand');
+    const edited = OutputListing.readKeeping(dir, again.folders)!;
+    expect(edited.read).toBe(0);
+    expect(edited.listing.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(edited.listing.fingerprint()).not.toEqual(again.listing.fingerprint());
+    // A page added and one removed: their folders are read again, and kept only once settled.
+    writeTree(dir, { 'reports/c/index.html': 'c' });
+    rmSync(join(dir, 'reports', 'b', 'index.html'));
+    const changed = OutputListing.readKeeping(dir, edited.folders)!;
+    expect(changed.read).toBe(3);
+    expect(changed.listing.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(changed.listing.parts().paths).toContain('reports/c/index.html');
+    expect(changed.listing.parts().paths).not.toContain('reports/b/index.html');
+    expect([...changed.folders.keys()].sort()).toEqual(['', 'pagefind', 'pagefind/blocks', 'pagefind/bundle', 'reports/a']);
+  });
+
+  it("trust a folder's time: a name added by hand with the folder's time set back is not seen", () => {
+    const dir = folder();
+    settle(dir);
+    const first = OutputListing.readKeeping(dir, null)!;
+    writeFileSync(join(dir, 'reports', 'a', 'stray.html'), 'x');
+    settle(dir);
+    expect(OutputListing.readKeeping(dir, first.folders)!.listing.parts()).toEqual(first.listing.parts());
+    expect(OutputListing.read(dir)!.parts().paths).toContain('reports/a/stray.html');
+  });
+
+  it('keep no folder changed within the last seconds', () => {
+    const dir = folder();
+    const fresh = OutputListing.readKeeping(dir, null)!;
+    expect(fresh.folders.size).toBe(0);
+    expect(OutputListing.readKeeping(dir, fresh.folders)!.read).toBe(FOLDERS.length);
+  });
+
+  it('are kept by the worker after it sent the listing, and a file of them it cannot read is no names', async () => {
+    const dir = folder();
+    settle(dir);
+    const keep = join(tmp, `kept-${n}`, 'names.v8');
+    const first = (await listOutputAside(dir, keep))!;
+    for (let i = 0; i < 100 && !existsSync(keep); i++) await new Promise((r) => setTimeout(r, 20));
+    expect([...readFolderMap(keep)!.keys()].sort()).toEqual(FOLDERS);
+    expect(first.fingerprint()).toEqual(outputFingerprint(dir));
+    writeFileSync(join(dir, 'index.html'), 'a home rewritten');
+    expect((await listOutputAside(dir, keep))!.fingerprint()).toEqual(outputFingerprint(dir));
+    writeFileSync(keep, 'no names');
+    expect(readFolderMap(keep)).toBeNull();
+    expect((await listOutputAside(dir, keep))!.parts()).toEqual(OutputListing.read(dir)!.parts());
+  });
+});
+

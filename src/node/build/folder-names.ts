@@ -1,0 +1,56 @@
+/**
+ * The names in each folder of the output, as the last check of the output read them
+ * (./output-listing.ts), with the folder's modification time then: kept from one build to the
+ * next, so that a folder whose time has not changed is not read again. Adding, removing or
+ * renaming an entry changes its folder's time; an edit in place changes only the file's own time,
+ * which the check still takes of every file. At 50,000 reports the output has 52,000 folders and
+ * reading each took 1.4 s of the check's 3 s.
+ *
+ * A folder changed within the last seconds is not kept: the clock that stamps folders moves in
+ * ticks, and a change in the same tick as the last one would leave its time as it was.
+ *
+ * A cache: a file that cannot be read is no names at all (every folder is read).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+export interface FolderNames {
+  mtimeMs: number;
+  /** Its files and its folders (not what they hold), as named in it. */
+  files: string[];
+  folders: string[];
+}
+
+/** Folder (relative to the output, / separators, '' for the output itself) -> its names. */
+export type FolderMap = ReadonlyMap<string, FolderNames>;
+
+/** How long after its last change a folder's names are kept: well past a tick of the clock. */
+export const SETTLED_MS = 2000;
+
+/** The folder's files and folders, read now (other kinds of entry are not part of the output's listing). */
+export function readNames(abs: string, mtimeMs: number): FolderNames {
+  const names: FolderNames = { mtimeMs, files: [], folders: [] };
+  for (const e of readdirSync(abs, { withFileTypes: true })) {
+    if (e.isDirectory()) names.folders.push(e.name);
+    else if (e.isFile()) names.files.push(e.name);
+  }
+  return names;
+}
+
+export function readFolderMap(file: string): FolderMap | null {
+  try {
+    const value: unknown = deserialize(readFileSync(file));
+    return value instanceof Map ? (value as FolderMap) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whole or not at all; the temporary name is always the same, so a write cut short by the build's exit leaves nothing new behind. */
+export function writeFolderMap(file: string, folders: FolderMap): void {
+  const tmp = `${file}.tmp`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(tmp, serialize(folders));
+  renameSync(tmp, file);
+}
