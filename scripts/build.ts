@@ -7,10 +7,12 @@
  *      file (src/loader/snapshot-handoff.ts), so the loader reads only the reports whose entries changed;
  *   2. `astro build` renders every page and data file into a staging folder, and, at the same
  *      time when the machine has the cores and memory (src/node/build/search-step.ts), the search
- *      index is built from the same reports (unchanged shards come from the cache); Astro is then
- *      started as soon as the inputs are known to have changed, before the output is checked, and
- *      its loader waits for the handed-over snapshot; the staged site replaces the output when
- *      Astro has ended, so a failed build leaves the last one's output whole;
+ *      index is built from the same reports (unchanged shards come from the cache; a partial
+ *      build's on a thread of its own, src/node/build/search-aside.ts, while the page digests are
+ *      taken); Astro is then started as soon as the inputs are known to have changed, before the
+ *      output is checked, and its loader waits for the handed-over snapshot, Astro's build for the
+ *      pages to render, handed over after the output check and the page digests; the staged site
+ *      replaces the output when Astro has ended, so a failed build leaves the last one's output whole;
  *   3. the archive-wide downloads (/data/reports.json and .csv), whose recipes are recorded once
  *      Astro's content sync has stored the reports (src/site/data/record-downloads.ts), are streamed
  *      from the report store on a thread of their own (src/node/build/write-joins.ts) while Astro
@@ -53,7 +55,7 @@ import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
-import type { IndexedReport } from '../src/search/build/build-search-index.ts';
+import type { IndexedReport, SearchIndexResult } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,9 +116,7 @@ const sameInputs = stamp !== null && stamp.inputs === inputs.digest && !process.
 // When pages and index run side by side and a build is certain (the inputs changed), Astro starts
 // now: its start-up (2–3 s) overlaps the check of the output and the read of the archive, and its
 // loader waits for the handed-over snapshot. With the same inputs the output check decides first.
-// Aborted when Astro must start again (the output turns out altered by hand, below).
-const stopAstro = new AbortController();
-const astroEarly = together && !sameInputs ? runAstro(ROOT, astroEnv, stopAstro.signal) : null;
+const astroEarly = together && !sameInputs ? runAstro(ROOT, astroEnv) : null;
 
 /** Whether the output is as the last build left it: then only what changed is built into it. */
 async function checkOutput() {
@@ -137,14 +137,28 @@ if (checkedFirst?.intact) {
   process.exit(0);
 }
 // Started now when the output check alone called for a build.
-let astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
+const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
+const { buildSearchAside, handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
+
+// The search index: beside Astro when the machine allows, before it otherwise. A partial build's
+// starts as soon as its records are read, on a thread of its own (src/node/build/search-aside.ts),
+// while the page digests are taken here; a full build's after them, here.
+let searchMs = 0;
+// `update`: the index updates the output's part by part (a partial build), else it is staged whole.
+const indexSearch = async (reports: IndexedReport[], held: Map<string, SearchRecord>, update: boolean) => {
+  const t = performance.now();
+  const cpus = together ? availableParallelism() - 1 : availableParallelism();
+  const result = await (update && together ? buildSearchAside(reports, held, null, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
+  searchMs = performance.now() - t;
+  return result;
+};
+let searchAlong: Promise<SearchIndexResult> | null = null;
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
 // shards not in its cache; of a shard patched from its last build, its changed reports') are
@@ -163,42 +177,29 @@ try {
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
-  // Astro's content sync starts on the snapshot at once; the pages to render follow once the page
-  // digests are taken (0.8 s at 50,000 reports), which it needs only when its build starts.
+  // Astro's content sync starts on the snapshot at once; the pages to render follow once the output
+  // is checked and the page digests are taken (0.8 s at 50,000 reports): Astro needs them only when
+  // its build starts, about a second later. The output's check, on a thread of its own since the
+  // build began, has usually ended by now (1.2–1.8 s at 50,000 reports).
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot) });
   handedOver = true;
-  // With the last build's record for the same code, the build is a partial one unless the output
-  // was altered by hand: Astro, started early, gets that build's page list without waiting for the
-  // output check (walking 468,000 files took 4.3 s at 50,000 reports), and starts again for every
-  // page if the check then finds the output altered.
-  let handed: PagesRecord | null = null;
-  if (astroEarly && stamp !== null && stamp.code === inputs.code && !process.env.FORCE_BUILD) {
-    handed = pagesRecord(snapshot, stamp.pages);
-    writeRenderSet(HANDOFF, { render: handed.render });
-  }
   const checked = checkedFirst ?? (await checkOutput());
   listing = checked.listing;
   updated = checked.intact && stamp !== null && stamp.code === inputs.code ? stamp : null;
   clearStamp(STAMP_FILE);
-  if (handed && !updated) {
-    // Nothing of the partial build has reached the output: Astro renders into staging, and the
-    // index and the downloads start below.
-    process.stdout.write('astro build 已按部分构建开始，现停止并重新开始，生成全部页面\n');
-    stopAstro.abort();
-    await astroAlong;
-    for (const d of [STAGING, RENDER_SET, JOINS, PHASES_FILE]) rmSync(d, { recursive: true, force: true });
-    astroAlong = runAstro(ROOT, astroEnv);
-    handed = null;
-  }
-  pages = handed ?? pagesRecord(snapshot, updated?.pages ?? null);
-  if (!handed) writeRenderSet(HANDOFF, { render: pages.render });
-  // After the handoff, which Astro's loader may be waiting for.
   indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
   const toIndex = searchRecordsNeeded(indexed);
   // The index's reports that the read did not keep are read again from the parse cache.
   const read = reportReader(snapshot.dir, process.env, 'failing');
   records = new Map();
   for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
+  if (together && updated?.search) {
+    searchAlong = indexSearch(indexed, records, true);
+    // Its failure is reported where it is awaited, not as an unhandled rejection before.
+    searchAlong.catch(() => undefined);
+  }
+  pages = pagesRecord(snapshot, updated?.pages ?? null);
+  writeRenderSet(HANDOFF, { render: pages.render });
 } catch (err) {
   const error = (err as Error).message || String(err);
   if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });
@@ -212,16 +213,9 @@ const reportCount = indexed.length;
 const parseMs = performance.now() - parseStarted;
 const parsed = performance.now();
 
-// 2. Pages and search index, side by side when the machine allows.
-let searchMs = 0;
-const indexSearch = async () => {
-  const t = performance.now();
-  const result = await buildSearchStaged(indexed, records, searchBefore ? null : SEARCH_STAGING, process.env, together ? availableParallelism() - 1 : availableParallelism());
-  searchMs = performance.now() - t;
-  return result;
-};
-const searchFirst = together ? null : await indexSearch();
-const searchAlong = together ? indexSearch() : null;
+// 2. Pages and search index, side by side when the machine allows (a partial build's index has started above).
+const searchFirst = together ? null : await indexSearch(indexed, records, searchBefore !== null);
+searchAlong ??= together ? indexSearch(indexed, records, searchBefore !== null) : null;
 // A partial build's index goes into the output as soon as it is ready, while Astro renders into
 // staging (the overlay leaves pagefind/ alone): linking its changed parts took 0.6–1.1 s at 10,000
 // reports after Astro. The search page's preload links follow when the pages are in place.

@@ -7,12 +7,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { heapFlags } from './heap-limit.ts';
 
-/**
- * Astro's exit code (1 when a signal ended it). `stop`: ends Astro when it is aborted (the build
- * found that Astro must start again, see scripts/build.ts); the promise settles once Astro has
- * exited, so nothing of it writes into its output after that.
- */
-export function runAstro(root: string, env: Record<string, string>, stop?: AbortSignal): Promise<number> {
+/** Astro's exit code (1 when a signal ended it), once Astro has exited. */
+export function runAstro(root: string, env: Record<string, string>): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [...heapFlags(), join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: root,
@@ -21,11 +17,9 @@ export function runAstro(root: string, env: Record<string, string>, stop?: Abort
     });
     const end = () => child.kill();
     process.on('exit', end);
-    stop?.addEventListener('abort', end, { once: true });
     child.on('error', fail);
     child.on('exit', (code, signal) => {
       process.off('exit', end);
-      stop?.removeEventListener('abort', end);
       done(code ?? (signal ? 1 : 0));
     });
   });

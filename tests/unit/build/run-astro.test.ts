@@ -39,19 +39,6 @@ describe('runAstro', () => {
     expect(await runAstro(root, { STUB_CODE: '3' })).toBe(3);
   });
 
-  it('ends Astro when asked to, and settles once it has exited', async () => {
-    const pidFile = join(root, 'stopped.pid');
-    const stop = new AbortController();
-    const run = runAstro(root, { STUB_PID_FILE: pidFile }, stop.signal);
-    while (!existsSync(pidFile)) await new Promise((r) => setTimeout(r, 20));
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    expect(alive(pid)).toBe(true);
-    stop.abort();
-    // Ended by a signal, and gone (reaped) by the time the promise settles.
-    expect(await run).toBe(1);
-    expect(alive(pid)).toBe(false);
-  });
-
   it('ends Astro when the build ends before it', async () => {
     const pidFile = join(root, 'astro.pid');
     // A build that starts Astro and then stops on an error, once Astro is running.

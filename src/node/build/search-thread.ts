@@ -1,0 +1,15 @@
+/** The thread of ./search-aside.ts: builds the index as buildSearchStaged does, and says when the cache is pruned. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SearchThreadData, SearchThreadMessage } from './search-aside.ts';
+import { buildSearchStaged } from './search-step.ts';
+
+const { reports, records, staging, cpus } = workerData as SearchThreadData;
+const send = (message: SearchThreadMessage) => parentPort!.postMessage(message);
+try {
+  const { pruned, ...result } = await buildSearchStaged(reports, new Map(records), staging, process.env, cpus);
+  send({ result });
+  await pruned;
+  send({ pruned: true });
+} catch (err) {
+  send({ error: (err as Error).message || String(err) });
+}
