@@ -146,15 +146,24 @@ const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 const { buildSearchAside, handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
-// The search index: beside Astro when the machine allows, before it otherwise. A partial build's
-// starts as soon as its records are read, on a thread of its own (src/node/build/search-aside.ts),
-// while the page digests are taken here; a full build's after them, here.
+// The search index: beside Astro when the machine allows, before it otherwise. A partial build of
+// a large archive starts it as soon as its records are read, on a thread of its own
+// (src/node/build/search-aside.ts), while the page digests are taken here; otherwise it starts
+// after them, here.
 let searchMs = 0;
+/**
+ * From this many reports a partial build's index gets a thread of its own: the page digests it
+ * overlaps (about 16 µs a report, 0.8 s at 50,000) then outweigh the thread's start (0.3–0.5 s of
+ * CPU loading the index's code), and this thread, not Astro, is the one the build waits for. At
+ * 10,000 reports it made a one-report rebuild slower (bench/README.md). XXGK_SEARCH_THREAD_FROM
+ * sets another count (the tests: 1).
+ */
+const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
-const indexSearch = async (reports: IndexedReport[], held: Map<string, SearchRecord>, update: boolean) => {
+const indexSearch = async (reports: IndexedReport[], held: Map<string, SearchRecord>, update: boolean, aside = false) => {
   const t = performance.now();
   const cpus = together ? availableParallelism() - 1 : availableParallelism();
-  const result = await (update && together ? buildSearchAside(reports, held, null, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
+  const result = await (aside ? buildSearchAside(reports, held, null, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
   searchMs = performance.now() - t;
   return result;
 };
@@ -193,8 +202,8 @@ try {
   const read = reportReader(snapshot.dir, process.env, 'failing');
   records = new Map();
   for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
-  if (together && updated?.search) {
-    searchAlong = indexSearch(indexed, records, true);
+  if (together && updated?.search && indexed.length >= SEARCH_THREAD_FROM) {
+    searchAlong = indexSearch(indexed, records, true, true);
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     searchAlong.catch(() => undefined);
   }

@@ -98,7 +98,8 @@ beforeAll(() => {
 
   writeFileSync(join(archive, CHANGED), `---\npublishedOn: ${PUBLISHED}\n---\n${readFileSync(join(archive, CHANGED), 'utf8')}\n${SENTENCE}\n`);
   rmSync(join(archive, REMOVED));
-  changed = build(out, 'a');
+  // Its search index on a thread of its own, as in a large archive (the build after it, on the build's own thread).
+  changed = build(out, 'a', { XXGK_SEARCH_THREAD_FROM: '1' });
   changedFiles = snapshot(out);
   // Nothing changed since: the fingerprint the partial build recorded (its listing from before,
   // with what it changed) must be the folder's.
