@@ -154,9 +154,9 @@ let searchMs = 0;
 /**
  * From this many reports a partial build's index gets a thread of its own: the page digests it
  * overlaps (about 16 µs a report, 0.8 s at 50,000) then outweigh the thread's start (0.3–0.5 s of
- * CPU loading the index's code), and this thread, not Astro, is the one the build waits for. At
- * 10,000 reports it made a one-report rebuild slower (bench/README.md). XXGK_SEARCH_THREAD_FROM
- * sets another count (the tests: 1).
+ * CPU loading the index's code), and this thread, not Astro, is the one the build waits for. In
+ * alternating one-report rebuilds it took 0.35 s off at 50,000 reports and nothing at 10,000
+ * (bench/README.md). XXGK_SEARCH_THREAD_FROM sets another count (the tests: 1).
  */
 const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
