@@ -59,9 +59,10 @@ export function renderSetFile(handoff: string): string {
   return `${handoff.replace(/\.json$/, '')}.render.json`;
 }
 
-/** The page ids and keys to render (a partial build), or null: every page. */
+/** The page ids and keys to render (a partial build), or null: every page; or why the build failed. */
 type WrittenRenderSet = { render: string[] | null } | { error: string };
 
+/** Whole or not at all, as the snapshot. */
 export function writeRenderSet(handoff: string, value: WrittenRenderSet): void {
   writeWhole(renderSetFile(handoff), JSON.stringify(value));
 }
@@ -91,6 +92,7 @@ export async function awaitRenderSet(env: NodeJS.ProcessEnv = process.env): Prom
   const file = env.XXGK_SNAPSHOT;
   if (!file) return null;
   const value = await awaitWritten<WrittenRenderSet>(renderSetFile(file));
-  if ('error' in value) throw new Error(`报告解析失败：${value.error}`);
+  // The build failed after it had handed the snapshot over (it says why itself too).
+  if ('error' in value) throw new Error(`npm run build 失败：${value.error}`);
   return value.render;
 }

@@ -66,6 +66,6 @@ describe('awaitRenderSet', () => {
     writeHandoff(file, { snapshot: handoff });
     writeRenderSet(file, { error: '2023/a.txt: 构建过程中文件被改动，请重新构建' });
     await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).resolves.toEqual(handoff);
-    await expect(awaitRenderSet({ XXGK_SNAPSHOT: file })).rejects.toThrow('报告解析失败：2023/a.txt: 构建过程中文件被改动，请重新构建');
+    await expect(awaitRenderSet({ XXGK_SNAPSHOT: file })).rejects.toThrow('npm run build 失败：2023/a.txt: 构建过程中文件被改动，请重新构建');
   });
 });
