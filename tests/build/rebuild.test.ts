@@ -68,8 +68,8 @@ function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: number }> 
 
 const SKIPPED = '跳过构建';
 /** What the build says when Astro, handed a partial build's pages, must start again for all of them. */
-/** How many times Astro ran in a build (it logs this once at the end of each run). */
-const astroRuns = (output: string) => output.split('[build] Complete!').length - 1;
+/** How many times Astro ran in a build (it logs this once at the end of each run; in colour under CI=true). */
+const astroRuns = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '').split('[build] Complete!').length - 1;
 let first: Run;
 let before: ReturnType<typeof snapshot>;
 let unchanged: Run;
