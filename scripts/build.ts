@@ -163,7 +163,7 @@ const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000
 const indexSearch = async (reports: IndexedReport[], held: Map<string, SearchRecord>, update: boolean, aside = false) => {
   const t = performance.now();
   const cpus = together ? availableParallelism() - 1 : availableParallelism();
-  const result = await (aside ? buildSearchAside(reports, held, null, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
+  const result = await (aside ? buildSearchAside(reports, held, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
   searchMs = performance.now() - t;
   return result;
 };

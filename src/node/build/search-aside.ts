@@ -12,15 +12,14 @@ import type { SearchRecord } from '../../search/records.ts';
 export interface SearchThreadData {
   reports: readonly IndexedReport[];
   records: [string, SearchRecord][];
-  staging: string | null;
   cpus: number | undefined;
 }
 
 /** What the thread sends: the index (without its `pruned` promise), then that the cache is pruned; or why it failed. */
 export type SearchThreadMessage = { result: Omit<SearchIndexResult, 'pruned'> } | { pruned: true } | { error: string };
 
-/** buildSearchStaged's result, made on a thread (the environment is this process's). */
-export function buildSearchAside(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, staging: string | null, cpus?: number): Promise<SearchIndexResult> {
+/** buildSearchStaged's result for a partial build (into the cache only), made on a thread (the environment is this process's). */
+export function buildSearchAside(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, cpus?: number): Promise<SearchIndexResult> {
   let pruned!: () => void;
   let pruneFailed!: (err: Error) => void;
   const prunedPromise = new Promise<void>((resolve, reject) => {
@@ -34,7 +33,7 @@ export function buildSearchAside(reports: readonly IndexedReport[], records: Rea
       reject(err);
       pruneFailed(err);
     };
-    const data: SearchThreadData = { reports, records: [...records], staging, cpus };
+    const data: SearchThreadData = { reports, records: [...records], cpus };
     const worker = new Worker(new URL('./search-thread.ts', import.meta.url), { workerData: data });
     worker.on('message', (message: SearchThreadMessage) => {
       if ('error' in message) fail(new Error(message.error));

@@ -1,12 +1,12 @@
-/** The thread of ./search-aside.ts: builds the index as buildSearchStaged does, and says when the cache is pruned. */
+/** The thread of ./search-aside.ts: builds the index into the cache as buildSearchStaged does, and says when the cache is pruned. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchThreadData, SearchThreadMessage } from './search-aside.ts';
 import { buildSearchStaged } from './search-step.ts';
 
-const { reports, records, staging, cpus } = workerData as SearchThreadData;
+const { reports, records, cpus } = workerData as SearchThreadData;
 const send = (message: SearchThreadMessage) => parentPort!.postMessage(message);
 try {
-  const { pruned, ...result } = await buildSearchStaged(reports, new Map(records), staging, process.env, cpus);
+  const { pruned, ...result } = await buildSearchStaged(reports, new Map(records), null, process.env, cpus);
   send({ result });
   await pruned;
   send({ pruned: true });

@@ -43,7 +43,7 @@ describe('buildSearchAside', () => {
     const here = await buildSearchStaged(planned, records, null, process.env, 1);
     const hereBundle = bundleOf(here.index.parts[0]!.from);
     process.env.XXGK_SEARCH_CACHE_DIR = join(tmp, `cache-${n++}`);
-    const aside = await buildSearchAside(planned, records, null, 1);
+    const aside = await buildSearchAside(planned, records, 1);
     expect(aside.built).toEqual(['2023', '2022']);
     expect(aside.manifest).toEqual(here.manifest);
     expect(aside.pages).toEqual(here.pages);
@@ -56,10 +56,10 @@ describe('buildSearchAside', () => {
   });
 
   it('settles `pruned` once the cache holds only what the index used', async () => {
-    await buildSearchAside(planned, records, null, 1).then((r) => r.pruned);
+    await buildSearchAside(planned, records, 1).then((r) => r.pruned);
     const one = reports.find((r) => r.year === 2022)!;
     const changed = planned.map((p) => (p.id === one.id ? { ...p, source: 'v2' } : p));
-    const second = await buildSearchAside(changed, records, null, 1);
+    const second = await buildSearchAside(changed, records, 1);
     expect([second.built, second.reused]).toEqual([['2022'], ['2023']]);
     await second.pruned;
     const used = second.index.parts.map((p) => p.digest);
@@ -69,9 +69,9 @@ describe('buildSearchAside', () => {
   });
 
   it("fails with the index's own message", async () => {
-    await buildSearchAside(planned, records, null, 1).then((r) => r.pruned);
+    await buildSearchAside(planned, records, 1).then((r) => r.pruned);
     const one = reports.find((r) => r.year === 2022)!;
     const changed = planned.map((p) => (p.id === one.id ? { ...p, source: 'v2' } : p));
-    await expect(buildSearchAside(changed, new Map(), null, 1)).rejects.toThrow(/分片 2022 不在缓存中.*请重新构建/);
+    await expect(buildSearchAside(changed, new Map(), 1)).rejects.toThrow(/分片 2022 不在缓存中.*请重新构建/);
   });
 });
