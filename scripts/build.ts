@@ -138,6 +138,10 @@ if (checkedFirst?.intact) {
 }
 // Started now when the output check alone called for a build.
 const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
+// The archive-wide downloads, streamed from the report store on a thread of their own, started
+// now, as soon as Astro's content sync has stored the reports (their recipes are recorded then, see
+// src/site/data/record-downloads.ts), and put in place once Astro has ended.
+const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
@@ -235,14 +239,9 @@ indexPlaced?.catch(() => undefined);
 // What is kept for the next build is written once the index is done (see keepLater above).
 const keptAfterIndex = (indexPlaced ?? searchAlong ?? Promise.resolve()).then(keepNow, keepNow);
 keptAfterIndex.catch(() => undefined);
-// The archive-wide downloads, streamed from the report store on a thread of their own as soon as
-// Astro's content sync has stored the reports (their recipes are recorded then, see
-// src/site/data/record-downloads.ts), and put in place once Astro has ended.
-const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
-const followJoins = setInterval(() => joins.poll(), 50);
 // Astro's time is counted from the end of the parse when it started during it (not twice).
 const astroFrom = astroAlong ? parsed : performance.now();
-const astroCode = await (astroAlong ?? runAstro(ROOT, astroEnv)).finally(() => clearInterval(followJoins));
+const astroCode = await (astroAlong ?? runAstro(ROOT, astroEnv));
 for (const f of [HANDOFF, RENDER_SET]) rmSync(f, { force: true });
 const astroWall = performance.now() - astroFrom;
 if (astroCode !== 0) {
@@ -255,7 +254,7 @@ if (astroCode !== 0) {
   process.exit(astroCode);
 }
 // Any recipe not taken yet: the joins' thread goes on writing while the pages go in.
-joins.poll();
+const joinOuts = await joins.taken();
 const index = searchFirst ?? (await searchAlong!);
 
 const phases = existsSync(PHASES_FILE) ? (JSON.parse(readFileSync(PHASES_FILE, 'utf8')) as { parse: number; data: number }) : { parse: 0, data: 0 };
@@ -265,7 +264,7 @@ rmSync(PHASES_FILE, { force: true });
 // (indexPlaced); the last build's record of its pages tells the overlay which report pages' files
 // go, without listing them all. A full build's output, joins included, replaces the old one. What
 // they replace is deleted meanwhile.
-const overlaid = updated ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joins.outs), updated.pages) : null;
+const overlaid = updated ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joinOuts), updated.pages) : null;
 try {
   await joins.written();
 } catch (err) {

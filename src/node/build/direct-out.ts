@@ -109,6 +109,23 @@ export class DirectOut {
     return this.fill(range.length, (into, at) => readByteRangeInto(fd, { file: range.file, offset: range.offset + at, length: into.length }, into));
   }
 
+  /**
+   * The free stretch of the current buffer, to be filled by the caller (at least one byte: a full
+   * buffer is handed to its write first); `took` then counts what was put there. Lets one read
+   * fill stretches of several files at once (./join-file.ts).
+   */
+  async room(): Promise<Uint8Array> {
+    if (this.failed) throw this.failed;
+    if (this.used === SIZE) await this.flush();
+    return this.buffers[this.current]!.subarray(this.used);
+  }
+
+  /** Counts `n` bytes put at the start of the stretch `room` gave. */
+  took(n: number): void {
+    if (n < 0 || this.used + n > SIZE) throw new RangeError(`写入缓冲区越界：${this.used} + ${n}`);
+    this.used += n;
+  }
+
   /** Writes what is left, waits for every write and closes the file. */
   async close(): Promise<void> {
     await this.flush();

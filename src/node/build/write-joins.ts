@@ -1,63 +1,68 @@
 /**
  * Writes the archive-wide downloads from their recipes (src/site/data/join-recipe.ts) while Astro
  * still works: the recipes are recorded once Astro's content sync has stored the reports
- * (src/site/data/record-downloads.ts), and `poll` hands each recipe recorded since the last call
- * to a thread of its own (./join-thread.ts, ./join-file.ts), which writes the join into a scratch
- * folder beside the output. Once Astro has ended, `written` and `placeInto` put the joins over
- * the placeholders its endpoints wrote.
+ * (src/site/data/record-downloads.ts), and a thread of their own, started with the build
+ * (./join-thread.ts, ./join-file.ts), takes each recipe as soon as its line is whole and writes
+ * the join into a scratch folder beside the output. Once Astro has ended, `taken` says which
+ * downloads are being written, and `written` and `placeInto` put the joins over the placeholders
+ * its endpoints wrote.
  *
  * Why a thread: at 10,000 reports the joins (about 400 MB) take 0.3 s; on the build's own thread
- * they held up putting the pages in place and the search index's merge.
+ * they held up putting the pages in place and the search index's merge. Why started with the
+ * build: loading it took 0.3 s after the recipes were there.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseJoins, type JoinRecipe } from '../../site/data/join-recipe.ts';
-import { readByteRange } from '../byte-range.ts';
-import type { JoinAnswer, JoinOrder } from './join-thread.ts';
+import type { JoinsAnswer, JoinsOrder, JoinsThreadData } from './join-thread.ts';
 
 export class JoinsAlongside {
   /** Joins the thread has written, by their scratch file. */
   private readonly done: { tmp: string; out: string }[] = [];
-  /** One per join handed to the thread, settled when it answers. */
-  private readonly pending: Promise<void>[] = [];
-  /** Who waits for the thread's next answer (it answers in the order it was sent). */
-  private readonly waiting: ((answer: JoinAnswer) => void)[] = [];
-  private thread: Worker | null = null;
-  /** Bytes of the recipes file taken (whole lines only: a line being appended is taken next time). */
-  private taken = 0;
-  /** Why a join failed: kept, not thrown from a timer while Astro runs, and thrown by `written`. */
-  private failed: unknown = null;
+  /** Per join taken by the thread, by its scratch file: its output, and what settles its wait. */
+  private readonly pending = new Map<string, { out: string; settle: () => void }>();
+  /** One per join taken, settled when the thread has written it or failed. */
+  private readonly settled: Promise<void>[] = [];
+  /** Who waits for the answer to each look asked for, by its number. */
+  private readonly looks = new Map<number, () => void>();
+  private asked = 0;
+  private thread: Worker | null;
+  /** Why a join failed: kept, not thrown while Astro runs, and thrown by `written`. */
+  private failed: Error | null = null;
   /** Milliseconds spent on the joins (on their thread, and putting them in place). */
   ms = 0;
-  /** The outputs of the recipes taken so far (relative to the output folder). */
+  /** The outputs of the recipes taken so far (relative to the output folder), in the order taken. */
   readonly outs: string[] = [];
   /** The files put in place by `placeInto` (relative to the output folder). */
   readonly placed: string[] = [];
 
-  private readonly recipesFile: string;
   private readonly scratch: string;
 
-  /** `scratch`: a folder the joins are written into, on the output's file system (they are renamed into it). */
+  /**
+   * Starts the thread, which looks for recipes in `recipesFile` from now on. `scratch`: a folder
+   * the joins are written into, on the output's file system (they are renamed into it).
+   */
   constructor(recipesFile: string, scratch: string) {
-    this.recipesFile = recipesFile;
     this.scratch = scratch;
+    this.thread = this.startThread({ recipesFile, scratch });
   }
 
-  /** Hands the joins recorded since the last call to the thread. */
-  poll(): void {
-    if (this.failed) return;
-    try {
-      for (const recipe of this.newRecipes()) this.start(recipe);
-    } catch (err) {
-      this.failed = err;
+  /** The outputs of every recipe in the recipes file now (the thread takes them first). */
+  async taken(): Promise<readonly string[]> {
+    const thread = this.thread;
+    if (thread) {
+      const id = ++this.asked;
+      const answered = new Promise<void>((resolve) => this.looks.set(id, resolve));
+      thread.postMessage({ poll: id } satisfies JoinsOrder);
+      await answered;
     }
+    return this.outs;
   }
 
   /** Takes the last recipes and waits for every join; when one failed, none is left and why is thrown. */
   async written(): Promise<void> {
-    this.poll();
-    await Promise.all(this.pending);
+    await this.taken();
+    await Promise.all(this.settled);
     await this.stopThread();
     if (this.failed) {
       await this.discard();
@@ -94,29 +99,41 @@ export class JoinsAlongside {
     rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  private start(recipe: JoinRecipe): void {
-    const path = join(this.scratch, `${this.outs.length}-${basename(recipe.out)}`);
-    this.outs.push(recipe.out);
-    mkdirSync(this.scratch, { recursive: true });
-    const answered = new Promise<JoinAnswer>((resolve) => this.waiting.push(resolve));
-    this.pending.push(
-      answered.then((answer) => {
-        if ('error' in answer) this.failed ??= new Error(answer.error);
-        else {
-          this.ms += answer.ms;
-          this.done.push({ tmp: path, out: recipe.out });
-        }
-      }),
-    );
-    (this.thread ??= this.startThread()).postMessage({ recipe, path } satisfies JoinOrder);
+  private answer(answer: JoinsAnswer): void {
+    if ('taken' in answer) {
+      const { out, path } = answer.taken;
+      this.outs.push(out);
+      this.settled.push(new Promise((settle) => this.pending.set(path, { out, settle })));
+    } else if ('written' in answer) {
+      const job = this.pending.get(answer.written)!;
+      this.pending.delete(answer.written);
+      this.ms += answer.ms;
+      this.done.push({ tmp: answer.written, out: job.out });
+      job.settle();
+    } else if ('failed' in answer) {
+      const job = this.pending.get(answer.failed)!;
+      this.pending.delete(answer.failed);
+      this.failed ??= new Error(answer.error);
+      job.settle();
+    } else if ('unreadable' in answer) {
+      this.failed ??= new Error(`读不了数据下载的配方：${answer.unreadable}`);
+    } else {
+      this.looks.get(answer.polled)?.();
+      this.looks.delete(answer.polled);
+    }
   }
 
-  private startThread(): Worker {
-    const thread = new Worker(new URL('./join-thread.ts', import.meta.url));
-    thread.on('message', (answer: JoinAnswer) => this.waiting.shift()?.(answer));
-    // A thread that fails or ends with joins unanswered answers them all with why.
+  private startThread(data: JoinsThreadData): Worker {
+    const thread = new Worker(new URL('./join-thread.ts', import.meta.url), { workerData: data });
+    thread.on('message', (answer: JoinsAnswer) => this.answer(answer));
+    // A thread that fails or ends with joins unwritten fails them all, with why.
     const fail = (why: string) => {
-      for (const answer of this.waiting.splice(0)) answer({ error: why });
+      this.failed ??= new Error(why);
+      for (const job of this.pending.values()) job.settle();
+      this.pending.clear();
+      for (const look of this.looks.values()) look();
+      this.looks.clear();
+      this.thread = null;
     };
     thread.on('error', (err: Error) => fail(`写数据下载文件的线程出错：${err.message}`));
     thread.on('exit', (code) => fail(`写数据下载文件的线程已退出（退出码 ${code}）`));
@@ -130,18 +147,5 @@ export class JoinsAlongside {
       thread.removeAllListeners('exit');
       await thread.terminate();
     }
-  }
-
-  /**
-   * Only what was appended since the last call is read: the recipes of 50,000 reports are about
-   * 6 MB, and a clean build renders for minutes, polled 20 times a second.
-   */
-  private newRecipes(): JoinRecipe[] {
-    const size = statSync(this.recipesFile, { throwIfNoEntry: false })?.size ?? 0;
-    if (size <= this.taken) return [];
-    const fresh = readByteRange({ file: this.recipesFile, offset: this.taken, length: size - this.taken });
-    const end = fresh.lastIndexOf(0x0a) + 1;
-    this.taken += end;
-    return parseJoins(fresh.toString('utf8', 0, end));
   }
 }

@@ -171,7 +171,7 @@ describe('data downloads joined from stored bytes', () => {
     mkdirSync(join(out, 'data'), { recursive: true });
     const recipes = join(root, 'joins-along.jsonl');
     const along = new JoinsAlongside(recipes, scratch);
-    along.poll(); // no recipes file yet
+    expect(await along.taken()).toEqual([]); // no recipes file yet
     // The line an endpoint appends, taken from a scratch file.
     const lineFile = join(root, 'joins-line.jsonl');
     recordJoin(lineFile, { out: 'data/reports.json', ...JSON_JOINT, parts: files.map((f) => storedJsonRange(root, f)) });
@@ -179,12 +179,12 @@ describe('data downloads joined from stored bytes', () => {
     expect(jsonLine.indexOf('\n')).toBe(jsonLine.length - 1);
     // Half a line (an endpoint still appending): nothing is taken yet.
     writeFileSync(recipes, jsonLine.slice(0, jsonLine.length >> 1));
-    along.poll();
-    expect(along.outs).toEqual([]);
+    expect(await along.taken()).toEqual([]);
     expect(existsSync(scratch)).toBe(false);
     writeFileSync(recipes, jsonLine);
-    along.poll();
-    expect(along.outs).toEqual(['data/reports.json']);
+    // The thread takes it on its own, without being asked.
+    await expect.poll(() => along.outs, { timeout: 5000 }).toEqual(['data/reports.json']);
+    expect(await along.taken()).toEqual(['data/reports.json']);
     // Astro writes the endpoint's placeholder after the endpoint returned, after the join began.
     writeFileSync(join(out, 'data/reports.json'), '');
     recordJoin(recipes, { out: 'data/reports.csv', ...csvJoint(), parts: files.map((f) => storedCsvRange(root, f)) });
@@ -214,8 +214,7 @@ describe('data downloads joined from stored bytes', () => {
     mkdirSync(join(failed, 'data'), { recursive: true });
     writeFileSync(join(failed, 'data/reports.json'), 'placeholder');
     const gone = new JoinsAlongside(recipes, failedScratch);
-    gone.poll();
-    expect(gone.outs).toEqual(['data/reports.json', 'data/reports.csv']);
+    expect(await gone.taken()).toEqual(['data/reports.json', 'data/reports.csv']);
     await gone.discard();
     expect(existsSync(failedScratch)).toBe(false);
     expect(readdirSync(join(failed, 'data'))).toEqual(['reports.json']);
@@ -231,7 +230,7 @@ describe('data downloads joined from stored bytes', () => {
     const short = { ...storedJsonRange(root, files[0]!), offset: 1e9 };
     recordJoin(brokenRecipes, { out: 'data/reports.json', ...JSON_JOINT, parts: [short] });
     const failing = new JoinsAlongside(brokenRecipes, brokenScratch);
-    expect(() => failing.poll()).not.toThrow();
+    expect(await failing.taken()).toEqual(['data/reports.csv', 'data/reports.json']);
     await expect(failing.written()).rejects.toThrow(short.file);
     expect(existsSync(brokenScratch)).toBe(false);
     expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
