@@ -3,7 +3,7 @@
  * Pagefind's choice of chunks for a prefix (pagefind_web request_indexes, replicated below) loads
  * every chunk that holds a word with that prefix.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -235,6 +235,18 @@ describe('mergeIndexes around the changed words', () => {
       expect(around.byContent, `edit ${n}`).toEqual(whole.byContent);
       expect(files(join(dir, `around-part-${chunkSize}-${n}`)), `edit ${n}`).toEqual(files(join(dir, `around-whole-${chunkSize}-${n}`)));
       expect(around.kept, `edit ${n}`).toBeLessThan(whole.chunks);
+      // The same, taking the earlier merge's chunk files over, as a build does (it removes that
+      // merge after its own): the same files, none of the earlier ones left over, and the earlier folder gone.
+      const taken = join(dir, `around-taken-${chunkSize}-${n}`);
+      cpSync(join(earlierOut, 'index'), taken, { recursive: true });
+      const taking = await mergeIndexes(after, join(dir, `around-take-${chunkSize}-${n}`), {
+        ...options,
+        earlier: { dir: taken, byContent: new Map(Object.entries(earlierResult.byContent)), chunks: earlierResult.chunkList, takeOver: true },
+        changed: words,
+      });
+      expect(taking.chunkList, `edit ${n}`).toEqual(whole.chunkList);
+      expect(files(join(dir, `around-take-${chunkSize}-${n}`)), `edit ${n}`).toEqual(files(join(dir, `around-whole-${chunkSize}-${n}`)));
+      expect(existsSync(taken), `edit ${n}`).toBe(false);
       kept += around.kept;
       restated += around.restated;
     }

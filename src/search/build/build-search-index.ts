@@ -239,6 +239,8 @@ interface MergeRecord {
 /** The newest merge in the cache by this code: its chunks for linking, and what it was merged from. */
 interface EarlierMerge extends EarlierChunks {
   record: MergeRecord;
+  /** Its cache entry. */
+  entry: string;
 }
 
 /**
@@ -257,7 +259,7 @@ function earlierMerge(cacheDir: string): EarlierMerge | null {
   if (!newest) return null;
   const record = JSON.parse(readFileSync(join(newest.dir, CHUNK_CONTENTS), 'utf8')) as MergeRecord;
   if (record.code !== MERGE_CODE) return null;
-  return { dir: join(newest.dir, 'bundle', 'index'), byContent: new Map(Object.entries(record.byContent)), ...(record.chunks ? { chunks: record.chunks } : {}), record };
+  return { dir: join(newest.dir, 'bundle', 'index'), byContent: new Map(Object.entries(record.byContent)), ...(record.chunks ? { chunks: record.chunks } : {}), record, entry: newest.dir };
 }
 
 /**
@@ -368,6 +370,12 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       offset += pagesOf[i]!.length;
       return input;
     });
+    const changed = wordsChanged(earlier, cacheDir, mergedFrom, { window, chunkSize });
+    // Merging around a few changed words, the merge takes the earlier merge's chunk files over
+    // (this build removes that entry after its merge anyway): the entry stops being complete
+    // first, so it is never taken for whole again. A build stopped midway merges whole next time.
+    const takeOver = earlier !== null && changed !== null;
+    if (takeOver) rmSync(join(earlier.entry, '.complete'), { force: true });
     const merged = await mergeIndexes(inputs, bundle, {
       language: INDEX_LANGUAGE,
       chunkSize,
@@ -375,8 +383,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       pageHash: (page) => page.toString(36),
       // Ranking uses page length; rounded, the lengths compress to almost nothing.
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
-      earlier,
-      changed: wordsChanged(earlier, cacheDir, mergedFrom, { window, chunkSize }),
+      earlier: earlier && { ...earlier, takeOver },
+      changed,
     });
     const { metaHash } = merged;
     chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated, segments: merged.segments };

@@ -37,18 +37,29 @@ function linkTree(from: string, to: string): void {
 }
 
 /**
+ * Pagefind's index chunks and meta file are named by a digest of their bytes (./pagefind-format.ts):
+ * one of the same name in a folder the caller vouches for is the same bytes.
+ */
+const NAMED_BY_CONTENT = /\.pf_(?:index|meta)$/;
+
+/**
  * Makes `to` hold what `from` holds: a file that is already the same file (a link to the same
- * inode: a merged chunk that a new merge linked from the last one, see ./merge-index.ts) stays,
- * every other file is linked again, and what `from` lacks is removed.
+ * inode: a merged chunk that a new merge linked from the last one, see ./merge-index.ts) or one
+ * named by its content with the same name stays, every other file is linked again, and what
+ * `from` lacks is removed. Not comparing the chunks' inodes saves two `stat`s per chunk: at
+ * 50,000 reports the bundle holds 4,100 chunks, and after one report changed a few hundred of
+ * them are new (0.36 s of a one-report rebuild's end went to this folder).
  */
 function syncTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   const wanted = new Set<string>();
+  const present = new Set(readdirSync(to));
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     wanted.add(entry.name);
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (!entry.isDirectory() && NAMED_BY_CONTENT.test(entry.name) && present.has(entry.name)) continue;
+    const there = present.has(entry.name) ? lstatSync(target, { throwIfNoEntry: false }) : undefined;
     if (entry.isDirectory()) {
       if (there && !there.isDirectory()) rmSync(target, { force: true });
       syncTree(source, target);
@@ -61,7 +72,7 @@ function syncTree(from: string, to: string): void {
     }
     linkFile(source, target);
   }
-  for (const name of readdirSync(to)) if (!wanted.has(name)) rmSync(join(to, name), { recursive: true, force: true });
+  for (const name of present) if (!wanted.has(name)) rmSync(join(to, name), { recursive: true, force: true });
 }
 
 /** The index into an empty (or emptied) folder. */

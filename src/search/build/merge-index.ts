@@ -26,7 +26,7 @@
  * segments away from its changed bytes are copied from its earlier file, not compressed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
@@ -69,6 +69,12 @@ export interface EarlierChunks {
    * other chunks as they are (see mergeIndexes).
    */
   chunks?: readonly MergedChunk[];
+  /**
+   * Whether a merge around the changed words may take its chunk files over, moving its index/
+   * folder into its own, instead of linking thousands of them: the caller will not use the earlier
+   * merge again (it has marked it incomplete; a build removes it after its own merge anyway).
+   */
+  takeOver?: boolean;
 }
 
 /** A chunk of a merged index: its words' range, file name, bytes' digest before gzip and size (positions + pages). */
@@ -353,8 +359,27 @@ const sharedPrefix = (a: readonly string[], b: readonly string[]) => {
   return k;
 };
 
+/**
+ * Moves an earlier merge's index/ folder to be this merge's, with every chunk file in it (one
+ * rename, not a link per chunk: 3,900 of 4,100 chunks at 50,000 reports after one report changed,
+ * and as many files for the build to remove with the earlier merge); false where it cannot be
+ * moved (this merge's folder then starts empty).
+ */
+function takeOverChunks(earlierDir: string, indexDir: string): boolean {
+  try {
+    rmSync(indexDir, { recursive: true, force: true });
+    renameSync(earlierDir, indexDir);
+    return true;
+  } catch {
+    mkdirSync(indexDir, { recursive: true });
+    return false;
+  }
+}
+
 /** Links an earlier merge's chunk into this one; false when that file is gone (it is then written again). */
 function linkEarlier(earlierDir: string, outDir: string, hash: string): boolean {
+  // Taken over: the earlier chunk files are this merge's already.
+  if (earlierDir === join(outDir, 'index')) return existsSync(join(earlierDir, `${hash}.pf_index`));
   try {
     linkFile(join(earlierDir, `${hash}.pf_index`), join(outDir, 'index', `${hash}.pf_index`));
     return true;
@@ -396,6 +421,11 @@ class ChunkWriter {
     this.earlier = earlier;
     this.sync = sync;
     this.earlierByName = new Map(earlier?.chunks?.map((c) => [c.hash, c]));
+  }
+
+  /** Whether this merge has a chunk of this name. */
+  has(hash: string): boolean {
+    return this.names.has(hash);
   }
 
   private named(chunk: MergedChunk, hash: string): void {
@@ -599,10 +629,14 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
     }
   });
 
-  const { earlier, changed } = options;
+  const { changed } = options;
+  let earlier = options.earlier;
   // Around the changed words only when every earlier chunk is still there to be linked.
-  const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
-  const writer = new ChunkWriter(outDir, options.earlier, around !== null);
+  const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier!.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
+  const indexDir = join(outDir, 'index');
+  const takenOver = around !== null && earlier?.takeOver === true && takeOverChunks(earlier.dir, indexDir);
+  if (takenOver) earlier = { ...earlier!, dir: indexDir };
+  const writer = new ChunkWriter(outDir, earlier, around !== null);
   // Around them, the words are the earlier merge's with the changed shards' pages taken from
   // their new versions: one chunk of the earlier merge is read where every shard's would be.
   const earlierCursor = around ? new ShardCursor(dirname(earlier!.dir), around) : null;
@@ -624,6 +658,8 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   if (around) await mergeAround(around, changed!, wordsFrom, earlierFile, writer, options);
   else await cutChunks(wordsFrom(null), writer, options, null);
   await writer.done();
+  // The earlier chunks this merge does not have.
+  if (takenOver) for (const c of around!) if (!writer.has(c.hash)) rmSync(join(indexDir, `${c.hash}.pf_index`), { force: true });
 
   const chunks: MetaChunk[] = writer.chunks.map(({ from, to, hash }) => ({ from, to, hash }));
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
