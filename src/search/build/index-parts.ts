@@ -6,7 +6,7 @@
  * after one report changed, its shard's blocks and the bundle, a few thousand of the 53,000
  * files at 10,000 reports, instead of unlinking and linking all of them.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkFile } from './link-file.ts';
 
@@ -72,7 +72,12 @@ function syncTree(from: string, to: string): void {
     }
     linkFile(source, target);
   }
-  for (const name of present) if (!wanted.has(name)) rmSync(join(to, name), { recursive: true, force: true });
+  // A chunk is a file: unlinked, not removed as a tree (rmSync's checks took 0.13 s for 200 chunks).
+  for (const name of present) {
+    if (wanted.has(name)) continue;
+    if (NAMED_BY_CONTENT.test(name)) unlinkSync(join(to, name));
+    else rmSync(join(to, name), { recursive: true, force: true });
+  }
 }
 
 /** The index into an empty (or emptied) folder. */

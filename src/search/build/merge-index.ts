@@ -26,7 +26,7 @@
  * segments away from its changed bytes are copied from its earlier file, not compressed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
@@ -367,7 +367,7 @@ const sharedPrefix = (a: readonly string[], b: readonly string[]) => {
  */
 function takeOverChunks(earlierDir: string, indexDir: string): boolean {
   try {
-    rmSync(indexDir, { recursive: true, force: true });
+    rmdirSync(indexDir);
     renameSync(earlierDir, indexDir);
     return true;
   } catch {
@@ -376,10 +376,17 @@ function takeOverChunks(earlierDir: string, indexDir: string): boolean {
   }
 }
 
+/** The names in a folder (none when it is not there). */
+function namesIn(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return new Set();
+  }
+}
+
 /** Links an earlier merge's chunk into this one; false when that file is gone (it is then written again). */
 function linkEarlier(earlierDir: string, outDir: string, hash: string): boolean {
-  // Taken over: the earlier chunk files are this merge's already.
-  if (earlierDir === join(outDir, 'index')) return existsSync(join(earlierDir, `${hash}.pf_index`));
   try {
     linkFile(join(earlierDir, `${hash}.pf_index`), join(outDir, 'index', `${hash}.pf_index`));
     return true;
@@ -416,11 +423,20 @@ class ChunkWriter {
   /** Chunks written on this thread since the event loop last ran. */
   private unyielded = 0;
 
-  constructor(outDir: string, earlier: EarlierChunks | null | undefined, sync: boolean) {
+  /** The earlier chunk files when this merge took them over (see takeOverChunks): they are its own already, not linked. */
+  private readonly takenOver: ReadonlySet<string> | null;
+
+  constructor(outDir: string, earlier: EarlierChunks | null | undefined, sync: boolean, takenOver: ReadonlySet<string> | null = null) {
+    this.takenOver = takenOver;
     this.outDir = outDir;
     this.earlier = earlier;
     this.sync = sync;
     this.earlierByName = new Map(earlier?.chunks?.map((c) => [c.hash, c]));
+  }
+
+  /** Puts the earlier merge's chunk of this name into this merge; false when that file is gone. */
+  private fromEarlier(hash: string): boolean {
+    return this.takenOver ? this.takenOver.has(`${hash}.pf_index`) : linkEarlier(this.earlier!.dir, this.outDir, hash);
   }
 
   /** Whether this merge has a chunk of this name. */
@@ -439,7 +455,7 @@ class ChunkWriter {
   keep(earlier: MergedChunk): void {
     const chunk = { ...earlier, hash: '' };
     this.chunks.push(chunk);
-    if (!linkEarlier(this.earlier!.dir, this.outDir, earlier.hash)) throw new Error(`上次合并的索引块 ${earlier.hash} 不见了`);
+    if (!this.fromEarlier(earlier.hash)) throw new Error(`上次合并的索引块 ${earlier.hash} 不见了`);
     this.named(chunk, earlier.hash);
     this.linked++;
     this.kept++;
@@ -453,7 +469,7 @@ class ChunkWriter {
     const chunk: MergedChunk = { from, to, hash: '', digest: contentDigest(bytes), size };
     this.chunks.push(chunk);
     const known = this.earlier?.byContent.get(chunk.digest);
-    if (known && linkEarlier(this.earlier!.dir, this.outDir, known)) {
+    if (known && this.fromEarlier(known)) {
       this.named(chunk, known);
       const gz = this.earlierByName.get(known)?.gz;
       if (gz) chunk.gz = gz;
@@ -631,12 +647,14 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
 
   const { changed } = options;
   let earlier = options.earlier;
-  // Around the changed words only when every earlier chunk is still there to be linked.
-  const around = changed && earlier?.chunks?.length && earlier.chunks.every((c) => existsSync(join(earlier!.dir, `${c.hash}.pf_index`))) ? earlier.chunks : null;
+  // Around the changed words only when every earlier chunk is still there to be linked (one
+  // listing of its folder, not a look for each of 4,000 files).
+  const earlierFiles = changed && earlier?.chunks?.length ? namesIn(earlier.dir) : null;
+  const around = earlierFiles && earlier!.chunks!.every((c) => earlierFiles.has(`${c.hash}.pf_index`)) ? earlier!.chunks! : null;
   const indexDir = join(outDir, 'index');
   const takenOver = around !== null && earlier?.takeOver === true && takeOverChunks(earlier.dir, indexDir);
   if (takenOver) earlier = { ...earlier!, dir: indexDir };
-  const writer = new ChunkWriter(outDir, earlier, around !== null);
+  const writer = new ChunkWriter(outDir, earlier, around !== null, takenOver ? earlierFiles : null);
   // Around them, the words are the earlier merge's with the changed shards' pages taken from
   // their new versions: one chunk of the earlier merge is read where every shard's would be.
   const earlierCursor = around ? new ShardCursor(dirname(earlier!.dir), around) : null;
@@ -659,7 +677,7 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   else await cutChunks(wordsFrom(null), writer, options, null);
   await writer.done();
   // The earlier chunks this merge does not have.
-  if (takenOver) for (const c of around!) if (!writer.has(c.hash)) rmSync(join(indexDir, `${c.hash}.pf_index`), { force: true });
+  if (takenOver) for (const c of around!) if (!writer.has(c.hash)) unlinkSync(join(indexDir, `${c.hash}.pf_index`));
 
   const chunks: MetaChunk[] = writer.chunks.map(({ from, to, hash }) => ({ from, to, hash }));
   const metaHash = writeMeta(outDir, options.language, { version: PAGEFIND_VERSION, pages, chunks });
