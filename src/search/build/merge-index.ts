@@ -15,7 +15,8 @@
  *
  * After one report changed, only the chunks near the words it changed can differ from the last
  * merge's: those are merged again and the rest are linked from the last merge (or taken over
- * with its folder, EarlierChunks.takeOver) without reading the shards' words in them (mergeAround). The words merged again are read from the last merge's
+ * with its folder, EarlierChunks.takeOver) without reading the shards' words in them
+ * (mergeAround). The words merged again are read from the last merge's
  * chunks with the changed shards' pages taken out and their new pages put in, not from every
  * shard (a chunk of every shard held a range 24 times as wide). At 10,000 reports, after the
  * benchmark's edit (a sentence inserted, which moves every later position of its report), the
