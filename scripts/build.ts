@@ -138,9 +138,9 @@ if (checkedFirst?.intact) {
 }
 // Started now when the output check alone called for a build.
 const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
-// The archive-wide downloads, streamed from the report store on a thread of their own, started
-// now, as soon as Astro's content sync has stored the reports (their recipes are recorded then, see
-// src/site/data/record-downloads.ts), and put in place once Astro has ended.
+// The archive-wide downloads' thread starts now; it streams each download from the report store
+// as soon as its recipe is recorded (once Astro's content sync has stored the reports, see
+// src/site/data/record-downloads.ts), and the downloads are put in place once Astro has ended.
 const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):

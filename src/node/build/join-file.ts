@@ -115,8 +115,3 @@ export async function writeJoinFiles(jobs: readonly JoinJob[]): Promise<void> {
     if (!written) for (const job of jobs) rmSync(job.path, { force: true });
   }
 }
-
-/** Writes one join into `path`; on failure nothing is left there and the error names the download. */
-export function writeJoinFile(recipe: JoinRecipe, path: string): Promise<void> {
-  return writeJoinFiles([{ recipe, path }]);
-}

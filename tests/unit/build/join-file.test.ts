@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sideBySide, writeJoinFile, writeJoinFiles } from '../../../src/node/build/join-file.ts';
+import { sideBySide, writeJoinFiles } from '../../../src/node/build/join-file.ts';
 import type { JoinRecipe } from '../../../src/site/data/join-recipe.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-join-file-'));
@@ -69,8 +69,8 @@ describe('writeJoinFiles', () => {
       { recipe: json, path: join(dir, 'together.json') },
       { recipe: csv, path: join(dir, 'together.csv') },
     ]);
-    await writeJoinFile(json, join(dir, 'alone.json'));
-    await writeJoinFile(csv, join(dir, 'alone.csv'));
+    await writeJoinFiles([{ recipe: json, path: join(dir, 'alone.json') }]);
+    await writeJoinFiles([{ recipe: csv, path: join(dir, 'alone.csv') }]);
     for (const [recipe, name] of [[json, 'json'], [csv, 'csv']] as const) {
       const want = expected(recipe);
       expect(readFileSync(join(dir, `together.${name}`)).equals(want), name).toBe(true);
