@@ -45,7 +45,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PagesRecord } from '../src/loader/page-digests.ts';
 import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
-import { perArchiveFile } from '../src/node/archive-paths.ts';
+import { perArchiveFile, reportsDir } from '../src/node/archive-paths.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp, type BuildStamp } from '../src/node/build/build-stamp.ts';
 import { listOutputAside } from '../src/node/build/list-output-aside.ts';
@@ -54,6 +54,7 @@ import { runAstro } from '../src/node/build/run-astro.ts';
 import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
+import { keptPagesFile, readKeptPages, writeKeptPages } from '../src/node/kept-pages.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import type { IndexedReport, SearchIndexResult } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
@@ -142,12 +143,15 @@ const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 // as soon as its recipe is recorded (once Astro's content sync has stored the reports, see
 // src/site/data/record-downloads.ts), and the downloads are put in place once Astro has ended.
 const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
+// The report pages' digests as the last build took them, read meanwhile (src/node/kept-pages.ts).
+const KEPT_PAGES = keptPagesFile(CACHE, reportsDir(process.env));
+const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { buildSearchAside, handoffOf, overlayOutput, pageReport, pagesRecord, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
+const { buildSearchAside, digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -211,8 +215,12 @@ try {
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     searchAlong.catch(() => undefined);
   }
-  pages = pagesRecord(snapshot, updated?.pages ?? null);
-  writeRenderSet(HANDOFF, { render: pages.render });
+  // The pages to render go to Astro first; the record of every page's digest is made after.
+  const digested = digestPages(snapshot, await keptPages);
+  const render = updated ? pagesToRender(digested.digests, updated.pages) : null;
+  writeRenderSet(HANDOFF, { render });
+  pages = { pages: Object.fromEntries(digested.digests), render };
+  if (digested.changed) keepLater(() => writeKeptPages(KEPT_PAGES, inputs.code, digested.kept()));
 } catch (err) {
   const error = (err as Error).message || String(err);
   if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });

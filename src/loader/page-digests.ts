@@ -19,65 +19,122 @@
  * are not reports. The two archive-wide downloads hold every report's text and are joined in every
  * build. Keep this list in step with those pages.
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Report } from '../core/model/report.ts';
-import { groupByAgency, summarize } from '../site/archive-model.ts';
-import { AGENCY_KEYS, agencyPageKey, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
-import type { ArchiveSnapshot, PagedProblem } from './archive-snapshot.ts';
+import { displayName, summarize } from '../site/archive-model.ts';
+import { agencyPageKey, AGENCY_KEYS, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
+import type { ArchiveSnapshot, PagedProblem, ReportPage } from './archive-snapshot.ts';
 
 // One-shot (crypto.hash), not a Hash object per page: a sixth of the time for 10,000 short texts.
 const sha = (text: string) => hash('sha256', text, 'hex').slice(0, 32);
 
+const byPageId = (a: ReportPage<Report | null>, b: ReportPage<Report | null>) => (a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0);
+
 /**
- * A page that lists reports (an agency's, a year's) is made from the set of their summaries: the
- * order it shows them in, the body's name and district follow from that set. So its digest is
- * taken over the summaries in id order, each serialised once for all the pages that list it:
- * serialising every agency group twice and every year group once took 0.5 s at 10,000 reports.
+ * Of a report page, what its digests took last build, kept for the next one under its page id
+ * (src/node/kept-pages.ts): its digest key; the digests of its summary (what the pages listing it
+ * show) and of its listing on the archive-wide pages (file name, diagnostics, failing checks);
+ * and its page's digest with the body's group digest and the problems it was taken with.
+ *
+ * A brief never changes under its digest key (bytes, sidecar, registry, parser code, page id; see
+ * src/node/brief-pack.ts), so neither do the first two; the page's digest holds while its group
+ * and problems do too. At 50,000 reports serialising and hashing every summary again took 0.6 s
+ * of each one-report rebuild, on the build's main thread, which Astro's render waits for.
  */
-function listDigest(label: string, texts: readonly string[], members: readonly number[]): string {
-  const h = createHash('sha256').update(label);
-  for (const i of members) h.update(`\u0000${texts[i]}`);
-  return h.digest('hex').slice(0, 32);
+export type KeptPage = readonly [key: string, summary: string, listed: string, group: string, problems: string, page: string];
+export type KeptPages = ReadonlyMap<string, KeptPage>;
+
+/** This build's digests, and what to keep of them for the next (built only when it is written, after the pages are handed over). */
+export interface DigestedPages {
+  digests: Map<string, string>;
+  /** Whether any report page's entry differs from the ones given (then the kept pages are written again). */
+  changed: boolean;
+  kept(): KeptPages;
 }
 
-export function pageDigests(snapshot: ArchiveSnapshot<Report | null>): Map<string, string> {
-  const summaries = snapshot.reports.map((p) => summarize(p.brief)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const texts = summaries.map((s) => JSON.stringify(s));
+/**
+ * Every page's digest, taking from `kept` (the last build's, see KeptPage) what has not changed.
+ * A page that lists reports (an agency's, a year's) is made from the set of their summaries: the
+ * order it shows them in, the body's name and district follow from that set. So its digest is
+ * taken over their summaries' digests in id order.
+ */
+export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: KeptPages = new Map()): DigestedPages {
+  const pages = snapshot.reports.slice().sort(byPageId);
+  const own: KeptPage[] = [];
   const bySlug = new Map<string, number[]>();
   const byYear = new Map<number, number[]>();
-  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
-    const members = map.get(key);
+  let changed = kept.size !== pages.length;
+  pages.forEach((page, i) => {
+    const last = kept.get(page.pageId);
+    if (last?.[0] === page.digestKey) own.push(last);
+    else {
+      const { brief } = page;
+      own.push([page.digestKey, sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), '', '', '']);
+      changed = true;
+    }
+    const { agencySlug, year } = page.brief;
+    const members = bySlug.get(agencySlug);
     if (members) members.push(i);
-    else map.set(key, [i]);
-  };
-  summaries.forEach((s, i) => {
-    add(bySlug, s.agencySlug, i);
-    if (s.year !== null) add(byYear, s.year, i);
+    else bySlug.set(agencySlug, [i]);
+    if (year !== null) {
+      const ofYear = byYear.get(year);
+      if (ofYear) ofYear.push(i);
+      else byYear.set(year, [i]);
+    }
   });
+  const listDigest = (label: string, members: readonly number[]) => sha(`${label}\u0000${members.map((i) => own[i]![1]).join('\u0000')}`);
   const problems = new Map<string, PagedProblem[]>();
   for (const p of snapshot.overview.problems) {
     for (const page of new Set([p.pageId, p.otherPageId])) if (page) problems.set(page, [...(problems.get(page) ?? []), p]);
   }
-  // A report's page shows its body's group: each group digested once, not once per report of it.
-  const groupDigests = new Map([...bySlug].map(([slug, members]) => [slug, listDigest(`agency\u0000${slug}`, texts, members)]));
   const out = new Map<string, string>();
-  for (const page of snapshot.reports) {
-    // digestKey: bytes, sidecar, registry, parser code, page id; the rest is what the page shows of other reports.
-    out.set(page.pageId, sha(JSON.stringify(['report', page.digestKey, page.entry.size, page.entry.rawText !== null, groupDigests.get(page.brief.agencySlug), problems.get(page.pageId) ?? []])));
+  const slugs = [...bySlug.keys()].sort();
+  const groupDigests: string[] = [];
+  // What the validator shows of each body: its name on its pages, its latest report's (by year, then id; see groupByAgency).
+  const names: [string, string][] = [];
+  for (const slug of slugs) {
+    const members = bySlug.get(slug)!;
+    // A report's page shows its body's group: each group digested once, not once per report of it.
+    const group = listDigest(`agency\u0000${slug}`, members);
+    groupDigests.push(group);
+    out.set(agencyPageKey(slug), group);
+    let latest = pages[members[0]!]!.brief;
+    for (const i of members) {
+      const page = pages[i]!;
+      if ((latest.year ?? Infinity) <= (page.brief.year ?? Infinity)) latest = page.brief;
+      const [key, summary, listed, lastGroup, lastProblems, lastPage] = own[i]!;
+      const ofPage = problems.size ? problems.get(page.pageId) : undefined;
+      const problemsText = ofPage ? JSON.stringify(ofPage) : '';
+      if (lastPage && lastGroup === group && lastProblems === problemsText) {
+        out.set(page.pageId, lastPage);
+        continue;
+      }
+      // digestKey: bytes, sidecar, registry, parser code, page id (and so the file's size and whether
+      // its text is shown); the rest is what the page shows of other reports.
+      const digest = sha(`report\u0000${key}\u0000${page.entry.size}\u0000${page.entry.rawText !== null}\u0000${group}\u0000${problemsText}`);
+      own[i] = [key, summary, listed, group, problemsText, digest];
+      out.set(page.pageId, digest);
+      changed = true;
+    }
+    names.push([slug, displayName(latest)]);
   }
   for (const file of snapshot.problemFiles) {
     if (file.pageId) out.set(file.pageId, sha(JSON.stringify(['file', file.digestKey, file.entry.size, file.entry.error, problems.get(file.pageId) ?? []])));
   }
-  for (const [slug, digest] of groupDigests) out.set(agencyPageKey(slug), digest);
-  for (const [year, members] of byYear) out.set(yearPageKey(year), listDigest(`year\u0000${year}`, texts, members));
+  for (const [year, members] of byYear) out.set(yearPageKey(year), listDigest(`year\u0000${year}`, members));
   // The validator spells every body's name (as its page shows it).
-  out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, groupByAgency(summaries).map((g) => g.name)])));
+  out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, names])));
   // Every summary is in its agency's group, digested above; of a listing the rest is its file name,
   // diagnostics and failing checks. A file that is not a report counts whole (its digestKey).
-  const listed = snapshot.reports.map((p) => [p.pageId, p.brief.source.file, p.brief.diagnostics, p.brief.checks]);
   const files = snapshot.problemFiles.map((f) => [f.pageId, f.digestKey, f.entry.size, f.entry.error]);
-  out.set(ARCHIVE_PAGES_KEY, sha(JSON.stringify(['archive', [...groupDigests.values()], listed, snapshot.overview, files])));
-  return out;
+  const listings = pages.map((page, i) => `${page.pageId}\u0000${own[i]![2]}`).join('\u0000');
+  out.set(ARCHIVE_PAGES_KEY, sha(`archive\u0000${groupDigests.join('\u0000')}\u0000${listings}\u0000${JSON.stringify([snapshot.overview, files])}`));
+  return { digests: out, changed, kept: () => new Map(pages.map((page, i) => [page.pageId, own[i]!])) };
+}
+
+/** Every page's digest (see digestPages). */
+export function pageDigests(snapshot: ArchiveSnapshot<Report | null>, kept?: KeptPages): Map<string, string> {
+  return digestPages(snapshot, kept).digests;
 }
 
 /** What a digest key names: a report's (or a file's) page, an agency page, a year page with its sorted views, the pages with a script, the archive-wide pages. */
@@ -152,13 +209,4 @@ export function renderCounts(record: PagesRecord): { reports: { rendered: number
     scriptedKept: kept(SCRIPTED_PAGES_KEY),
     archiveKept: kept(ARCHIVE_PAGES_KEY),
   };
-}
-
-/**
- * This build's pages (scripts/build.ts): every page's digest and, given the previous build's
- * digests, the pages to render (see pagesToRender).
- */
-export function pagesRecord(snapshot: ArchiveSnapshot<Report | null>, previous: Record<string, string> | null): PagesRecord {
-  const digests = pageDigests(snapshot);
-  return { pages: Object.fromEntries(digests), render: previous ? pagesToRender(digests, previous) : null };
 }

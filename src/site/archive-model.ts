@@ -44,7 +44,7 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** What a body is called on its page: its registry name, or the name its reports use. */
-const displayName = (s: ReportSummary) => s.canonicalAgency || s.agency || '（未署名机关）';
+export const displayName = (s: Pick<ReportSummary, 'canonicalAgency' | 'agency'>) => s.canonicalAgency || s.agency || '（未署名机关）';
 
 export interface AgencyGroup {
   slug: string;

@@ -4,7 +4,7 @@
  * parser, the page digests and the search index instead of waiting for it.
  */
 export { pageReport, readSnapshot, reportReader } from '../../loader/archive-snapshot.ts';
-export { pagesRecord, renderCounts } from '../../loader/page-digests.ts';
+export { digestPages, pagesToRender, renderCounts } from '../../loader/page-digests.ts';
 export { handoffOf, writeHandoff, writeRenderSet } from '../../loader/snapshot-handoff.ts';
 export { partDigests } from '../../search/build/index-parts.ts';
 export { searchRecord } from '../../search/records.ts';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot, type ArchiveSnapshot, type ReportPage } from '../../../src/loader/archive-snapshot.ts';
-import { kindOfPage, pageDigests, pageOfOutput, pagesToRender, renderCounts } from '../../../src/loader/page-digests.ts';
+import { digestPages, kindOfPage, pageDigests, pageOfOutput, pagesToRender, renderCounts } from '../../../src/loader/page-digests.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
 
@@ -142,6 +142,81 @@ describe('pageDigests', () => {
     const fileChanged = structuredClone(withFile);
     fileChanged.problemFiles[0]!.digestKey = 'k2';
     expect(changedKeys(pageDigests(withFile), pageDigests(fileChanged))).toEqual(['archive/pages', 'scan']);
+  });
+});
+
+describe('digestPages with the last build\'s kept pages', () => {
+  /** The digests of `after` taken from the pages kept of `before`, beside those taken afresh. */
+  function fromKept(before: ArchiveSnapshot, after: ArchiveSnapshot) {
+    const kept = digestPages(before).kept();
+    return { warm: digestPages(after, kept), cold: digestPages(after) };
+  }
+
+  it('keeps one entry per report page, under its page id, with the digest key it was taken for', () => {
+    const kept = digestPages(base).kept();
+    expect([...kept.keys()].sort()).toEqual(base.reports.map((p) => p.pageId).sort());
+    expect(kept.get('2023-zhanhe-zhengwu-dashuju')![0]).toBe(page(base, '2023-zhanhe-zhengwu-dashuju').digestKey);
+    expect(kept.get('2023-zhanhe-zhengwu-dashuju')![5]).toBe(pageDigests(base).get('2023-zhanhe-zhengwu-dashuju'));
+  });
+
+  it('gives the same digests as without them, and says nothing changed, for the same archive', () => {
+    const { warm, cold } = fromKept(base, structuredClone(base));
+    expect(warm.digests).toEqual(cold.digests);
+    expect(warm.changed).toBe(false);
+    expect(cold.changed).toBe(true);
+  });
+
+  it("takes a changed report's summary afresh when its digest key changed", () => {
+    const after = structuredClone(base);
+    const changed = page(after, '2023-zhanhe-zhengwu-dashuju');
+    changed.brief.figures.received = (changed.brief.figures.received ?? 0) + 7;
+    changed.digestKey += '\u0000changed bytes';
+    const { warm, cold } = fromKept(base, after);
+    expect(warm.digests).toEqual(cold.digests);
+    expect(warm.changed).toBe(true);
+    expect(changedKeys(pageDigests(base), warm.digests)).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'archive/pages', 'years/2023']);
+  });
+
+  it("takes an unchanged report's page digest afresh when another report of its body changed", () => {
+    const before = withTwoYears();
+    const after = structuredClone(before);
+    const other = page(after, '2022-qiaokou-dashuju-zhongxin');
+    other.brief.publishedOn = '2023-01-20';
+    other.digestKey += '\u0000changed bytes';
+    const { warm, cold } = fromKept(before, after);
+    expect(warm.digests).toEqual(cold.digests);
+    expect(changedKeys(pageDigests(before), warm.digests)).toContain('2023-qiaokou-dashuju-zhongxin');
+  });
+
+  it("takes a report's page digest afresh when the problems naming it change", () => {
+    const after = structuredClone(base);
+    after.overview.problems.push({ file: 'a.txt', other: 'b.txt', level: 'warning', kind: 'carry-over', message: '结转数不一致', line: null, pageId: '2023-qiaokou-qiye-fuwu', otherPageId: null });
+    const { warm, cold } = fromKept(base, after);
+    expect(warm.digests).toEqual(cold.digests);
+    expect(changedKeys(pageDigests(base), warm.digests)).toEqual(['2023-qiaokou-qiye-fuwu', 'archive/pages']);
+    // And back: the page without the problem is digested as before.
+    const back = digestPages(base, warm.kept());
+    expect(back.digests).toEqual(pageDigests(base));
+    expect(back.changed).toBe(true);
+  });
+
+  it('says a report is gone, and keeps nothing of it', () => {
+    const after = structuredClone(base);
+    after.reports = after.reports.filter((p) => p.pageId !== '2023-qiaokou-qiye-fuwu');
+    const { warm, cold } = fromKept(base, after);
+    expect(warm.digests).toEqual(cold.digests);
+    expect(warm.changed).toBe(true);
+    expect(warm.kept().has('2023-qiaokou-qiye-fuwu')).toBe(false);
+  });
+
+  it('trusts a kept summary under the same digest key (a brief never changes under its key)', () => {
+    // Only a changed key makes a report's summary be taken afresh: here its brief was changed by
+    // hand under the same key, so the kept digests stand, and the body's pages are not rendered.
+    const after = structuredClone(base);
+    page(after, '2023-zhanhe-zhengwu-dashuju').brief.figures.received = 12345;
+    const { warm, cold } = fromKept(base, after);
+    expect(warm.digests).toEqual(pageDigests(base));
+    expect(cold.digests).not.toEqual(pageDigests(base));
   });
 });
 
