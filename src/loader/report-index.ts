@@ -10,8 +10,15 @@
  * store's write alone 0.6–0.9 s in a profile); one JSON.parse and, when it changed, one write of
  * this file take a few tens of milliseconds. The collection holds one entry that names this file
  * and its digest, so Astro still sees the collection change when a report does (astro dev reloads).
+ *
+ * The entries changed since the index was written whole go into a second, small file beside it
+ * (`index.changes.json`), which names the whole file it applies to (its stamp): at 50,000 reports
+ * the index is 20 MB, and serialising, writing and digesting it after one report changed took
+ * 0.4 s of Astro's content sync, which the archive-wide downloads wait for. The index is written
+ * whole again once the changes pass a twentieth of the archive (see writeReportIndex).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { writeWhole } from '../node/write-whole.ts';
@@ -36,8 +43,13 @@ export type ReportIndexEntry = z.infer<typeof ReportIndexEntry>;
 /** Bumped when the index's shape changes: an index of another version is read as none. */
 const VERSION = 2;
 
-export const ReportIndex = z.object({ version: z.literal(VERSION), reports: z.array(ReportIndexEntry) });
+/** `stamp`: the digest of its reports' text, which a file of changes names (absent in files written before there were any). */
+export const ReportIndex = z.object({ version: z.literal(VERSION), stamp: z.optional(z.string()), reports: z.array(ReportIndexEntry) });
 export type ReportIndex = z.infer<typeof ReportIndex>;
+
+/** The entries changed (or added) and the ids removed since the whole file stamped `base` was written. */
+export const ReportIndexChanges = z.object({ version: z.literal(VERSION), base: z.string(), reports: z.array(ReportIndexEntry), removed: z.array(z.string()) });
+export type ReportIndexChanges = z.infer<typeof ReportIndexChanges>;
 
 /** The `reports` collection's one entry: where the index is (relative to the project root) and its digest. */
 export const ReportIndexRef = z.object({ index: z.string(), digest: z.string(), reports: z.number() });
@@ -51,8 +63,10 @@ export function reportIndexFile(storeDir: string): string {
   return join(storeDir, 'index.json');
 }
 
-/** The index's text as written, or null when there is none (first build, or a store cleared by hand). */
-export function readReportIndexText(file: string): string | null {
+/** The file of the changes beside the index file `file`. */
+export const changesFile = (file: string) => file.replace(/(?:\.json)?$/, '.changes.json');
+
+function readText(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -60,33 +74,90 @@ export function readReportIndexText(file: string): string | null {
   }
 }
 
-/**
- * The reports of an index's text. The loader wrote it from validated reports; an index that is
- * unreadable or of another version counts as empty (the loader then stores every report again).
- */
-export function parseReportIndex(text: string | null): ReportIndexEntry[] {
-  if (text === null) return [];
+/** A file's JSON, or null when it is not JSON or not of this version. */
+function parseVersioned<T extends { version: number }>(text: string | null): Partial<T> | null {
+  if (text === null) return null;
   try {
-    const index = JSON.parse(text) as Partial<ReportIndex>;
-    return index.version === VERSION && Array.isArray(index.reports) ? index.reports : [];
+    const value = JSON.parse(text) as Partial<T> | null;
+    return value?.version === VERSION ? value : null;
   } catch {
-    return [];
+    return null;
   }
 }
+
+/** The index as its files hold it. */
+export interface IndexRead {
+  /** Its reports: the whole file's, with the changes applied; and the same by id. */
+  reports: ReportIndexEntry[];
+  byId: ReadonlyMap<string, ReportIndexEntry>;
+  /** The whole file's reports by id, its stamp (null: none, or a file without one), and the changes' text ('' when none apply). */
+  whole: ReadonlyMap<string, ReportIndexEntry>;
+  stamp: string | null;
+  changes: string;
+}
+
+/**
+ * The index of the files at `file` and beside it. The loader wrote them from validated reports;
+ * an index that is unreadable or of another version counts as empty (the loader then stores every
+ * report again), changes that do not name the whole file as it is count as none.
+ */
+export function readIndexFiles(file: string): IndexRead {
+  const index = parseVersioned<ReportIndex>(readText(file));
+  const reports = Array.isArray(index?.reports) ? index.reports : [];
+  const whole = new Map(reports.map((r) => [r.id, r]));
+  const stamp = typeof index?.stamp === 'string' ? index.stamp : null;
+  const text = stamp === null ? null : readText(changesFile(file));
+  const changes = parseVersioned<ReportIndexChanges>(text);
+  if (stamp === null || changes?.base !== stamp || !Array.isArray(changes.reports) || !Array.isArray(changes.removed)) return { reports, byId: whole, whole, stamp, changes: '' };
+  const merged = new Map(whole);
+  for (const id of changes.removed) merged.delete(id);
+  for (const r of changes.reports) merged.set(r.id, r);
+  return { reports: [...merged.values()], byId: merged, whole, stamp, changes: text! };
+}
+
+/** What names the index's content: the collection entry's digest is taken of it (a change of a report changes it). */
+export const indexIdentity = (read: Pick<IndexRead, 'stamp' | 'changes'>) => `${read.stamp ?? ''}\u0000${read.changes}`;
 
 /** Reports in the order of their ids (code units): the order of every archive-wide list and download. */
 export function inIdOrder<T extends { id: string }>(reports: readonly T[]): T[] {
   return reports.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The index as text (the loader compares it with the last one and writes it only when it changed). */
-export function reportIndexText(reports: ReportIndexEntry[]): string {
-  return JSON.stringify({ version: VERSION, reports } satisfies ReportIndex);
-}
+/** How many changed or removed entries may go beside the whole index before it is written whole again. */
+export const looseEntries = (size: number) => Math.max(64, Math.ceil(size / 20));
 
-/** Writes the index whole or not at all: a build stopped midway leaves the last one readable. */
-export function writeReportIndex(file: string, text: string): void {
-  writeWhole(file, text);
+// An entry the loader kept is the very object it read; another is compared by value.
+const sameEntry = (a: ReportIndexEntry | undefined, b: ReportIndexEntry) => a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Keeps `reports` in the index files, given `last` as read (readIndexFiles): nothing is written
+ * when they are the same reports; the entries that differ from the whole file's go beside it while
+ * they (with the ids removed) stay within `loose`; otherwise the index is written whole, with a
+ * new stamp, and the changes go. Each file is written whole or not at all; changes left beside a
+ * whole file written since name another stamp and are not read. Returns the index as now written.
+ */
+export function writeReportIndex(file: string, reports: ReportIndexEntry[], last: IndexRead, loose = looseEntries(reports.length)): Pick<IndexRead, 'stamp' | 'changes'> {
+  if (reports.length === last.byId.size && reports.every((r) => sameEntry(last.byId.get(r.id), r))) return last;
+  const changed = reports.filter((r) => !sameEntry(last.whole.get(r.id), r));
+  // The whole index's reports that are gone: looked for only when some are (the others are all in `reports`).
+  const kept = reports.length - changed.filter((r) => !last.whole.has(r.id)).length;
+  const ids = kept === last.whole.size ? null : new Set(reports.map((r) => r.id));
+  const removed = ids ? [...last.whole.keys()].filter((id) => !ids.has(id)) : [];
+  const beside = changesFile(file);
+  if (last.stamp !== null && changed.length + removed.length <= loose) {
+    if (changed.length + removed.length === 0) {
+      rmSync(beside, { force: true });
+      return { stamp: last.stamp, changes: '' };
+    }
+    const changes = JSON.stringify({ version: VERSION, base: last.stamp, reports: changed, removed } satisfies ReportIndexChanges);
+    writeWhole(beside, changes);
+    return { stamp: last.stamp, changes };
+  }
+  const text = JSON.stringify(reports);
+  const stamp = hash('sha256', text, 'hex').slice(0, 32);
+  writeWhole(file, `{"version":${VERSION},"stamp":"${stamp}","reports":${text}}`);
+  rmSync(beside, { force: true });
+  return { stamp, changes: '' };
 }
 
 /**
@@ -106,21 +177,22 @@ interface KeptIndex {
   reports: readonly ReportIndexEntry[];
 }
 
+/** The index file's status, with its changes' (or null when there is no index file). */
 function statusOf(file: string): string | null {
   const s = statSync(file, { throwIfNoEntry: false });
-  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : null;
+  const c = statSync(changesFile(file), { throwIfNoEntry: false });
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}/${c ? `${c.ino}:${c.size}:${c.mtimeMs}` : ''}` : null;
 }
 
-/** Called by the loader once the index file holds `reports` (written now, or as the last build left it). */
+/** Called by the loader once the index files hold `reports` (written now, or as the last build left them). */
 export function keepReportIndex(file: string, reports: readonly ReportIndexEntry[]): void {
   const status = statusOf(file);
   (globalThis as Record<symbol, unknown>)[KEPT] = status === null ? undefined : ({ file, status, reports } satisfies KeptIndex);
 }
 
-/** The reports of the index file, or null when there is none: as the loader kept them when the file is as it left it, else read. */
+/** The reports of the index, or null when there is no index file: as the loader kept them when the files are as it left them, else read. */
 export function readReportIndex(file: string): readonly ReportIndexEntry[] | null {
   const kept = (globalThis as Record<symbol, unknown>)[KEPT] as KeptIndex | undefined;
   if (kept && kept.file === file && kept.status === statusOf(file)) return kept.reports;
-  const text = readReportIndexText(file);
-  return text === null ? null : parseReportIndex(text);
+  return statSync(file, { throwIfNoEntry: false }) ? readIndexFiles(file).reports : null;
 }

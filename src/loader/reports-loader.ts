@@ -24,7 +24,7 @@ import { inFolder } from '../node/archive-paths.ts';
 import { sourceDigest } from '../node/parse-cache.ts';
 import { ArchiveFile, ArchiveOverview } from './archive-file.ts';
 import { reportListing, ReportListing } from './report-listing.ts';
-import { keepReportIndex, parseReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, reportIndexText, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
+import { changesFile, indexIdentity, keepReportIndex, readIndexFiles, REPORT_INDEX_ENTRY, reportIndexFile, ReportIndexRef, writeReportIndex, type ReportIndexEntry } from './report-index.ts';
 import { pruneReportStore, reportStoreDir, ReportStoreWriter, sparsePacks, storedIntact } from './report-store.ts';
 import { takeSnapshotPart, type SnapshotOverview } from './archive-snapshot.ts';
 import { strictFailure, summaryLine } from './build-summary.ts';
@@ -139,8 +139,8 @@ export function reportsLoader(): Loader {
     const storeDir = reportStoreDir(fileURLToPath(ctx.config.cacheDir));
     const indexFile = reportIndexFile(storeDir);
     const listingCode = sourceDigest(LISTING_CODE);
-    const lastText = readReportIndexText(indexFile);
-    const last = new Map(parseReportIndex(lastText).map((r) => [r.id, r]));
+    const lastRead = readIndexFiles(indexFile);
+    const last = lastRead.byId;
     // Reports in a pack that is mostly dead (counting only the reports still in the folder) are
     // stored again, so the pack can go (see sparsePacks).
     const sparse = sparsePacks(root, reports.flatMap((page) => last.get(page.pageId)?.stored ?? []));
@@ -169,15 +169,14 @@ export function reportsLoader(): Loader {
       pack.discard();
       throw err;
     }
-    const text = reportIndexText(index);
-    if (text !== lastText) writeReportIndex(indexFile, text);
+    const written = writeReportIndex(indexFile, index, lastRead);
     keepReportIndex(indexFile, index);
-    const ref = { index: fromRoot(root, indexFile), digest: ctx.generateDigest(text), reports: index.length };
+    const ref = { index: fromRoot(root, indexFile), digest: ctx.generateDigest(indexIdentity(written)), reports: index.length };
     const data = await ctx.parseData({ id: REPORT_INDEX_ENTRY, data: ref });
     // Not cleared: an unchanged entry then leaves the data store as it was.
     prune(ctx, new Set([REPORT_INDEX_ENTRY]));
     ctx.store.set({ id: REPORT_INDEX_ENTRY, data, digest: ref.digest });
-    pruneReportStore(storeDir, root, index.map((r) => r.stored), [indexFile]);
+    pruneReportStore(storeDir, root, index.map((r) => r.stored), [indexFile, changesFile(indexFile)]);
     return dir;
   });
 }

@@ -16,7 +16,7 @@ import { handoffOf, writeHandoff } from '../../../src/loader/snapshot-handoff.ts
 import { renderOnly, setRenderOnly } from '../../../src/site/render-only.ts';
 import { archiveFilesLoader, archiveLoader, reportsLoader } from '../../../src/loader/reports-loader.ts';
 import { ReportListing, type StoredAt } from '../../../src/loader/report-listing.ts';
-import { parseReportIndex, readReportIndex, readReportIndexText, REPORT_INDEX_ENTRY, ReportIndexEntry, ReportIndexRef, reportIndexText, writeReportIndex } from '../../../src/loader/report-index.ts';
+import { changesFile, inIdOrder, readIndexFiles, readReportIndex, REPORT_INDEX_ENTRY, ReportIndexEntry, ReportIndexRef, writeReportIndex } from '../../../src/loader/report-index.ts';
 import { readStoredListings, readStoredReport } from '../../../src/loader/report-store.ts';
 import { ROOT } from '../../helpers/paths.ts';
 import { writeMixedArchive } from '../../helpers/site-archive.ts';
@@ -62,7 +62,7 @@ function fakeContext(collection: string, store: Map<string, Stored>, log: string
 function indexed(store: Map<string, Stored>): Map<string, ReportIndexEntry> {
   expect([...store.keys()]).toEqual([REPORT_INDEX_ENTRY]);
   const ref = store.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef;
-  return new Map(parseReportIndex(readReportIndexText(resolve(ROOT, ref.index))).map((r) => [r.id, r]));
+  return new Map(readIndexFiles(resolve(ROOT, ref.index)).reports.map((r) => [r.id, r]));
 }
 /** The reports a load stored (read, validated and written) anew: those whose place in the store is not the one they had. */
 const storedAnew = (before: Map<string, ReportIndexEntry>, after: Map<string, ReportIndexEntry>) =>
@@ -158,14 +158,16 @@ describe('reportsLoader', () => {
   it('hands the index it wrote to the readers in its process, which read the file again once it changed', async () => {
     const { stores } = await loadAll();
     const file = resolve(ROOT, (stores.reports.get(REPORT_INDEX_ENTRY)!.data as ReportIndexRef).index);
-    const fromFile = parseReportIndex(readReportIndexText(file));
+    const fromFile = readIndexFiles(file).reports;
     // What the recipes and the pages get: the loader's own entries (not parsed again), equal to the file's.
     const kept = readReportIndex(file)!;
     expect(kept).toEqual(fromFile);
     expect(readReportIndex(file)).toBe(kept);
     // Another index written over it (another process, another build): read from the file.
     const other = fromFile.slice(0, 3);
-    writeReportIndex(file, reportIndexText(other));
+    writeReportIndex(file, other, readIndexFiles(file));
+    // Seven entries fewer: written as changes beside the index, which stays as it was.
+    expect(existsSync(changesFile(file))).toBe(true);
     const read = readReportIndex(file)!;
     expect(read).not.toBe(kept);
     expect(read).toEqual(other);
@@ -175,7 +177,7 @@ describe('reportsLoader', () => {
     await loadAll();
     const again = readReportIndex(file)!;
     expect(again).toHaveLength(10);
-    expect(again).toEqual(parseReportIndex(readReportIndexText(file)));
+    expect(inIdOrder(again)).toEqual(inIdOrder(readIndexFiles(file).reports));
     expect(readReportIndex(file)).toBe(again);
   });
 

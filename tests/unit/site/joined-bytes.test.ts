@@ -16,7 +16,7 @@ import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside } from '../../../src/node/build/write-joins.ts';
 import { parseJoins, recordJoin, type JoinRecipe } from '../../../src/site/data/join-recipe.ts';
 import { recordArchiveDownloads } from '../../../src/site/data/record-downloads.ts';
-import { reportIndexText, writeReportIndex } from '../../../src/loader/report-index.ts';
+import { readIndexFiles, writeReportIndex } from '../../../src/loader/report-index.ts';
 import { reportFromBytes } from '../../../src/node/read-report.ts';
 import { csvDocument, csvHead, csvRecord, reportsCsv } from '../../../src/site/data/csv.ts';
 import { joinedBytes, joinedStream } from '../../../src/site/data/joined-bytes.ts';
@@ -148,7 +148,7 @@ describe('data downloads joined from stored bytes', () => {
     const indexFile = join(root, 'store-index.json');
     // The index lists the reports in the archive's order, not by id.
     const entries = reports.map((r, i) => ({ id: r.id, agencySlug: r.agencySlug, year: r.year, digest: String(i), stored: files[i]!, filePath: `x/${i}.txt`, rawText: null }));
-    writeReportIndex(indexFile, reportIndexText([...entries].reverse()));
+    writeReportIndex(indexFile, [...entries].reverse(), readIndexFiles(indexFile));
     const recipes = join(root, 'early-recipes.jsonl');
     recordArchiveDownloads(recipes, root, indexFile);
     const recorded = parseJoins(readFileSync(recipes, 'utf8'));
