@@ -56,7 +56,7 @@ import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
 import { keptPagesFile, readKeptPages, writeKeptPages } from '../src/node/kept-pages.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
-import type { IndexedReport, SearchIndexResult } from '../src/search/build/build-search-index.ts';
+import type { IndexedReport, SearchIndexResult, SearchPlan } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,7 +151,7 @@ const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { buildSearchAside, digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecord, searchRecordsNeeded, settings, writeHandoff, writeRenderSet } =
+const { buildSearchAside, digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, searchRecord, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -168,10 +168,10 @@ let searchMs = 0;
  */
 const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
-const indexSearch = async (reports: IndexedReport[], held: Map<string, SearchRecord>, update: boolean, aside = false) => {
+const indexSearch = async (reports: IndexedReport[], plan: SearchPlan, held: Map<string, SearchRecord>, update: boolean, aside = false) => {
   const t = performance.now();
   const cpus = together ? availableParallelism() - 1 : availableParallelism();
-  const result = await (aside ? buildSearchAside(reports, held, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus));
+  const result = await (aside ? buildSearchAside(reports, plan, held, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus, plan));
   searchMs = performance.now() - t;
   return result;
 };
@@ -183,6 +183,8 @@ let searchAlong: Promise<SearchIndexResult> | null = null;
 const parseStarted = performance.now();
 let indexed: IndexedReport[];
 let records: Map<string, SearchRecord>;
+let searchPlan: SearchPlan;
+let toIndex: Set<string>;
 let pages: PagesRecord;
 let listing: OutputListing | null;
 // The last build's record when this one only updates its output (a partial build).
@@ -205,13 +207,14 @@ try {
   updated = checked.intact && stamp !== null && stamp.code === inputs.code ? stamp : null;
   clearStamp(STAMP_FILE);
   indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
-  const toIndex = searchRecordsNeeded(indexed);
+  // Planned once here: the index, on its thread or here, takes the plan as made.
+  ({ plan: searchPlan, needed: toIndex } = planSearch(indexed));
   // The index's reports that the read did not keep are read again from the parse cache.
   const read = reportReader(snapshot.dir, process.env, 'failing');
   records = new Map();
   for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
   if (together && updated?.search && indexed.length >= SEARCH_THREAD_FROM) {
-    searchAlong = indexSearch(indexed, records, true, true);
+    searchAlong = indexSearch(indexed, searchPlan, records, true, true);
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     searchAlong.catch(() => undefined);
   }
@@ -235,8 +238,8 @@ const parseMs = performance.now() - parseStarted;
 const parsed = performance.now();
 
 // 2. Pages and search index, side by side when the machine allows (a partial build's index has started above).
-const searchFirst = together ? null : await indexSearch(indexed, records, searchBefore !== null);
-searchAlong ??= together ? indexSearch(indexed, records, searchBefore !== null) : null;
+const searchFirst = together ? null : await indexSearch(indexed, searchPlan, records, searchBefore !== null);
+searchAlong ??= together ? indexSearch(indexed, searchPlan, records, searchBefore !== null) : null;
 // A partial build's index goes into the output as soon as it is ready, while Astro renders into
 // staging (the overlay leaves pagefind/ alone): linking its changed parts took 0.6–1.1 s at 10,000
 // reports after Astro. The search page's preload links follow when the pages are in place.

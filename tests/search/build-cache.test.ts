@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model/report.ts';
 import { loadRegistry } from '../../src/node/load-registry.ts';
 import { readReport } from '../../src/node/read-report.ts';
-import { buildSearchIndex, buildSearchIndexOfRecords, buildSearchIndexOfReports, reportsToIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
+import { buildSearchIndex, buildSearchIndexOfRecords, buildSearchIndexOfReports, planSearchIndex, reportsToIndex, STEP_SOURCES } from '../../src/search/build/build-search-index.ts';
 import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 import { treeOf } from '../helpers/tree.ts';
@@ -171,6 +171,20 @@ describe('buildSearchIndexOfReports (the build: records only for shards not in t
     expect(reportsToIndex(changed, options)).toEqual(new Set());
     // The merge's chunk size is not a shard's: shards stay cached when only it changes.
     expect(reportsToIndex(changed, { ...options, chunkSize: 300 })).toEqual(new Set());
+  });
+
+  it('takes the plan planSearchIndex made of the reports instead of making it again', async () => {
+    const options = { cacheDir: join(dir, 'cache-plan') };
+    const planned = indexed(records, (r) => `v1:${r.id}`);
+    const { plan, needed } = planSearchIndex(planned, options);
+    expect(needed).toEqual(reportsToIndex(planned, options));
+    expect(plan.map((s) => [s.id, s.records.length])).toEqual([['2023', records.filter((r) => r.year === 2023).length], ['2022', records.filter((r) => r.year === 2022).length]]);
+    const made = await buildSearchIndexOfReports(planned, only(records, needed), { ...options, outDir: join(dir, 'out-made') });
+    // Given the plan, the index is built from it: the same index, although no reports are passed beside it.
+    const given = await buildSearchIndexOfReports([], only(records, needed), { ...options, plan, outDir: join(dir, 'out-given') });
+    expect(given.reused).toEqual(['2023', '2022']);
+    expect(given.manifest).toEqual(made.manifest);
+    expect(given.pages).toEqual(made.pages);
   });
 
   it("needs of a shard patched from its earlier build only the changed report's record, and builds what every record builds", async () => {

@@ -11,4 +11,4 @@ export { searchRecord } from '../../search/records.ts';
 export { settings } from '../../site/settings.ts';
 export { overlayOutput } from './overlay-output.ts';
 export { buildSearchAside } from './search-aside.ts';
-export { buildSearchStaged, placeIndexFiles, preloadSearchPage, searchRecordsNeeded } from './search-step.ts';
+export { buildSearchStaged, placeIndexFiles, planSearch, preloadSearchPage } from './search-step.ts';

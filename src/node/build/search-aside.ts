@@ -6,11 +6,12 @@
  * report's search record, which would be copied to the thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { IndexedReport, SearchIndexResult } from '../../search/build/build-search-index.ts';
+import type { IndexedReport, SearchIndexResult, SearchPlan } from '../../search/build/build-search-index.ts';
 import type { SearchRecord } from '../../search/records.ts';
 
 export interface SearchThreadData {
   reports: readonly IndexedReport[];
+  plan: SearchPlan;
   records: [string, SearchRecord][];
   cpus: number | undefined;
 }
@@ -19,7 +20,7 @@ export interface SearchThreadData {
 export type SearchThreadMessage = { result: Omit<SearchIndexResult, 'pruned'> } | { pruned: true } | { error: string };
 
 /** buildSearchStaged's result for a partial build (into the cache only), made on a thread (the environment is this process's). */
-export function buildSearchAside(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, cpus?: number): Promise<SearchIndexResult> {
+export function buildSearchAside(reports: readonly IndexedReport[], plan: SearchPlan, records: ReadonlyMap<string, SearchRecord>, cpus?: number): Promise<SearchIndexResult> {
   let pruned!: () => void;
   let pruneFailed!: (err: Error) => void;
   const prunedPromise = new Promise<void>((resolve, reject) => {
@@ -33,7 +34,8 @@ export function buildSearchAside(reports: readonly IndexedReport[], records: Rea
       reject(err);
       pruneFailed(err);
     };
-    const data: SearchThreadData = { reports, records: [...records], cpus };
+    // The plan's shards hold the reports themselves: one copy of them goes to the thread.
+    const data: SearchThreadData = { reports, plan, records: [...records], cpus };
     const worker = new Worker(new URL('./search-thread.ts', import.meta.url), { workerData: data });
     worker.on('message', (message: SearchThreadMessage) => {
       if ('error' in message) fail(new Error(message.error));

@@ -7,27 +7,27 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSearchIndexOfReports, reportsToIndex, type IndexedReport, type SearchIndexOptions, type SearchIndexResult } from '../../search/build/build-search-index.ts';
+import { buildSearchIndexOfReports, planSearchIndex, type IndexedReport, type SearchIndexOptions, type SearchIndexResult, type SearchPlan } from '../../search/build/build-search-index.ts';
 import { updateIndex } from '../../search/build/index-parts.ts';
 import { withSearchPreloads } from '../../search/build/preloads.ts';
 import { searchTuning } from '../../search/build/tuning.ts';
 import type { SearchRecord } from '../../search/records.ts';
 
-/** The ids of the reports whose search record the build must make: those of shards not in the cache, of a patched shard only its changed ones (see reportsToIndex). */
-export function searchRecordsNeeded(reports: readonly IndexedReport[], env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return reportsToIndex(reports, searchTuning(env));
+/** The index's plan, and the ids of the reports whose search record the build must make: those of shards not in the cache, of a patched shard only its changed ones (see planSearchIndex). */
+export function planSearch(reports: readonly IndexedReport[], env: NodeJS.ProcessEnv = process.env): { plan: SearchPlan; needed: Set<string> } {
+  return planSearchIndex(reports, searchTuning(env));
 }
 
 /**
- * `reports`: every report as the index is planned; `records`: the records of those
- * searchRecordsNeeded named. `staging`: the folder to build into, or null: into the cache only
+ * `reports`: every report as the index is planned (`plan`: planSearch's plan of them, when made); `records`: the records of those
+ * planSearch named. `staging`: the folder to build into, or null: into the cache only
  * (placed later by placeSearchIndex). `cpus`: the cores the index may use. Beside Astro (which
  * renders on one thread) that is one fewer than the machine's, so the index does not slow the
  * pages down; XXGK_SEARCH_WORKERS decides instead.
  */
-export function buildSearchStaged(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number): Promise<SearchIndexResult> {
+export function buildSearchStaged(reports: readonly IndexedReport[], records: ReadonlyMap<string, SearchRecord>, staging: string | null, env: NodeJS.ProcessEnv = process.env, cpus?: number, plan?: SearchPlan): Promise<SearchIndexResult> {
   if (staging) rmSync(staging, { recursive: true, force: true });
-  const options: SearchIndexOptions = { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env), pruneLater: true };
+  const options: SearchIndexOptions = { ...(staging ? { outDir: staging } : {}), ...(cpus ? { workers: Math.max(1, cpus) } : {}), ...searchTuning(env), pruneLater: true, ...(plan ? { plan } : {}) };
   return buildSearchIndexOfReports(reports, records, options);
 }
 

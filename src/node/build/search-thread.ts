@@ -3,10 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchThreadData, SearchThreadMessage } from './search-aside.ts';
 import { buildSearchStaged } from './search-step.ts';
 
-const { reports, records, cpus } = workerData as SearchThreadData;
+const { reports, plan, records, cpus } = workerData as SearchThreadData;
 const send = (message: SearchThreadMessage) => parentPort!.postMessage(message);
 try {
-  const { pruned, ...result } = await buildSearchStaged(reports, new Map(records), null, process.env, cpus);
+  const { pruned, ...result } = await buildSearchStaged(reports, new Map(records), null, process.env, cpus, plan);
   send({ result });
   await pruned;
   send({ pruned: true });

@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
+import type { IndexedReport } from '../../../src/search/build/build-search-index.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
 import { buildSearchAside } from '../../../src/node/build/search-aside.ts';
-import { buildSearchStaged } from '../../../src/node/build/search-step.ts';
+import { buildSearchStaged, planSearch } from '../../../src/node/build/search-step.ts';
 import { searchRecord } from '../../../src/search/records.ts';
 import { ROOT, SAMPLES } from '../../helpers/paths.ts';
 
@@ -35,6 +36,9 @@ afterEach(() => {
   else process.env.XXGK_SEARCH_CACHE_DIR = saved;
 });
 
+/** The index's plan of `list`, as the build hands it to the thread. */
+const planOf = (list: readonly IndexedReport[]) => planSearch(list).plan;
+
 /** The files of the merged index in the cache, by name, as bytes. */
 const bundleOf = (dir: string) => new Map(readdirSync(join(dir, 'index')).map((f) => [f, readFileSync(join(dir, 'index', f))]));
 
@@ -43,7 +47,7 @@ describe('buildSearchAside', () => {
     const here = await buildSearchStaged(planned, records, null, process.env, 1);
     const hereBundle = bundleOf(here.index.parts[0]!.from);
     process.env.XXGK_SEARCH_CACHE_DIR = join(tmp, `cache-${n++}`);
-    const aside = await buildSearchAside(planned, records, 1);
+    const aside = await buildSearchAside(planned, planOf(planned), records, 1);
     expect(aside.built).toEqual(['2023', '2022']);
     expect(aside.manifest).toEqual(here.manifest);
     expect(aside.pages).toEqual(here.pages);
@@ -56,10 +60,10 @@ describe('buildSearchAside', () => {
   });
 
   it('settles `pruned` once the cache holds only what the index used', async () => {
-    await buildSearchAside(planned, records, 1).then((r) => r.pruned);
+    await buildSearchAside(planned, planOf(planned), records, 1).then((r) => r.pruned);
     const one = reports.find((r) => r.year === 2022)!;
     const changed = planned.map((p) => (p.id === one.id ? { ...p, source: 'v2' } : p));
-    const second = await buildSearchAside(changed, records, 1);
+    const second = await buildSearchAside(changed, planOf(changed), records, 1);
     expect([second.built, second.reused]).toEqual([['2022'], ['2023']]);
     await second.pruned;
     const used = second.index.parts.map((p) => p.digest);
@@ -69,9 +73,9 @@ describe('buildSearchAside', () => {
   });
 
   it("fails with the index's own message", async () => {
-    await buildSearchAside(planned, records, 1).then((r) => r.pruned);
+    await buildSearchAside(planned, planOf(planned), records, 1).then((r) => r.pruned);
     const one = reports.find((r) => r.year === 2022)!;
     const changed = planned.map((p) => (p.id === one.id ? { ...p, source: 'v2' } : p));
-    await expect(buildSearchAside(changed, new Map(), 1)).rejects.toThrow(/分片 2022 不在缓存中.*请重新构建/);
+    await expect(buildSearchAside(changed, planOf(changed), new Map(), 1)).rejects.toThrow(/分片 2022 不在缓存中.*请重新构建/);
   });
 });
