@@ -52,6 +52,7 @@ import { listOutputAside } from '../src/node/build/list-output-aside.ts';
 import { OutputListing } from '../src/node/build/output-listing.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
+import type { SearchAside as SearchThread } from '../src/node/build/search-aside.ts';
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
 import { keptPagesFile, readKeptPages, writeKeptPages } from '../src/node/kept-pages.ts';
@@ -151,7 +152,7 @@ const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { buildSearchAside, digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, searchRecord, settings, writeHandoff, writeRenderSet } =
+const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -168,14 +169,16 @@ let searchMs = 0;
  */
 const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
-const indexSearch = async (reports: IndexedReport[], plan: SearchPlan, held: Map<string, SearchRecord>, update: boolean, aside = false) => {
+// `aside`: the thread to build it on (a partial build's of a large archive), else here.
+const indexSearch = async (reports: IndexedReport[], plan: SearchPlan, held: Map<string, SearchRecord>, update: boolean, aside: SearchThread | null = null) => {
   const t = performance.now();
   const cpus = together ? availableParallelism() - 1 : availableParallelism();
-  const result = await (aside ? buildSearchAside(reports, plan, held, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus, plan));
+  const result = await (aside ? aside.build(reports, plan, held, cpus) : buildSearchStaged(reports, held, update ? null : SEARCH_STAGING, process.env, cpus, plan));
   searchMs = performance.now() - t;
   return result;
 };
 let searchAlong: Promise<SearchIndexResult> | null = null;
+let searchThread: SearchThread | null = null;
 
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
 // shards not in its cache; of a shard patched from its last build, its changed reports') are
@@ -196,6 +199,9 @@ try {
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
   const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
+  // A partial build of a large archive (if the output proves intact) indexes on a thread of its
+  // own: started now, it loads the index's code while Astro waits for the snapshot handed over next.
+  searchThread = together && stamp?.search && stamp.code === inputs.code && snapshot.reports.length >= SEARCH_THREAD_FROM ? new SearchAside() : null;
   // Astro's content sync starts on the snapshot at once; the pages to render follow once the output
   // is checked and the page digests are taken (0.8 s at 50,000 reports): Astro needs them only when
   // its build starts, about a second later. The output's check, on a thread of its own since the
@@ -213,11 +219,11 @@ try {
   const read = reportReader(snapshot.dir, process.env, 'failing');
   records = new Map();
   for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
-  if (together && updated?.search && indexed.length >= SEARCH_THREAD_FROM) {
-    searchAlong = indexSearch(indexed, searchPlan, records, true, true);
+  if (searchThread && updated?.search) {
+    searchAlong = indexSearch(indexed, searchPlan, records, true, searchThread);
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     searchAlong.catch(() => undefined);
-  }
+  } else searchThread?.discard();
   // The pages to render go to Astro first; the record of every page's digest is made after.
   const digested = digestPages(snapshot, await keptPages);
   const render = updated ? pagesToRender(digested.digests, updated.pages) : null;

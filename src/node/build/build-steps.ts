@@ -10,5 +10,5 @@ export { partDigests } from '../../search/build/index-parts.ts';
 export { searchRecord } from '../../search/records.ts';
 export { settings } from '../../site/settings.ts';
 export { overlayOutput } from './overlay-output.ts';
-export { buildSearchAside } from './search-aside.ts';
+export { SearchAside } from './search-aside.ts';
 export { buildSearchStaged, placeIndexFiles, planSearch, preloadSearchPage } from './search-step.ts';

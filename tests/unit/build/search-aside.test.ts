@@ -11,7 +11,7 @@ import type { Report } from '../../../src/core/model/report.ts';
 import type { IndexedReport } from '../../../src/search/build/build-search-index.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
-import { buildSearchAside } from '../../../src/node/build/search-aside.ts';
+import { buildSearchAside, SearchAside } from '../../../src/node/build/search-aside.ts';
 import { buildSearchStaged, planSearch } from '../../../src/node/build/search-step.ts';
 import { searchRecord } from '../../../src/search/records.ts';
 import { ROOT, SAMPLES } from '../../helpers/paths.ts';
@@ -57,6 +57,21 @@ describe('buildSearchAside', () => {
     expect(aside.index.parts[0]!.from.startsWith(process.env.XXGK_SEARCH_CACHE_DIR!)).toBe(true);
     expect(bundleOf(aside.index.parts[0]!.from)).toEqual(hereBundle);
     await aside.pruned;
+  });
+
+  it('is started before its reports are known, and builds the same index when asked', async () => {
+    const here = await buildSearchStaged(planned, records, null, process.env, 1);
+    process.env.XXGK_SEARCH_CACHE_DIR = join(tmp, `cache-${n++}`);
+    const thread = new SearchAside();
+    // Its code loads meanwhile; the reports come later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const aside = await thread.build(planned, planOf(planned), records, 1);
+    expect(aside.built).toEqual(['2023', '2022']);
+    expect(aside.index.parts.map((p) => [p.path, p.digest])).toEqual(here.index.parts.map((p) => [p.path, p.digest]));
+    await aside.pruned;
+    // One never asked is ended.
+    const unused = new SearchAside();
+    unused.discard();
   });
 
   it('settles `pruned` once the cache holds only what the index used', async () => {
