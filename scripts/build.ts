@@ -55,7 +55,7 @@ import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
 import type { SearchAside as SearchThread } from '../src/node/build/search-aside.ts';
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
-import { keptPagesFile, readKeptPages, writeKeptPages } from '../src/node/kept-pages.ts';
+import { keepPages, keptPagesFile, readKeptPages } from '../src/node/kept-pages.ts';
 import { JoinsAlongside } from '../src/node/build/write-joins.ts';
 import type { IndexedReport, SearchIndexResult, SearchPlan } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
@@ -225,11 +225,12 @@ try {
     searchAlong.catch(() => undefined);
   } else searchThread?.discard();
   // The pages to render go to Astro first; the record of every page's digest is made after.
-  const digested = digestPages(snapshot, await keptPages);
+  const lastPages = await keptPages;
+  const digested = digestPages(snapshot, lastPages.pages);
   const render = updated ? pagesToRender(digested.digests, updated.pages) : null;
   writeRenderSet(HANDOFF, { render });
   pages = { pages: Object.fromEntries(digested.digests), render };
-  if (digested.changed) keepLater(() => writeKeptPages(KEPT_PAGES, inputs.code, digested.kept()));
+  keepLater(() => keepPages(KEPT_PAGES, inputs.code, digested, lastPages));
 } catch (err) {
   const error = (err as Error).message || String(err);
   if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });

@@ -49,7 +49,10 @@ export interface DigestedPages {
   digests: Map<string, string>;
   /** Whether any report page's entry differs from the ones given (then the kept pages are written again). */
   changed: boolean;
+  /** Every report page's entry now. */
   kept(): KeptPages;
+  /** The entries taken afresh (not as given). */
+  fresh(): KeptPages;
 }
 
 /**
@@ -64,6 +67,8 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   const bySlug = new Map<string, number[]>();
   const byYear = new Map<number, number[]>();
   let changed = kept.size !== pages.length;
+  // The pages (by their place in `pages`) whose entry was taken afresh.
+  const fresh = new Set<number>();
   pages.forEach((page, i) => {
     const last = kept.get(page.pageId);
     if (last?.[0] === page.digestKey) own.push(last);
@@ -71,6 +76,7 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
       const { brief } = page;
       own.push([page.digestKey, sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), '', '', '']);
       changed = true;
+      fresh.add(i);
     }
     const { agencySlug, year } = page.brief;
     const members = bySlug.get(agencySlug);
@@ -112,6 +118,8 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
       // digestKey: bytes, sidecar, registry, parser code, page id (and so the file's size and whether
       // its text is shown); the rest is what the page shows of other reports.
       const digest = sha(`report\u0000${key}\u0000${page.entry.size}\u0000${page.entry.rawText !== null}\u0000${group}\u0000${problemsText}`);
+      // A new entry: one taken afresh above, or a given one with another group or problems.
+      fresh.add(i);
       own[i] = [key, summary, listed, group, problemsText, digest];
       out.set(page.pageId, digest);
       changed = true;
@@ -129,7 +137,12 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   const files = snapshot.problemFiles.map((f) => [f.pageId, f.digestKey, f.entry.size, f.entry.error]);
   const listings = pages.map((page, i) => `${page.pageId}\u0000${own[i]![2]}`).join('\u0000');
   out.set(ARCHIVE_PAGES_KEY, sha(`archive\u0000${groupDigests.join('\u0000')}\u0000${listings}\u0000${JSON.stringify([snapshot.overview, files])}`));
-  return { digests: out, changed, kept: () => new Map(pages.map((page, i) => [page.pageId, own[i]!])) };
+  return {
+    digests: out,
+    changed,
+    kept: () => new Map(pages.map((page, i) => [page.pageId, own[i]!])),
+    fresh: () => new Map([...fresh].map((i) => [pages[i]!.pageId, own[i]!])),
+  };
 }
 
 /** Every page's digest (see digestPages). */

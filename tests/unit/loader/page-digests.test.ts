@@ -163,7 +163,9 @@ describe('digestPages with the last build\'s kept pages', () => {
     const { warm, cold } = fromKept(base, structuredClone(base));
     expect(warm.digests).toEqual(cold.digests);
     expect(warm.changed).toBe(false);
+    expect(warm.fresh().size).toBe(0);
     expect(cold.changed).toBe(true);
+    expect(cold.fresh()).toEqual(cold.kept());
   });
 
   it("takes a changed report's summary afresh when its digest key changed", () => {
@@ -186,6 +188,9 @@ describe('digestPages with the last build\'s kept pages', () => {
     const { warm, cold } = fromKept(before, after);
     expect(warm.digests).toEqual(cold.digests);
     expect(changedKeys(pageDigests(before), warm.digests)).toContain('2023-qiaokou-dashuju-zhongxin');
+    // Taken afresh: the changed report's entry, and its body's other report's (another group digest).
+    expect([...warm.fresh().keys()].sort()).toEqual(['2022-qiaokou-dashuju-zhongxin', '2023-qiaokou-dashuju-zhongxin']);
+    expect(warm.fresh().get('2023-qiaokou-dashuju-zhongxin')).toEqual(warm.kept().get('2023-qiaokou-dashuju-zhongxin'));
   });
 
   it("takes a report's page digest afresh when the problems naming it change", () => {
