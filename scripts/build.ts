@@ -79,7 +79,7 @@ if (!stagesBeside(OUT)) {
 }
 
 // The snapshot handed to Astro's loader, and the pages to render, handed over after it.
-const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.json`);
+const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.v8`);
 const RENDER_SET = renderSetFile(HANDOFF);
 // The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
 const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);

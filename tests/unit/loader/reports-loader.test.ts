@@ -367,7 +367,7 @@ describe('takeSnapshotPart', () => {
 });
 
 describe('the snapshot handed over by npm run build', () => {
-  const handed = () => join(tmp, 'handoff.json');
+  const handed = () => join(tmp, 'handoff.v8');
   afterAll(() => {
     delete process.env.XXGK_SNAPSHOT;
   });

@@ -21,7 +21,7 @@ describe('awaitHandoff', () => {
   });
 
   it('waits until the build has written the snapshot, and returns it whole', async () => {
-    const file = join(dir, 'snapshot.json');
+    const file = join(dir, 'snapshot.v8');
     let written = false;
     const waiting = awaitHandoff({ XXGK_SNAPSHOT: file }).then((value) => ({ value, written }));
     await new Promise((r) => setTimeout(r, 100));
@@ -29,11 +29,11 @@ describe('awaitHandoff', () => {
     writeHandoff(file, { snapshot: handoff });
     await expect(waiting).resolves.toEqual({ value: handoff, written: true });
     // Written through a temporary file renamed into place: nothing else is left beside it.
-    expect(readdirSync(dir)).toEqual(['snapshot.json']);
+    expect(readdirSync(dir)).toEqual(['snapshot.v8']);
   });
 
   it('fails with the reason when the parse failed', async () => {
-    const file = join(dir, 'failed.json');
+    const file = join(dir, 'failed.v8');
     writeHandoff(file, { error: 'content/reports: 报告目录不存在' });
     await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).rejects.toThrow('报告解析失败：content/reports: 报告目录不存在');
     expect(existsSync(file)).toBe(true);
@@ -46,7 +46,7 @@ describe('awaitRenderSet', () => {
   });
 
   it('waits for the pages to render, handed over beside the snapshot after it', async () => {
-    const file = join(dir, 'partial.json');
+    const file = join(dir, 'partial.v8');
     writeHandoff(file, { snapshot: handoff });
     let written = false;
     const waiting = awaitRenderSet({ XXGK_SNAPSHOT: file }).then((value) => ({ value, written }));
@@ -55,14 +55,14 @@ describe('awaitRenderSet', () => {
     writeRenderSet(file, { render: ['2023-a', 'years/2023'] });
     await expect(waiting).resolves.toEqual({ value: ['2023-a', 'years/2023'], written: true });
     expect(renderSetFile(file)).toBe(join(dir, 'partial.render.json'));
-    expect(readdirSync(dir).filter((f) => f.startsWith('partial'))).toEqual(['partial.json', 'partial.render.json']);
+    expect(readdirSync(dir).filter((f) => f.startsWith('partial'))).toEqual(['partial.render.json', 'partial.v8']);
     // A full build: every page.
     writeRenderSet(file, { render: null });
     await expect(awaitRenderSet({ XXGK_SNAPSHOT: file })).resolves.toBeNull();
   });
 
   it('fails with the reason when the build failed after handing the snapshot over', async () => {
-    const file = join(dir, 'late.json');
+    const file = join(dir, 'late.v8');
     writeHandoff(file, { snapshot: handoff });
     writeRenderSet(file, { error: '2023/a.txt: 构建过程中文件被改动，请重新构建' });
     await expect(awaitHandoff({ XXGK_SNAPSHOT: file })).resolves.toEqual(handoff);
