@@ -48,8 +48,8 @@ import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
 import { perArchiveFile, reportsDir } from '../src/node/archive-paths.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
 import { clearStamp, readStamp, stampFile, writeStamp, type BuildStamp } from '../src/node/build/build-stamp.ts';
-import { listOutputAside } from '../src/node/build/list-output-aside.ts';
-import { OutputListing } from '../src/node/build/output-listing.ts';
+import { listOutputAside, type ListingAside } from '../src/node/build/list-output-aside.ts';
+import { OutputListing, type OutputFingerprint } from '../src/node/build/output-listing.ts';
 import { runAstro } from '../src/node/build/run-astro.ts';
 import { searchAlongsideAstro } from '../src/node/build/search-alongside.ts';
 import type { SearchAside as SearchThread } from '../src/node/build/search-aside.ts';
@@ -123,7 +123,7 @@ const astroEarly = together && !sameInputs ? runAstro(ROOT, astroEnv) : null;
 /** Whether the output is as the last build left it: then only what changed is built into it. */
 async function checkOutput() {
   const listing = await listed;
-  const now = listing?.fingerprint() ?? null;
+  const now = listing?.fingerprint ?? null;
   const intact = stamp !== null && now !== null && now.digest === stamp.output && !process.env.FORCE_BUILD;
   if (stamp && !intact && !process.env.FORCE_BUILD) process.stdout.write(`${OUT} 自上次构建后被改动过（${now ? `${now.files} 项，上次 ${stamp.files} 项` : '目录不存在'}），完整重建\n`);
   return { listing, intact };
@@ -189,7 +189,7 @@ let records: Map<string, SearchRecord>;
 let searchPlan: SearchPlan;
 let toIndex: Set<string>;
 let pages: PagesRecord;
-let listing: OutputListing | null;
+let listing: ListingAside | null;
 // The last build's record when this one only updates its output (a partial build).
 let updated: BuildStamp | null;
 // Whether Astro's loader has its snapshot: a failure after that goes into the render set it waits for next.
@@ -324,11 +324,13 @@ const timings = {
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 // After a partial build: the listing taken before it, with what it changed (the folder holds
 // ~95,000 files at 10,000 reports); after a full one, the folder as Astro and the index left it.
-if (overlaid && listing) {
-  listing.restat([...overlaid.removed, ...overlaid.placed, ...joins.placed, ...placedIndex.files]);
-  listing.relist(placedIndex.folders);
+// The listing is kept on its thread, which is told what changed (src/node/build/list-output-aside.ts).
+let fingerprint: OutputFingerprint | undefined;
+if (overlaid && listing) fingerprint = await listing.update({ restat: [...overlaid.removed, ...overlaid.placed, ...joins.placed, ...placedIndex.files], relist: placedIndex.folders });
+else {
+  listing?.close();
+  fingerprint = OutputListing.read(OUT)?.fingerprint();
 }
-const fingerprint = overlaid && listing ? listing.fingerprint() : OutputListing.read(OUT)?.fingerprint();
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
 await Promise.all([index.pruned, trashEmptied, keptAfterIndex]);

@@ -70,7 +70,7 @@ function walkOutput(root: string, kept: FolderMap | null): { paths: string[]; fo
   return { paths: paths.sort(), folders, read };
 }
 
-/** A listing as plain data, to pass from one thread to another (./list-output-aside.ts). */
+/** A listing as plain data. */
 export interface ListingParts {
   dir: string;
   paths: string[];
@@ -133,10 +133,6 @@ export class OutputListing {
   /** The folder as read, as plain data (changes recorded since with restat or relist are not in it). */
   parts(): ListingParts {
     return { dir: this.dir, paths: this.paths, entries: this.entries };
-  }
-
-  static fromParts(parts: ListingParts): OutputListing {
-    return new OutputListing(parts.dir, parts.paths, parts.entries);
   }
 
   /** The entry of the file at `path` (of the folder, for a path with a final slash) as it is now, or null when there is none. */

@@ -122,16 +122,31 @@ describe('OutputListing', () => {
 });
 
 describe('listOutputAside', () => {
-  it('reads on a worker thread the listing OutputListing.read gives here, which is then brought up to date the same way', async () => {
+  it('reads on a worker thread the fingerprint OutputListing.read gives here, and keeps the listing there, brought up to date the same way', async () => {
     const dir = folder();
     const aside = (await listOutputAside(dir))!;
-    expect(aside.fingerprint()).toEqual(outputFingerprint(dir));
-    expect(aside.parts()).toEqual(OutputListing.read(dir)!.parts());
+    expect(aside.fingerprint).toEqual(outputFingerprint(dir));
     writeFileSync(join(dir, 'index.html'), 'a home rewritten');
     rmSync(join(dir, 'reports', 'a', 'index.html'));
-    aside.restat(['index.html', 'reports/a/index.html']);
-    expect(aside.fingerprint()).toEqual(outputFingerprint(dir));
-    expect(aside.fingerprint().files).toBe(5);
+    writeTree(dir, { 'pagefind/bundle/y.pf_index': 'y' });
+    const here = OutputListing.read(dir)!;
+    expect(await aside.update({ restat: ['index.html', 'reports/a/index.html'], relist: ['pagefind/bundle'] })).toEqual(outputFingerprint(dir));
+    expect(here.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(outputFingerprint(dir)!.files).toBe(6);
+  });
+
+  it('is told only what changed: a change it is not told of leaves its fingerprint unlike the folder', async () => {
+    const dir = folder();
+    const aside = (await listOutputAside(dir))!;
+    writeFileSync(join(dir, 'reports', 'b', 'index.html'), 'edited by hand');
+    expect(await aside.update({ restat: ['index.html'], relist: [] })).not.toEqual(outputFingerprint(dir));
+  });
+
+  it('ends when closed, not asked to update', async () => {
+    const aside = (await listOutputAside(folder()))!;
+    aside.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(aside.update({ restat: [], relist: [] })).rejects.toThrow(/列出输出目录的线程已退出/);
   });
 
   it('is null for a folder that does not exist', async () => {
@@ -203,12 +218,12 @@ describe("the folders' names kept from the last check", () => {
     const first = (await listOutputAside(dir, keep))!;
     for (let i = 0; i < 100 && !existsSync(keep); i++) await new Promise((r) => setTimeout(r, 20));
     expect([...readFolderMap(keep)!.keys()].sort()).toEqual(FOLDERS);
-    expect(first.fingerprint()).toEqual(outputFingerprint(dir));
+    expect(first.fingerprint).toEqual(outputFingerprint(dir));
     writeFileSync(join(dir, 'index.html'), 'a home rewritten');
-    expect((await listOutputAside(dir, keep))!.fingerprint()).toEqual(outputFingerprint(dir));
+    expect((await listOutputAside(dir, keep))!.fingerprint).toEqual(outputFingerprint(dir));
     writeFileSync(keep, 'no names');
     expect(readFolderMap(keep)).toBeNull();
-    expect((await listOutputAside(dir, keep))!.parts()).toEqual(OutputListing.read(dir)!.parts());
+    expect((await listOutputAside(dir, keep))!.fingerprint).toEqual(outputFingerprint(dir));
   });
 });
 
