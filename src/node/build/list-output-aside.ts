@@ -32,7 +32,7 @@ export interface ListingAside {
 
 /**
  * `keep`: where the folders' names are kept from one check to the next (./folder-names.ts), or
- * null. The worker writes them after it has sent the fingerprint. Null when the folder does not
+ * null. The worker writes them before it sends the fingerprint. Null when the folder does not
  * exist. Until asked to update, the thread does not keep the process alive.
  */
 export function listOutputAside(dir: string, keep: string | null = null): Promise<ListingAside | null> {
