@@ -161,11 +161,12 @@ const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDi
 // after them, here.
 let searchMs = 0;
 /**
- * From this many reports a partial build's index gets a thread of its own: the page digests it
- * overlaps (about 16 µs a report, 0.8 s at 50,000) then outweigh the thread's start (0.3–0.5 s of
- * CPU loading the index's code), and this thread, not Astro, is the one the build waits for. In
- * alternating one-report rebuilds it took 0.35 s off at 50,000 reports and nothing at 10,000
- * (bench/README.md). XXGK_SEARCH_THREAD_FROM sets another count (the tests: 1).
+ * From this many reports a partial build's index gets a thread of its own, started as soon as the
+ * archive is read (src/node/build/search-aside.ts): what it overlaps (the hand-over to Astro, the
+ * page digests) then outweighs the thread's start (0.3–0.5 s of CPU loading the index's code). In
+ * alternating one-report rebuilds it took 0.35 s off at 50,000 reports when it started after the
+ * plan, and nothing at 10,000, also when started early (six pairs, 2026-11-29; bench/README.md).
+ * XXGK_SEARCH_THREAD_FROM sets another count (the tests: 1).
  */
 const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
@@ -203,9 +204,9 @@ try {
   // own: started now, it loads the index's code while Astro waits for the snapshot handed over next.
   searchThread = together && stamp?.search && stamp.code === inputs.code && snapshot.reports.length >= SEARCH_THREAD_FROM ? new SearchAside() : null;
   // Astro's content sync starts on the snapshot at once; the pages to render follow once the output
-  // is checked and the page digests are taken (0.8 s at 50,000 reports): Astro needs them only when
-  // its build starts, about a second later. The output's check, on a thread of its own since the
-  // build began, has usually ended by now (1.2–1.8 s at 50,000 reports).
+  // is checked and the page digests are taken (0.2–0.5 s at 50,000 reports, from the last build's,
+  // src/node/kept-pages.ts): Astro needs them only when its build starts, about a second later. The
+  // output's check, on a thread of its own since the build began, has usually ended by now.
   writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot) });
   handedOver = true;
   const checked = checkedFirst ?? (await checkOutput());

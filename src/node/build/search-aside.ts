@@ -1,9 +1,9 @@
 /**
  * A partial build's search index made on a thread of its own (./search-thread.ts), so that the
- * build's main thread takes the page digests meanwhile: at 50,000 reports they took 0.8 s before
- * the index could start, and the index (the changed shard and the merge, about 3 s) then ended
- * last. A full build keeps the index on its main thread (./search-step.ts): it holds every
- * report's search record, which would be copied to the thread.
+ * build's main thread hands the snapshot over and takes the page digests meanwhile: at 50,000
+ * reports the index (the changed shard and the merge, 1–3 s) is the longest of the build's chains.
+ * A full build keeps the index on its main thread (./search-step.ts): it holds every report's
+ * search record, which would be copied to the thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { IndexedReport, SearchIndexResult, SearchPlan } from '../../search/build/build-search-index.ts';
