@@ -49,6 +49,8 @@ export interface DigestedPages {
   digests: Map<string, string>;
   /** Whether any report page's entry differs from the ones given (then the kept pages are written again). */
   changed: boolean;
+  /** How many report pages there are. */
+  size: number;
   /** Every report page's entry now. */
   kept(): KeptPages;
   /** The entries taken afresh (not as given). */
@@ -140,6 +142,7 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   return {
     digests: out,
     changed,
+    size: pages.length,
     kept: () => new Map(pages.map((page, i) => [page.pageId, own[i]!])),
     fresh: () => new Map([...fresh].map((i) => [pages[i]!.pageId, own[i]!])),
   };

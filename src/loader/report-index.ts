@@ -21,6 +21,7 @@ import { hash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
+import { looseBound } from '../node/loose-bound.ts';
 import { writeWhole } from '../node/write-whole.ts';
 import { StoredAt } from './report-listing.ts';
 
@@ -123,9 +124,6 @@ export function inIdOrder<T extends { id: string }>(reports: readonly T[]): T[] 
   return reports.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** How many changed or removed entries may go beside the whole index before it is written whole again. */
-export const looseEntries = (size: number) => Math.max(64, Math.ceil(size / 20));
-
 // An entry the loader kept is the very object it read; another is compared by value.
 const sameEntry = (a: ReportIndexEntry | undefined, b: ReportIndexEntry) => a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
@@ -136,7 +134,7 @@ const sameEntry = (a: ReportIndexEntry | undefined, b: ReportIndexEntry) => a ==
  * new stamp, and the changes go. Each file is written whole or not at all; changes left beside a
  * whole file written since name another stamp and are not read. Returns the index as now written.
  */
-export function writeReportIndex(file: string, reports: ReportIndexEntry[], last: IndexRead, loose = looseEntries(reports.length)): Pick<IndexRead, 'stamp' | 'changes'> {
+export function writeReportIndex(file: string, reports: ReportIndexEntry[], last: IndexRead, loose = looseBound(reports.length)): Pick<IndexRead, 'stamp' | 'changes'> {
   if (reports.length === last.byId.size && reports.every((r) => sameEntry(last.byId.get(r.id), r))) return last;
   const changed = reports.filter((r) => !sameEntry(last.whole.get(r.id), r));
   // The whole index's reports that are gone: looked for only when some are (the others are all in `reports`).

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { perArchiveFile } from './archive-paths.ts';
+import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
 export type BriefPack = ReadonlyMap<string, ReportBrief>;
@@ -65,8 +66,6 @@ export async function writeBriefPack(file: string, pack: BriefPack): Promise<voi
   if (file.endsWith('.v8')) await rm(`${file.slice(0, -'.v8'.length)}.json`, { force: true });
 }
 
-/** How many briefs may be added beside the pack, or kept in it for files no longer read, before it is written whole. */
-export const looseBriefs = (size: number) => Math.max(64, Math.ceil(size / 20));
 
 /**
  * Keeps `next` (this read's briefs) for the next read, given `last` as read (readBriefPack):
@@ -74,7 +73,7 @@ export const looseBriefs = (size: number) => Math.max(64, Math.ceil(size / 20));
  * pack while the additions and the briefs of files no longer read stay within `loose`; otherwise
  * (and when there is no pack written whole yet) the pack is written whole.
  */
-export async function keepBriefPack(file: string, next: BriefPack, last: BriefPack, loose = looseBriefs(next.size)): Promise<void> {
+export async function keepBriefPack(file: string, next: BriefPack, last: BriefPack, loose = looseBound(next.size)): Promise<void> {
   const fresh = [...next.keys()].filter((key) => !last.has(key));
   // Briefs kept of files this read did not find (or found changed).
   const stale = last.size - (next.size - fresh.length);

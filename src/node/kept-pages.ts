@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DigestedPages, KeptPage, KeptPages } from '../loader/page-digests.ts';
 import { perArchiveFile } from './archive-paths.ts';
+import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
 /** Bumped when KeptPage's shape or what its digests cover changes. */
@@ -63,23 +64,20 @@ export async function readKeptPages(file: string, code: string): Promise<KeptRea
   return { pages: whole, added: added ?? new Map() };
 }
 
-/** How many entries may be added beside the whole file before it is written whole again. */
-export const looseEntries = (size: number) => Math.max(64, Math.ceil(size / 20));
-
 /**
  * Keeps this build's entries (`digested`, taken given `last`): nothing is written when none
  * changed; the entries taken afresh join the additions while they stay within `loose`; otherwise
  * (and when there is no whole file) every entry is written whole and the additions go. Each file
  * is written whole or not at all.
  */
-export async function keepPages(file: string, code: string, digested: Pick<DigestedPages, 'changed' | 'kept' | 'fresh'>, last: KeptRead, loose?: number): Promise<void> {
+export async function keepPages(file: string, code: string, digested: Pick<DigestedPages, 'changed' | 'size' | 'kept' | 'fresh'>, last: KeptRead, loose = looseBound(digested.size)): Promise<void> {
   if (!digested.changed) return;
-  const kept = digested.kept();
   const additions = new Map([...(last.added ?? []), ...digested.fresh()]);
-  if (last.added && additions.size <= (loose ?? looseEntries(kept.size))) {
+  if (last.added && additions.size <= loose) {
     await writeWholeSoon(keptAdditionsFile(file), serialize({ version: VERSION, code, pages: additions } satisfies KeptFile));
     return;
   }
-  await writeWholeSoon(file, serialize({ version: VERSION, code, pages: kept } satisfies KeptFile));
+  // Every entry, made only now: at 50,000 reports a map of 50,000 entries.
+  await writeWholeSoon(file, serialize({ version: VERSION, code, pages: digested.kept() } satisfies KeptFile));
   await rm(keptAdditionsFile(file), { force: true });
 }

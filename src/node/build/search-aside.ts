@@ -75,8 +75,3 @@ export class SearchAside {
     void this.worker.terminate();
   }
 }
-
-/** The same on a thread started now. */
-export function buildSearchAside(reports: readonly IndexedReport[], plan: SearchPlan, records: ReadonlyMap<string, SearchRecord>, cpus?: number): Promise<SearchIndexResult> {
-  return new SearchAside().build(reports, plan, records, cpus);
-}

@@ -13,7 +13,8 @@ import { pageReport, readSnapshot, reportReader } from '../../../src/loader/arch
 import { pageDigests } from '../../../src/loader/page-digests.ts';
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
-import { additionsFile, briefPackFile, keepBriefPack, looseBriefs, readBriefPack, writeBriefPack } from '../../../src/node/brief-pack.ts';
+import { additionsFile, briefPackFile, keepBriefPack, readBriefPack, writeBriefPack } from '../../../src/node/brief-pack.ts';
+import { looseBound } from '../../../src/node/loose-bound.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { readArchive, type ArchiveEntry } from '../../../src/node/read-archive.ts';
 import { ROOT } from '../../helpers/paths.ts';
@@ -139,8 +140,8 @@ describe('readArchive keeping briefs', () => {
   });
 
   it('bounds the additions by a twentieth of the archive, and at least 64', () => {
-    expect(looseBriefs(10)).toBe(64);
-    expect(looseBriefs(50_000)).toBe(2_500);
+    expect(looseBound(10)).toBe(64);
+    expect(looseBound(50_000)).toBe(2_500);
   });
 
   it('hands the write of the pack to keepLater when given one, and the next read takes the briefs it wrote', async () => {

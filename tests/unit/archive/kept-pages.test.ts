@@ -22,7 +22,7 @@ afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 const entry = (id: string, digest = 'd'): KeptPage => [`key\u0000${id}`, `${digest}s`, `${digest}l`, `${digest}g`, '', `${digest}p`];
 const pagesOf = (ids: string[], digest = 'd') => new Map(ids.map((id) => [id, entry(id, digest)]));
 /** What digestPages gives: every entry now, and those taken afresh. */
-const digested = (kept: KeptPages, fresh: KeptPages) => ({ changed: fresh.size > 0 || kept.size === 0, kept: () => kept, fresh: () => fresh });
+const digested = (kept: KeptPages, fresh: KeptPages) => ({ changed: fresh.size > 0 || kept.size === 0, size: kept.size, kept: () => kept, fresh: () => fresh });
 const mtime = (path: string) => statSync(path).mtimeMs;
 
 describe('kept pages', () => {
@@ -56,6 +56,15 @@ describe('kept pages', () => {
     const added = mtime(keptAdditionsFile(file));
     await keepPages(file, 'code-1', digested(next, new Map()), read);
     expect(mtime(keptAdditionsFile(file))).toBe(added);
+  });
+
+  it('does not make the map of every entry when it writes only the additions', async () => {
+    const pages = pagesOf(['a', 'b']);
+    await keepPages(file, 'code-1', digested(pages, pages), await readKeptPages(file, 'code-1'));
+    const fresh = pagesOf(['a'], 'e');
+    const unmade = { changed: true, size: 2, kept: (): KeptPages => { throw new Error('every entry made'); }, fresh: () => fresh };
+    await keepPages(file, 'code-1', unmade, await readKeptPages(file, 'code-1'));
+    expect((await readKeptPages(file, 'code-1')).added).toEqual(fresh);
   });
 
   it('writes every entry whole again, and drops the additions, once they pass their bound', async () => {

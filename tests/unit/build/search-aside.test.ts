@@ -11,7 +11,7 @@ import type { Report } from '../../../src/core/model/report.ts';
 import type { IndexedReport } from '../../../src/search/build/build-search-index.ts';
 import { loadRegistry } from '../../../src/node/load-registry.ts';
 import { readReport } from '../../../src/node/read-report.ts';
-import { buildSearchAside, SearchAside } from '../../../src/node/build/search-aside.ts';
+import { SearchAside } from '../../../src/node/build/search-aside.ts';
 import { buildSearchStaged, planSearch } from '../../../src/node/build/search-step.ts';
 import { searchRecord } from '../../../src/search/records.ts';
 import { ROOT, SAMPLES } from '../../helpers/paths.ts';
@@ -42,7 +42,10 @@ const planOf = (list: readonly IndexedReport[]) => planSearch(list).plan;
 /** The files of the merged index in the cache, by name, as bytes. */
 const bundleOf = (dir: string) => new Map(readdirSync(join(dir, 'index')).map((f) => [f, readFileSync(join(dir, 'index', f))]));
 
-describe('buildSearchAside', () => {
+/** A thread started now, asked at once. */
+const buildSearchAside = (...args: Parameters<SearchAside['build']>) => new SearchAside().build(...args);
+
+describe('SearchAside', () => {
   it('makes on its thread the index the build makes on its own, into the cache only', async () => {
     const here = await buildSearchStaged(planned, records, null, process.env, 1);
     const hereBundle = bundleOf(here.index.parts[0]!.from);
