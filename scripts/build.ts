@@ -56,7 +56,8 @@ import type { SearchAside as SearchThread } from '../src/node/build/search-aside
 import type { Placed } from '../src/node/build/search-step.ts';
 import { stagesBeside, swapOutput } from '../src/node/build/swap-output.ts';
 import { keepPages, keptPagesFile, readKeptPages } from '../src/node/kept-pages.ts';
-import { JoinsAlongside } from '../src/node/build/write-joins.ts';
+import { JoinsAlongside, type JoinHow } from '../src/node/build/write-joins.ts';
+import { keepJoins, keptJoinsFile } from '../src/node/build/kept-joins.ts';
 import type { IndexedReport, SearchIndexResult, SearchPlan } from '../src/search/build/build-search-index.ts';
 import type { SearchRecord } from '../src/search/records.ts';
 
@@ -68,6 +69,11 @@ const TIMINGS_FILE = join(CACHE, 'build-timings.json');
 const STAMP_FILE = stampFile(CACHE, OUT);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
+/** How a partial build wrote the downloads it did not write whole (src/node/build/join-plan.ts). */
+const joinsNote = (hows: readonly JoinHow[]) => {
+  const notes = hows.flatMap(({ out, how, fresh }) => (how === 'patch' ? [`${basename(out)} 原位改写 ${fresh} 份报告`] : how === 'pieces' ? [`${basename(out)} 沿用上次的文件，新写 ${fresh} 份报告`] : []));
+  return notes.length ? `（${notes.join('，')}）` : '';
+};
 
 mkdirSync(CACHE, { recursive: true });
 const started = performance.now();
@@ -83,6 +89,8 @@ const HANDOFF = join(CACHE, `build-snapshot-${process.pid}.v8`);
 const RENDER_SET = renderSetFile(HANDOFF);
 // The recipes of the archive-wide downloads, written here after Astro (src/site/data/join-recipe.ts).
 const JOINS = join(CACHE, `build-joins-${process.pid}.jsonl`);
+// The last complete build's recipes, kept for the next partial build (src/node/build/kept-joins.ts).
+const KEPT_JOINS = keptJoinsFile(CACHE, OUT);
 // Astro renders into staging; the result then replaces the output (swapOutput) or, in a partial
 // build, goes over it (overlayOutput). Until then the output stays as the last build left it.
 const STAGING = join(dirname(OUT), `.${basename(OUT)}.staging`);
@@ -213,6 +221,8 @@ try {
   listing = checked.listing;
   updated = checked.intact && stamp !== null && stamp.code === inputs.code ? stamp : null;
   clearStamp(STAMP_FILE);
+  // A partial build's downloads are written against the last build's, which the output holds.
+  joins.compareWith(updated?.joins ? { kept: { file: KEPT_JOINS, digest: updated.joins }, outDir: OUT } : null);
   indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
   // Planned once here: the index, on its thread or here, takes the plan as made.
   ({ plan: searchPlan, needed: toIndex } = planSearch(indexed));
@@ -293,7 +303,8 @@ try {
   await keepNow().catch(() => undefined);
   process.exit(1);
 }
-rmSync(JOINS, { force: true });
+// Kept for the next build, which its stamp (below) tells to trust them.
+const joinsDigest = keepJoins(JOINS, KEPT_JOINS);
 joins.placeInto(partial ? OUT : STAGING, partial ? TRASH : undefined);
 // All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
 const joinsMs = joins.ms;
@@ -332,7 +343,7 @@ else {
   listing?.close();
   fingerprint = OutputListing.read(OUT)?.fingerprint();
 }
-if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index) });
+if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index), joins: joinsDigest });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).
 await Promise.all([index.pruned, trashEmptied, keptAfterIndex]);
 const linkedChunks = index.chunks?.linked
@@ -340,6 +351,6 @@ const linkedChunks = index.chunks?.linked
   : '';
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
-    `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}，` +
+    `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}${joinsNote(joins.hows)}，` +
     `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}${linkedChunks}），共 ${seconds(timings.totalMs)}\n`,
 );

@@ -87,6 +87,8 @@ let tamperedAndChanged: Run;
 let tamperedAndChangedFiles: ReturnType<typeof snapshot>;
 let failed: Run;
 let failedFiles: ReturnType<typeof snapshot>;
+/** The inode of data/reports.json after the partial build `changed`, and after `edited`. */
+let jsonInodes: [number, number];
 
 beforeAll(() => {
   cpSync(SAMPLE_DIR, archive, { recursive: true });
@@ -101,6 +103,8 @@ beforeAll(() => {
   // Its search index on a thread of its own, as in a large archive (the build after it, on the build's own thread).
   changed = build(out, 'a', { XXGK_SEARCH_THREAD_FROM: '1' });
   changedFiles = snapshot(out);
+  const jsonInode = () => statSync(join(out, 'data', 'reports.json')).ino;
+  const changedInode = jsonInode();
   // Nothing changed since: the fingerprint the partial build recorded (its listing from before,
   // with what it changed) must be the folder's.
   changedAgain = build(out, 'a');
@@ -113,6 +117,7 @@ beforeAll(() => {
   writeFileSync(join(archive, CHANGED), readFileSync(join(archive, CHANGED), 'utf8').replace(SENTENCE, SENTENCE_AGAIN));
   edited = build(out, 'a');
   editedFiles = snapshot(out);
+  jsonInodes = [changedInode, jsonInode()];
   build(freshEdited, 'c');
   freshEditedFiles = snapshot(freshEdited);
 
@@ -185,6 +190,8 @@ describe('rebuild into the same folder', () => {
     expect(text('reports/2023-zhanhe-zhengwu-dashuju/index.html')).toContain(SENTENCE);
     expect(text('reports/2023-donghu-zhengwu-dashuju/index.html')).not.toContain(SENTENCE);
     expectSameAsFresh(changedFiles);
+    // A report gone: each download made again from the last build's file and the changed reports.
+    expect(changed.output).toMatch(/reports\.json 沿用上次的文件，新写 [12] 份报告，reports\.csv 沿用上次的文件，新写 [12] 份报告/);
     // The replaced downloads were moved aside and deleted before the build ended.
     expect(statSync(join(tmp, '.out.trash'), { throwIfNoEntry: false })).toBeUndefined();
   });
@@ -249,8 +256,11 @@ describe('rebuild into the same folder', () => {
     const archiveWide = ['index.html', '404.html', 'agencies/index.html', 'years/index.html', 'quality/index.html', 'data/index.html', 'data/datapackage.json', 'data/schema.json', 'feed.xml', 'sitemap.xml', 'robots.txt'];
     // The same files as the build before left (bytes and times): not rendered again.
     for (const f of archiveWide) expect(editedFiles.get(f), f).toEqual(changedFiles.get(f));
-    // The downloads that hold every report's text are joined again.
+    // The downloads that hold every report's text are joined again: the changed report's bytes
+    // written in place, within its 4 KiB slot (the same file), the rest of the file untouched.
     expect(textIn(editedFiles)('data/reports.json')).toContain(SENTENCE_AGAIN);
+    expect(edited.output).toContain('reports.json 原位改写 1 份报告');
+    expect(jsonInodes[1]).toBe(jsonInodes[0]);
     expect(editedFiles.get('data/reports.csv')!.mtimeMs).not.toBe(changedFiles.get('data/reports.csv')!.mtimeMs);
     expect([...editedFiles.keys()]).toEqual([...freshEditedFiles.keys()]);
     for (const [f, v] of freshEditedFiles) expect(editedFiles.get(f)?.bytes === v.bytes, f).toBe(true);

@@ -16,6 +16,8 @@ export interface BuildStamp {
   pages: Record<string, string>;
   /** Part of the search index -> digest (src/search/build/index-parts.ts); absent in stamps of older builds. */
   search?: Record<string, string>;
+  /** Digest of the downloads' recipes kept for the next build (./kept-joins.ts); absent in stamps of older builds. */
+  joins?: string;
 }
 
 export function stampFile(cacheDir: string, outDir: string): string {

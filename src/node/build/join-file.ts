@@ -11,7 +11,9 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { readByteRangeIntoEach, type ByteRange } from '../byte-range.ts';
 import type { JoinRecipe } from '../../site/data/join-recipe.ts';
+import { slotPadding } from '../../site/data/joined-bytes.ts';
 import { DirectOut } from './direct-out.ts';
+import type { JoinPiece } from './join-plan.ts';
 
 const utf8 = new TextEncoder();
 
@@ -90,17 +92,22 @@ export async function writeJoinFiles(jobs: readonly JoinJob[]): Promise<void> {
       const part = jobs[j]!.recipe.parts[k]!;
       return outs[j]!.copy(sources.fd(part.file), part);
     };
+    const pad = (j: number, k: number) => {
+      const { slot, parts } = jobs[j]!.recipe;
+      return slot ? outs[j]!.add(slotPadding(parts[k]!.length, slot)) : undefined;
+    };
     if (together) {
       for (let k = 0; k < parts; k++) {
         if (k > 0) for (const [j, out] of outs.entries()) await out.add(separators[j]!);
-        if (await readTogether(jobs.map((job) => job.recipe.parts[k]!), outs, sources)) continue;
-        for (let j = 0; j < jobs.length; j++) await copyPart(j, k);
+        if (!(await readTogether(jobs.map((job) => job.recipe.parts[k]!), outs, sources))) for (let j = 0; j < jobs.length; j++) await copyPart(j, k);
+        for (let j = 0; j < jobs.length; j++) await pad(j, k);
       }
     } else {
       for (const [j, job] of jobs.entries()) {
         for (let k = 0; k < job.recipe.parts.length; k++) {
           if (k > 0) await outs[j]!.add(separators[j]!);
           await copyPart(j, k);
+          await pad(j, k);
         }
       }
     }
@@ -113,5 +120,27 @@ export async function writeJoinFiles(jobs: readonly JoinJob[]): Promise<void> {
     for (const out of outs) await out.discard();
     sources.close();
     if (!written) for (const job of jobs) rmSync(job.path, { force: true });
+  }
+}
+
+/**
+ * Writes a join made of pieces (./join-plan.ts: the last build's file's runs and the parts that
+ * changed) into `path`; on failure nothing is left there and the error names the download.
+ */
+export async function writeJoinPieces(out: string, pieces: readonly JoinPiece[], path: string): Promise<void> {
+  const sources = new Sources();
+  let file: DirectOut | null = null;
+  let written = false;
+  try {
+    file = new DirectOut(path);
+    for (const piece of pieces) await ('bytes' in piece ? file.add(piece.bytes) : file.copy(sources.fd(piece.range.file), piece.range));
+    await file.close();
+    written = true;
+  } catch (err) {
+    throw new Error(`无法生成 ${out}：${(err as Error).message}`);
+  } finally {
+    await file?.discard();
+    sources.close();
+    if (!written) rmSync(path, { force: true });
   }
 }

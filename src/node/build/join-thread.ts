@@ -4,11 +4,19 @@
  * recipes, does not hold them up (at 50,000 reports the joins started 0.3–0.5 s after their
  * recipes, and were the last thing a one-report rebuild waited for). The recipes taken at one
  * look are written together (./join-file.ts), each look's after the last one's.
+ *
+ * It takes none before it is told what to compare them with: in a partial build, the last
+ * build's recipes and the output holding their joins (./join-plan.ts), else nothing.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeJoinFiles, type JoinJob } from './join-file.ts';
+import { readByteRange } from '../byte-range.ts';
+import type { JoinRecipe } from '../../site/data/join-recipe.ts';
+import { slotPadding } from '../../site/data/joined-bytes.ts';
+import { writeJoinFiles, writeJoinPieces, type JoinJob } from './join-file.ts';
+import { joinLayout, planJoin, type JoinPlan } from './join-plan.ts';
+import { readKeptJoins, type KeptJoins } from './kept-joins.ts';
 import { RecipesTail } from './recipes-tail.ts';
 
 export interface JoinsThreadData {
@@ -16,11 +24,26 @@ export interface JoinsThreadData {
   /** The folder the joins are written into. */
   scratch: string;
 }
-/** Asks the thread to look at the recipes file now; it answers `polled` with the same number after the `taken` of what it found. */
-export type JoinsOrder = { poll: number };
+/** The last build's recipes (as its stamp names them) and the output folder holding their joins. */
+export interface JoinsAgainst {
+  kept: KeptJoins;
+  outDir: string;
+}
+/**
+ * `poll`: look at the recipes file now; the thread answers `polled` with the same number after the
+ * `taken` of what it found. `against`: what to compare the recipes with (null: nothing, each
+ * download is written whole); sent once, before any recipe is taken.
+ */
+export type JoinsOrder = { poll: number } | { against: JoinsAgainst | null };
+/** A part's bytes with their padding, to be written at `at` in the output's file. */
+export interface PatchWrite {
+  at: number;
+  bytes: Uint8Array;
+}
 export type JoinsAnswer =
-  | { taken: { out: string; path: string } }
+  | { taken: { out: string; path: string; how: JoinPlan['how']; fresh: number } }
   | { written: string; ms: number }
+  | { patched: string; writes: PatchWrite[]; ms: number }
   | { failed: string; error: string }
   | { unreadable: string }
   | { polled: number };
@@ -34,34 +57,88 @@ let count = 0;
 /** The looks' joins in order: each begins when the one before has ended. */
 let queue: Promise<void> = Promise.resolve();
 let unreadable = false;
+/** Undefined until told; then the last recipes by download and where their joins are, or null. */
+let against: { last: Map<string, JoinRecipe>; outDir: string } | null | undefined;
+
+/** How to write a recipe: against the last build's join of it when that file is as its recipe says. */
+function planOf(recipe: JoinRecipe): JoinPlan {
+  const last = against?.last.get(recipe.out);
+  if (!against || !last) return { how: 'whole' };
+  const lastFile = join(against.outDir, recipe.out);
+  const st = statSync(lastFile, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size !== joinLayout(last).size) return { how: 'whole' };
+  // Written in place only when no other name shares its bytes.
+  return planJoin(recipe, last, lastFile, st.nlink === 1);
+}
+
+/** The bytes of each write, padded: few and small (the changed reports'), sent to be written in place after Astro. */
+function patchBytes(recipe: JoinRecipe, plan: Extract<JoinPlan, { how: 'patch' }>): PatchWrite[] {
+  return plan.writes.map(({ at, part }) => {
+    const bytes = new Uint8Array(part.length + slotPadding(part.length, recipe.slot).length);
+    bytes.set(readByteRange(part));
+    bytes.set(slotPadding(part.length, recipe.slot), part.length);
+    return { at, bytes };
+  });
+}
+
+async function write(jobs: JoinJob[], plans: JoinPlan[]): Promise<void> {
+  const whole = jobs.filter((_, i) => plans[i]!.how === 'whole');
+  const started = performance.now();
+  mkdirSync(scratch, { recursive: true });
+  if (whole.length) try {
+    await writeJoinFiles(whole);
+    const ms = (performance.now() - started) / whole.length;
+    for (const job of whole) post({ written: job.path, ms });
+  } catch (err) {
+    for (const job of whole) post({ failed: job.path, error: (err as Error).message });
+  }
+  for (const [i, job] of jobs.entries()) {
+    const plan = plans[i]!;
+    const began = performance.now();
+    try {
+      if (plan.how === 'patch') post({ patched: job.path, writes: patchBytes(job.recipe, plan), ms: performance.now() - began });
+      else if (plan.how === 'pieces') {
+        await writeJoinPieces(job.recipe.out, plan.pieces, job.path);
+        post({ written: job.path, ms: performance.now() - began });
+      }
+    } catch (err) {
+      const why = (err as Error).message;
+      // writeJoinPieces names the download itself.
+      post({ failed: job.path, error: plan.how === 'patch' ? `无法生成 ${job.recipe.out}：${why}` : why });
+    }
+  }
+}
 
 function look(): void {
-  if (unreadable) return;
+  if (unreadable || against === undefined) return;
   let jobs: JoinJob[];
+  let plans: JoinPlan[];
   try {
     jobs = tail.next().map((recipe) => ({ recipe, path: join(scratch, `${count++}-${basename(recipe.out)}`) }));
+    plans = jobs.map((job) => planOf(job.recipe));
   } catch (err) {
     unreadable = true;
     post({ unreadable: `${recipesFile}：${(err as Error).message}` });
     return;
   }
   if (!jobs.length) return;
-  for (const job of jobs) post({ taken: { out: job.recipe.out, path: job.path } });
-  queue = queue.then(async () => {
-    const started = performance.now();
-    try {
-      mkdirSync(scratch, { recursive: true });
-      await writeJoinFiles(jobs);
-      const ms = (performance.now() - started) / jobs.length;
-      for (const job of jobs) post({ written: job.path, ms });
-    } catch (err) {
-      for (const job of jobs) post({ failed: job.path, error: (err as Error).message });
-    }
-  });
+  for (const [i, job] of jobs.entries()) {
+    const plan = plans[i]!;
+    const fresh = plan.how === 'patch' ? plan.writes.length : plan.how === 'pieces' ? plan.fresh : job.recipe.parts.length;
+    post({ taken: { out: job.recipe.out, path: job.path, how: plan.how, fresh } });
+  }
+  queue = queue.then(() => write(jobs, plans));
 }
 
 setInterval(look, POLL_MS);
-parentPort!.on('message', ({ poll }: JoinsOrder) => {
+parentPort!.on('message', (order: JoinsOrder) => {
+  if ('against' in order) {
+    if (against !== undefined) return;
+    const last = order.against && readKeptJoins(order.against.kept);
+    against = last && order.against ? { last, outDir: order.against.outDir } : null;
+    look();
+    return;
+  }
   look();
-  post({ polled: poll });
+  post({ polled: order.poll });
 });

@@ -10,15 +10,27 @@
  * Why a thread: at 10,000 reports the joins (about 400 MB) take 0.3 s; on the build's own thread
  * they held up putting the pages in place and the search index's merge. Why started with the
  * build: loading it took 0.3 s after the recipes were there.
+ *
+ * In a partial build the thread compares each recipe with the last build's (`against`,
+ * ./join-plan.ts): a download whose changed parts fit where they were is written in place by
+ * `placeInto` (only those parts), another is made from the last file's unchanged runs.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { JoinsAnswer, JoinsOrder, JoinsThreadData } from './join-thread.ts';
+import type { JoinPlan } from './join-plan.ts';
+import type { JoinsAgainst, JoinsAnswer, JoinsOrder, JoinsThreadData, PatchWrite } from './join-thread.ts';
+
+/** How a download taken by the thread is written, and how many of its parts anew (all, when whole). */
+export interface JoinHow {
+  out: string;
+  how: JoinPlan['how'];
+  fresh: number;
+}
 
 export class JoinsAlongside {
-  /** Joins the thread has written, by their scratch file. */
-  private readonly done: { tmp: string; out: string }[] = [];
+  /** Joins the thread has written, by their scratch file, or the writes to make in place. */
+  private readonly done: ({ tmp: string; out: string } | { patch: PatchWrite[]; out: string })[] = [];
   /** Per join taken by the thread, by its scratch file: its output, and what settles its wait. */
   private readonly pending = new Map<string, { out: string; settle: () => void }>();
   /** One per join taken, settled when the thread has written it or failed. */
@@ -35,6 +47,10 @@ export class JoinsAlongside {
   readonly outs: string[] = [];
   /** The files put in place by `placeInto` (relative to the output folder). */
   readonly placed: string[] = [];
+  /** How each download taken was written. */
+  readonly hows: JoinHow[] = [];
+  /** Whether the thread was told what to compare with. */
+  private told = false;
 
   private readonly scratch: string;
 
@@ -47,8 +63,19 @@ export class JoinsAlongside {
     this.thread = this.startThread({ recipesFile, scratch });
   }
 
+  /**
+   * What the thread compares the recipes with (null: nothing, every download is written whole);
+   * it takes none before. Told once: later calls do nothing.
+   */
+  compareWith(against: JoinsAgainst | null): void {
+    if (this.told) return;
+    this.told = true;
+    this.thread?.postMessage({ against } satisfies JoinsOrder);
+  }
+
   /** The outputs of every recipe in the recipes file now (the thread takes them first). */
   async taken(): Promise<readonly string[]> {
+    this.compareWith(null);
     const thread = this.thread;
     if (thread) {
       const id = ++this.asked;
@@ -78,8 +105,14 @@ export class JoinsAlongside {
    */
   placeInto(dir: string, trash?: string): void {
     const started = performance.now();
-    for (const { tmp, out } of this.done.splice(0)) {
-      const path = join(dir, out);
+    for (const done of this.done.splice(0)) {
+      const path = join(dir, done.out);
+      if ('patch' in done) {
+        writeInPlace(path, done.patch);
+        this.placed.push(done.out);
+        continue;
+      }
+      const { tmp, out } = done;
       if (trash && existsSync(path)) {
         mkdirSync(trash, { recursive: true });
         renameSync(path, join(trash, `join-${this.placed.length}-${basename(out)}`));
@@ -101,9 +134,16 @@ export class JoinsAlongside {
 
   private answer(answer: JoinsAnswer): void {
     if ('taken' in answer) {
-      const { out, path } = answer.taken;
+      const { out, path, how, fresh } = answer.taken;
       this.outs.push(out);
+      this.hows.push({ out, how, fresh });
       this.settled.push(new Promise((settle) => this.pending.set(path, { out, settle })));
+    } else if ('patched' in answer) {
+      const job = this.pending.get(answer.patched)!;
+      this.pending.delete(answer.patched);
+      this.ms += answer.ms;
+      this.done.push({ patch: answer.writes, out: job.out });
+      job.settle();
     } else if ('written' in answer) {
       const job = this.pending.get(answer.written)!;
       this.pending.delete(answer.written);
@@ -147,5 +187,15 @@ export class JoinsAlongside {
       thread.removeAllListeners('exit');
       await thread.terminate();
     }
+  }
+}
+
+/** Each write at its place in the file (which keeps its size: every part fits its slot). */
+function writeInPlace(path: string, writes: readonly PatchWrite[]): void {
+  const fd = openSync(path, 'r+');
+  try {
+    for (const { at, bytes } of writes) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -16,7 +16,14 @@ export interface ArchiveDownload {
   contentType: string;
 }
 
-export const REPORTS_JSON: ArchiveDownload = { kind: 'json', joint: { out: 'data/reports.json', head: '[', separator: ',', tail: ']' }, contentType: 'application/json; charset=utf-8' };
+/**
+ * Each report's JSON is padded with spaces to a multiple of 4 KiB (and ends with a newline):
+ * a rebuild after a report changed writes that report's bytes in place in the 2 GB file of
+ * 50,000 reports, instead of writing the whole file again, unless the change moves the report
+ * past its slot's end (src/node/build/join-plan.ts). About 2 KB a report, 5% of the file;
+ * spaces between values are plain JSON.
+ */
+export const REPORTS_JSON: ArchiveDownload = { kind: 'json', joint: { out: 'data/reports.json', head: '[', separator: ',', tail: ']', slot: 4096 }, contentType: 'application/json; charset=utf-8' };
 export const REPORTS_CSV: ArchiveDownload = { kind: 'csv', joint: { out: 'data/reports.csv', head: csvHead(), separator: '', tail: '' }, contentType: 'text/csv; charset=utf-8' };
 export const ARCHIVE_DOWNLOADS: readonly ArchiveDownload[] = [REPORTS_JSON, REPORTS_CSV];
 

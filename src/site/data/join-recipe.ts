@@ -44,7 +44,7 @@ export function recordJoin(file: string, recipe: JoinRecipe): void {
     if (i === undefined) fileIndex.set(part.file, (i = files.push(part.file) - 1));
     parts.push(i, part.offset, part.length);
   }
-  const line: RecipeLine = { out: recipe.out, head: recipe.head, separator: recipe.separator, tail: recipe.tail, files, parts };
+  const line: RecipeLine = { out: recipe.out, head: recipe.head, separator: recipe.separator, tail: recipe.tail, ...(recipe.slot ? { slot: recipe.slot } : {}), files, parts };
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 

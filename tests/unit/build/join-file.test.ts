@@ -78,6 +78,30 @@ describe('writeJoinFiles', () => {
     }
   });
 
+  it('pads each part of a slotted join with spaces and a newline to the next multiple of its slot, side by side or alone', async () => {
+    const slotted: JoinRecipe = { ...json, slot: 4096 };
+    // Computed here, not with the code under test: each part then its padding (at least one byte).
+    const want = Buffer.concat([
+      Buffer.from('['),
+      ...jsonParts.flatMap((p, k) => {
+        const slot = (Math.floor(p.length / 4096) + 1) * 4096;
+        const pad = Buffer.from(`${' '.repeat(slot - p.length - 1)}\n`);
+        return [Buffer.from(k ? ',' : ''), (p.file === other ? otherBytes : bytes).subarray(p.offset, p.offset + p.length), pad];
+      }),
+      Buffer.from(']'),
+    ]);
+    // At least a byte of padding a part.
+    expect(want.length).toBeGreaterThan(expected(json).length + jsonParts.length);
+    await writeJoinFiles([
+      { recipe: slotted, path: join(dir, 'slotted-together.json') },
+      { recipe: csv, path: join(dir, 'slotted-together.csv') },
+    ]);
+    await writeJoinFiles([{ recipe: slotted, path: join(dir, 'slotted-alone.json') }]);
+    expect(readFileSync(join(dir, 'slotted-together.json')).equals(want)).toBe(true);
+    expect(readFileSync(join(dir, 'slotted-alone.json')).equals(want)).toBe(true);
+    expect(readFileSync(join(dir, 'slotted-together.csv')).equals(expected(csv))).toBe(true);
+  });
+
   it('writes downloads with different numbers of parts one after another', async () => {
     const fewer = { ...csv, parts: csvParts.slice(2) };
     await writeJoinFiles([

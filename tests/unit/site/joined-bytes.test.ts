@@ -14,6 +14,8 @@ import { reportListing, type StoredAt } from '../../../src/loader/report-listing
 import { readStoredListings, readStoredReport, ReportStoreWriter, storedCsvRange, storedJsonRange } from '../../../src/loader/report-store.ts';
 import { readByteRange } from '../../../src/node/byte-range.ts';
 import { JoinsAlongside } from '../../../src/node/build/write-joins.ts';
+import { keepJoins, readKeptJoins } from '../../../src/node/build/kept-joins.ts';
+import { REPORTS_JSON } from '../../../src/site/data/archive-downloads.ts';
 import { parseJoins, recordJoin, type JoinRecipe } from '../../../src/site/data/join-recipe.ts';
 import { recordArchiveDownloads } from '../../../src/site/data/record-downloads.ts';
 import { readIndexFiles, writeReportIndex } from '../../../src/loader/report-index.ts';
@@ -31,6 +33,16 @@ let files: StoredAt[];
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 const JSON_JOINT = { head: '[', separator: ',', tail: ']' };
 const csvJoint = () => ({ head: csvHead(), separator: '', tail: '' });
+/** reports.json as written with 4 KiB slots: each report's JSON, spaces, a newline, to the next multiple of 4096 bytes above it. */
+const slotted = (rs: readonly Report[]) =>
+  `[${rs
+    .map((r) => {
+      const json = JSON.stringify(r);
+      const bytes = Buffer.byteLength(json);
+      const slot = (Math.floor(bytes / 4096) + 1) * 4096;
+      return `${json}${' '.repeat(slot - bytes - 1)}\n`;
+    })
+    .join(',')}]`;
 let recipeFiles = 0;
 /** The joins of a recipes file written on their thread and put in place in `out`, as `npm run build` does after Astro. */
 async function joinInto(recipes: string, out: string): Promise<JoinsAlongside> {
@@ -157,7 +169,9 @@ describe('data downloads joined from stored bytes', () => {
     await joinInto(recipes, out);
     const byId = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(byId.map((r) => r.id)).not.toEqual(reports.map((r) => r.id).reverse());
-    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(JSON.stringify(byId)))).toBe(true);
+    // Each report's JSON padded with spaces and a newline to the next multiple of 4 KiB above it.
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(slotted(byId)))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'data/reports.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(byId)));
     expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(byId)))).toBe(true);
     // No index (the loader did not store the reports): no recipe with no reports, but an error naming the file.
     const none = join(root, 'no-index.json');
@@ -235,6 +249,74 @@ describe('data downloads joined from stored bytes', () => {
     expect(existsSync(brokenScratch)).toBe(false);
     expect(readdirSync(join(broken, 'data'))).toEqual(['reports.json']);
     expect(readFileSync(join(broken, 'data/reports.json'), 'utf8')).toBe('placeholder');
+  });
+
+  it('writes a partial build\'s joins against the last build\'s: changed reports in place when they fit, else from the last file and the new parts', async () => {
+    const json = (parts: StoredAt[]) => ({ ...REPORTS_JSON.joint, parts: parts.map((f) => storedJsonRange(root, f)) });
+    const csv = (parts: StoredAt[]) => ({ out: 'data/reports.csv', ...csvJoint(), parts: parts.map((f) => storedCsvRange(root, f)) });
+    // The last build: both joined whole, its recipes kept and named by the stamp's digest.
+    const out = join(root, 'out-against');
+    mkdirSync(join(out, 'data'), { recursive: true });
+    const lastRecipes = join(root, 'against-last.jsonl');
+    recordJoin(lastRecipes, json(files));
+    recordJoin(lastRecipes, csv(files));
+    await joinInto(lastRecipes, out);
+    const kept = join(root, 'kept', 'against.jsonl');
+    const digest = keepJoins(lastRecipes, kept)!;
+    expect(existsSync(lastRecipes)).toBe(false);
+    expect(readKeptJoins({ file: kept, digest })!.get('data/reports.json')!.parts).toHaveLength(files.length);
+    // Report 7 stored again (the same bytes, in a pack of its own): its range changed, its length did not.
+    const again = new ReportStoreWriter(store, root);
+    const moved = [...files];
+    moved[7] = again.add(reports[7]!, reportListing(reports[7]!));
+    again.close();
+    const against = { kept: { file: kept, digest }, outDir: out };
+    const run = async (parts: StoredAt[], compared: typeof against | null) => {
+      const recipes = join(root, `against-${recipeFiles++}.jsonl`);
+      recordJoin(recipes, json(parts));
+      recordJoin(recipes, csv(parts));
+      const joins = new JoinsAlongside(recipes, join(root, `scratch-${recipeFiles++}`));
+      joins.compareWith(compared);
+      await joins.written();
+      return joins;
+    };
+    const inode = inodeOf(join(out, 'data/reports.json'));
+    const patched = await run(moved, against);
+    expect(patched.hows).toEqual([
+      { out: 'data/reports.json', how: 'patch', fresh: 1 },
+      { out: 'data/reports.csv', how: 'patch', fresh: 1 },
+    ]);
+    patched.placeInto(out);
+    // Written in place: the same file, and the bytes a whole join gives.
+    expect(inodeOf(join(out, 'data/reports.json'))).toBe(inode);
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(slotted(reports)))).toBe(true);
+    expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(reports)))).toBe(true);
+    expect(patched.placed).toEqual(['data/reports.json', 'data/reports.csv']);
+    // Report 2 gone: no longer in place; the last file's runs and nothing new.
+    const fewer = await run(files.filter((_, i) => i !== 2), against);
+    expect(fewer.hows).toEqual([
+      { out: 'data/reports.json', how: 'pieces', fresh: 0 },
+      { out: 'data/reports.csv', how: 'pieces', fresh: 0 },
+    ]);
+    fewer.placeInto(out);
+    const rest = reports.filter((_, i) => i !== 2);
+    expect(inodeOf(join(out, 'data/reports.json'))).not.toBe(inode);
+    expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(slotted(rest)))).toBe(true);
+    expect(readFileSync(join(out, 'data/reports.csv')).equals(Buffer.from(reportsCsv(rest)))).toBe(true);
+    // Recipes the stamp does not name (another digest), or none to compare with: joined whole.
+    for (const compared of [{ ...against, kept: { file: kept, digest: 'another' } }, null]) {
+      const wholly = await run(files, compared);
+      expect(wholly.hows.map((h) => [h.how, h.fresh])).toEqual([
+        ['whole', files.length],
+        ['whole', files.length],
+      ]);
+      wholly.placeInto(out);
+      expect(readFileSync(join(out, 'data/reports.json')).equals(Buffer.from(slotted(reports)))).toBe(true);
+    }
+    // The last file not as its recipe says (another size): joined whole.
+    writeFileSync(join(out, 'data/reports.csv'), 'not the last build');
+    const resized = await run(moved, against);
+    expect(resized.hows.map((h) => h.how)).toEqual(['patch', 'whole']);
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {
