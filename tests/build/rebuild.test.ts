@@ -80,6 +80,7 @@ let changedAgainFiles: ReturnType<typeof snapshot>;
 let changedFiles: ReturnType<typeof snapshot>;
 let freshFiles: ReturnType<typeof snapshot>;
 let edited: Run;
+let editedAgain: Run;
 let editedFiles: ReturnType<typeof snapshot>;
 let freshEditedFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
@@ -118,6 +119,8 @@ beforeAll(() => {
   edited = build(out, 'a');
   editedFiles = snapshot(out);
   jsonInodes = [changedInode, jsonInode()];
+  // Nothing changed since: the file written in place was listed again as it is now.
+  editedAgain = build(out, 'a');
   build(freshEdited, 'c');
   freshEditedFiles = snapshot(freshEdited);
 
@@ -261,6 +264,8 @@ describe('rebuild into the same folder', () => {
     expect(textIn(editedFiles)('data/reports.json')).toContain(SENTENCE_AGAIN);
     expect(edited.output).toContain('reports.json 原位改写 1 份报告');
     expect(jsonInodes[1]).toBe(jsonInodes[0]);
+    expect(editedAgain.status).toBe(0);
+    expect(editedAgain.output).toContain(SKIPPED);
     expect(editedFiles.get('data/reports.csv')!.mtimeMs).not.toBe(changedFiles.get('data/reports.csv')!.mtimeMs);
     expect([...editedFiles.keys()]).toEqual([...freshEditedFiles.keys()]);
     for (const [f, v] of freshEditedFiles) expect(editedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
