@@ -344,4 +344,12 @@ describe('data downloads joined from stored bytes', () => {
     expect(read).toEqual([0, 1, 2]);
     expect(ended).toBe(1);
   });
+
+  it('pads each part to its slot in the stream and at once as the build writes it (astro dev and astro build alone)', async () => {
+    const parts = files.slice(0, 20).map((f) => readByteRange(storedJsonRange(root, f)));
+    const want = Buffer.from(slotted(reports.slice(0, 20)));
+    expect((await bytesOf(joinedStream(parts.map((p) => () => p), REPORTS_JSON.joint))).equals(want)).toBe(true);
+    expect(Buffer.from(joinedBytes(parts, REPORTS_JSON.joint)).equals(want)).toBe(true);
+    expect((await bytesOf(joinedStream([], REPORTS_JSON.joint))).toString()).toBe('[]');
+  });
 });
