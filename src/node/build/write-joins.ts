@@ -138,17 +138,13 @@ export class JoinsAlongside {
       this.outs.push(out);
       this.hows.push({ out, how, fresh });
       this.settled.push(new Promise((settle) => this.pending.set(path, { out, settle })));
-    } else if ('patched' in answer) {
-      const job = this.pending.get(answer.patched)!;
-      this.pending.delete(answer.patched);
+    } else if ('patched' in answer || 'written' in answer) {
+      // Written into its scratch file, or its writes in place to be made by placeInto.
+      const path = 'patched' in answer ? answer.patched : answer.written;
+      const job = this.pending.get(path)!;
+      this.pending.delete(path);
       this.ms += answer.ms;
-      this.done.push({ patch: answer.writes, out: job.out });
-      job.settle();
-    } else if ('written' in answer) {
-      const job = this.pending.get(answer.written)!;
-      this.pending.delete(answer.written);
-      this.ms += answer.ms;
-      this.done.push({ tmp: answer.written, out: job.out });
+      this.done.push('patched' in answer ? { patch: answer.writes, out: job.out } : { tmp: path, out: job.out });
       job.settle();
     } else if ('failed' in answer) {
       const job = this.pending.get(answer.failed)!;
