@@ -8,7 +8,7 @@
  * It takes none before it is told what to compare them with: in a partial build, the last
  * build's recipes and the output holding their joins (./join-plan.ts), else nothing.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readByteRange } from '../byte-range.ts';
@@ -65,7 +65,12 @@ function planOf(recipe: JoinRecipe): JoinPlan {
   const last = against?.last.get(recipe.out);
   if (!against || !last) return { how: 'whole' };
   const lastFile = join(against.outDir, recipe.out);
-  const st = statSync(lastFile, { throwIfNoEntry: false });
+  let st: Stats | undefined;
+  try {
+    st = statSync(lastFile, { throwIfNoEntry: false });
+  } catch {
+    // Not to be looked at: written whole, as without a last build.
+  }
   if (!st?.isFile() || st.size !== joinLayout(last).size) return { how: 'whole' };
   // Written in place only when no other name shares its bytes.
   return planJoin(recipe, last, lastFile, st.nlink === 1);
@@ -74,21 +79,22 @@ function planOf(recipe: JoinRecipe): JoinPlan {
 /** The bytes of each write, padded: few and small (the changed reports'), sent to be written in place after Astro. */
 function patchBytes(recipe: JoinRecipe, plan: Extract<JoinPlan, { how: 'patch' }>): PatchWrite[] {
   return plan.writes.map(({ at, part }) => {
-    const bytes = new Uint8Array(part.length + slotPadding(part.length, recipe.slot).length);
+    const padding = slotPadding(part.length, recipe.slot);
+    const bytes = new Uint8Array(part.length + padding.length);
     bytes.set(readByteRange(part));
-    bytes.set(slotPadding(part.length, recipe.slot), part.length);
+    bytes.set(padding, part.length);
     return { at, bytes };
   });
 }
 
+/** The downloads to write whole, together (./join-file.ts); then each of the others as planned. */
 async function write(jobs: JoinJob[], plans: JoinPlan[]): Promise<void> {
   const whole = jobs.filter((_, i) => plans[i]!.how === 'whole');
   const started = performance.now();
-  mkdirSync(scratch, { recursive: true });
-  if (whole.length) try {
+  try {
+    mkdirSync(scratch, { recursive: true });
     await writeJoinFiles(whole);
-    const ms = (performance.now() - started) / whole.length;
-    for (const job of whole) post({ written: job.path, ms });
+    for (const job of whole) post({ written: job.path, ms: (performance.now() - started) / whole.length });
   } catch (err) {
     for (const job of whole) post({ failed: job.path, error: (err as Error).message });
   }
@@ -98,6 +104,7 @@ async function write(jobs: JoinJob[], plans: JoinPlan[]): Promise<void> {
     try {
       if (plan.how === 'patch') post({ patched: job.path, writes: patchBytes(job.recipe, plan), ms: performance.now() - began });
       else if (plan.how === 'pieces') {
+        mkdirSync(scratch, { recursive: true });
         await writeJoinPieces(job.recipe.out, plan.pieces, job.path);
         post({ written: job.path, ms: performance.now() - began });
       }
