@@ -294,18 +294,22 @@ rmSync(PHASES_FILE, { force: true });
 // go, without listing them all. A full build's output, joins included, replaces the old one. What
 // they replace is deleted meanwhile.
 const overlaid = updated ? overlayOutput(OUT, STAGING, pages, ['pagefind'], new Set(joinOuts), updated.pages) : null;
+// Whether a download was being put in place (a partial build's may be written in place) when it failed.
+let placing = false;
+let joinsDigest: string | undefined;
 try {
   await joins.written();
+  // Kept for the next build, which its stamp (below) tells to trust them.
+  joinsDigest = keepJoins(JOINS, KEPT_JOINS);
+  placing = true;
+  joins.placeInto(partial ? OUT : STAGING, partial ? TRASH : undefined);
 } catch (err) {
   for (const d of [STAGING, SEARCH_STAGING, PHASES_FILE, JOINS]) rmSync(d, { recursive: true, force: true });
-  const pagesNote = partial ? '；输出目录的页面已是新的，数据下载仍是上次构建的，下次构建将完整重建' : '';
+  const pagesNote = partial ? `；输出目录的页面已是新的，数据下载${placing ? '可能只改写了一部分' : '仍是上次构建的'}，下次构建将完整重建` : '';
   process.stderr.write(`构建失败：${(err as Error).message}${pagesNote}\n`);
   await keepNow().catch(() => undefined);
   process.exit(1);
 }
-// Kept for the next build, which its stamp (below) tells to trust them.
-const joinsDigest = keepJoins(JOINS, KEPT_JOINS);
-joins.placeInto(partial ? OUT : STAGING, partial ? TRASH : undefined);
 // All of the joins' writing, most of it while Astro ran (it overlaps the pages' time).
 const joinsMs = joins.ms;
 if (!partial) swapOutput(OUT, STAGING, TRASH);

@@ -186,12 +186,15 @@ export class JoinsAlongside {
   }
 }
 
-/** Each write at its place in the file (which keeps its size: every part fits its slot). */
+/** Each write at its place in the file (which keeps its size: every part fits its slot); a failure names the file. */
 function writeInPlace(path: string, writes: readonly PatchWrite[]): void {
-  const fd = openSync(path, 'r+');
+  let fd = -1;
   try {
+    fd = openSync(path, 'r+');
     for (const { at, bytes } of writes) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+  } catch (err) {
+    throw new Error(`无法改写 ${path}：${(err as Error).message}`);
   } finally {
-    closeSync(fd);
+    if (fd >= 0) closeSync(fd);
   }
 }

@@ -317,6 +317,9 @@ describe('data downloads joined from stored bytes', () => {
     writeFileSync(join(out, 'data/reports.csv'), 'not the last build');
     const resized = await run(moved, against);
     expect(resized.hows.map((h) => h.how)).toEqual(['patch', 'whole']);
+    // A file to write in place that is not there (taken away meanwhile): the failure names it.
+    const nowhere = join(root, 'out-nowhere');
+    expect(() => resized.placeInto(nowhere)).toThrow(`无法改写 ${join(nowhere, 'data/reports.json')}`);
   });
 
   it('gives an empty array and a header-only table for an empty archive', async () => {
