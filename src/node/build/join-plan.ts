@@ -11,7 +11,8 @@
  *    reads. For reports.csv, whose 50,000 rows read one by one from the store took 0.4 s of
  *    calls into the kernel.
  *  - whole: part by part from the store (no last recipe, another joint, nothing in common).
- * Pure: the caller checks the last file against `joinLayout(last).size` and reads the bytes.
+ * A last file whose size is not what its recipe gives is not taken from (whole). Pure: the
+ * caller says what it found of the last file (LastJoin) and reads the bytes.
  */
 import type { ByteRange } from '../byte-range.ts';
 import type { JoinRecipe } from '../../site/data/join-recipe.ts';
@@ -55,14 +56,20 @@ const sameRange = (a: ByteRange, b: ByteRange) => a.offset === b.offset && a.len
 const sameJoint = (a: JoinRecipe, b: JoinRecipe) => a.out === b.out && a.head === b.head && a.separator === b.separator && a.tail === b.tail && (a.slot ?? 0) === (b.slot ?? 0);
 const rangeKey = (r: ByteRange) => `${r.file}\u0000${r.offset}\u0000${r.length}`;
 
-/**
- * How to write `recipe` given the last build's recipe of the same download, whose join is the file
- * `lastFile`; `inPlace: false` when that file may not be written in place (it shares its bytes).
- */
-export function planJoin(recipe: JoinRecipe, last: JoinRecipe | undefined, lastFile: string, inPlace = true): JoinPlan {
+/** The last build's join of a download as it is now: its path, its size, and whether it may be written in place (no other name shares its bytes). */
+export interface LastJoin {
+  path: string;
+  size: number;
+  inPlace: boolean;
+}
+
+/** How to write `recipe` given the last build's recipe of the same download and its file as found. */
+export function planJoin(recipe: JoinRecipe, last: JoinRecipe | undefined, file: LastJoin): JoinPlan {
   if (!last || !sameJoint(recipe, last)) return { how: 'whole' };
   const layout = joinLayout(last);
-  if (inPlace && recipe.parts.length === last.parts.length) {
+  // Not the file its recipe gives (changed since): nothing is taken from it.
+  if (layout.size !== file.size) return { how: 'whole' };
+  if (file.inPlace && recipe.parts.length === last.parts.length) {
     const writes: JoinWrite[] = [];
     const fits = recipe.parts.every((part, k) => {
       if (sameRange(part, last.parts[k]!)) return true;
@@ -85,7 +92,7 @@ export function planJoin(recipe: JoinRecipe, last: JoinRecipe | undefined, lastF
       run.range = { ...run.range, length: layout.starts[j]! + layout.slots[j]! - run.range.offset };
     } else {
       if (k > 0) pieces.push({ bytes: separator });
-      if (j !== undefined) pieces.push({ range: { file: lastFile, offset: layout.starts[j]!, length: layout.slots[j]! } });
+      if (j !== undefined) pieces.push({ range: { file: file.path, offset: layout.starts[j]!, length: layout.slots[j]! } });
       else {
         pieces.push({ range: part });
         if (recipe.slot) pieces.push({ bytes: slotPadding(part.length, recipe.slot) });

@@ -15,7 +15,7 @@ import { readByteRange } from '../byte-range.ts';
 import type { JoinRecipe } from '../../site/data/join-recipe.ts';
 import { slotPadding } from '../../site/data/joined-bytes.ts';
 import { writeJoinFiles, writeJoinPieces, type JoinJob } from './join-file.ts';
-import { joinLayout, planJoin, type JoinPlan } from './join-plan.ts';
+import { planJoin, type JoinPlan } from './join-plan.ts';
 import { readKeptJoins, type KeptJoins } from './kept-joins.ts';
 import { RecipesTail } from './recipes-tail.ts';
 
@@ -60,20 +60,18 @@ let unreadable = false;
 /** Undefined until told; then the last recipes by download and where their joins are, or null. */
 let against: { last: Map<string, JoinRecipe>; outDir: string } | null | undefined;
 
-/** How to write a recipe: against the last build's join of it when that file is as its recipe says. */
+/** How to write a recipe: against the last build's join of it, as that file is now. */
 function planOf(recipe: JoinRecipe): JoinPlan {
   const last = against?.last.get(recipe.out);
   if (!against || !last) return { how: 'whole' };
-  const lastFile = join(against.outDir, recipe.out);
+  const path = join(against.outDir, recipe.out);
   let st: Stats | undefined;
   try {
-    st = statSync(lastFile, { throwIfNoEntry: false });
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
     // Not to be looked at: written whole, as without a last build.
   }
-  if (!st?.isFile() || st.size !== joinLayout(last).size) return { how: 'whole' };
-  // Written in place only when no other name shares its bytes.
-  return planJoin(recipe, last, lastFile, st.nlink === 1);
+  return st?.isFile() ? planJoin(recipe, last, { path, size: st.size, inPlace: st.nlink === 1 }) : { how: 'whole' };
 }
 
 /** The bytes of each write, padded: few and small (the changed reports'), sent to be written in place after Astro. */

@@ -4,13 +4,13 @@
  * last one's unchanged runs and the new parts; either way the result is byte for byte the file a
  * whole join of the new recipe gives.
  */
-import { copyFileSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ByteRange } from '../../../src/node/byte-range.ts';
 import { writeJoinFiles, writeJoinPieces } from '../../../src/node/build/join-file.ts';
-import { joinLayout, planJoin, type JoinPlan } from '../../../src/node/build/join-plan.ts';
+import { joinLayout, planJoin, type JoinPlan, type LastJoin } from '../../../src/node/build/join-plan.ts';
 import type { JoinRecipe } from '../../../src/site/data/join-recipe.ts';
 import { slotLength, slotPadding } from '../../../src/site/data/joined-bytes.ts';
 
@@ -33,6 +33,9 @@ function pack(lengths: readonly number[]): ByteRange[] {
 }
 
 const recipeOf = (parts: ByteRange[], slot?: number): JoinRecipe => ({ out: 'data/x.json', head: '[', separator: ',', tail: ']', ...(slot ? { slot } : {}), parts });
+
+/** A last file as the thread finds it. */
+const found = (path: string, inPlace = true): LastJoin => ({ path, size: statSync(path).size, inPlace });
 
 /** The file a whole join of the recipe gives. */
 async function whole(recipe: JoinRecipe, name: string): Promise<Buffer> {
@@ -86,7 +89,7 @@ describe('planJoin', () => {
     parts[3] = shorter;
     parts[17] = longer;
     const recipe = recipeOf(parts, 4096);
-    const plan = planJoin(recipe, last, lastFile);
+    const plan = planJoin(recipe, last, found(lastFile));
     expect(plan.how).toBe('patch');
     expect(plan.how === 'patch' && plan.writes.map((w) => [w.at, w.part])).toEqual([
       [joinLayout(last).starts[3], shorter],
@@ -94,7 +97,7 @@ describe('planJoin', () => {
     ]);
     expect((await carryOut(plan, recipe, lastFile, 'patched.json')).equals(await whole(recipe, 'patch-want.json'))).toBe(true);
     // Nothing changed: a patch of nothing.
-    expect(planJoin(last, last, lastFile)).toEqual({ how: 'patch', writes: [] });
+    expect(planJoin(last, last, found(lastFile))).toEqual({ how: 'patch', writes: [] });
   });
 
   it('makes the file again from the last one when a part outgrew its slot, came or went, keeping the unchanged runs whole', async () => {
@@ -111,7 +114,7 @@ describe('planJoin', () => {
     ];
     for (const [what, parts, fresh] of cases) {
       const recipe = recipeOf(parts, 4096);
-      const plan = planJoin(recipe, last, lastFile);
+      const plan = planJoin(recipe, last, found(lastFile));
       expect(plan.how, what).toBe('pieces');
       if (plan.how !== 'pieces') continue;
       expect(plan.fresh, what).toBe(fresh);
@@ -128,20 +131,23 @@ describe('planJoin', () => {
     const [same, other] = pack([lengths[2]!, lengths[2]! + 1]) as [ByteRange, ByteRange];
     // The same length without slots: in place, unless it may not be.
     const sameLength = recipeOf(last.parts.map((p, k) => (k === 2 ? same : p)));
-    expect(planJoin(sameLength, last, lastFile).how).toBe('patch');
-    const apart = planJoin(sameLength, last, lastFile, false);
+    expect(planJoin(sameLength, last, found(lastFile)).how).toBe('patch');
+    const apart = planJoin(sameLength, last, found(lastFile, false));
     expect(apart.how).toBe('pieces');
     expect((await carryOut(apart, sameLength, lastFile, 'apart.csv')).equals(await whole(sameLength, 'apart-want.csv'))).toBe(true);
     const longer = recipeOf(last.parts.map((p, k) => (k === 2 ? other : p)));
-    const plan = planJoin(longer, last, lastFile);
+    const plan = planJoin(longer, last, found(lastFile));
     expect(plan.how).toBe('pieces');
     expect((await carryOut(plan, longer, lastFile, 'longer.csv')).equals(await whole(longer, 'longer-want.csv'))).toBe(true);
   });
 
-  it('joins whole without a last recipe, with another joint, or with nothing in common', () => {
+  it('joins whole without a last recipe, with another joint, with a last file of another size, or with nothing in common', () => {
     const last = recipeOf(pack(lengths), 4096);
-    const file = join(dir, 'x');
+    const file: LastJoin = { path: join(dir, 'x'), size: joinLayout(last).size, inPlace: true };
     expect(planJoin(last, undefined, file)).toEqual({ how: 'whole' });
+    // A last file of another size than its recipe gives (changed since): nothing taken from it.
+    expect(planJoin(last, last, { ...file, size: file.size - 1 })).toEqual({ how: 'whole' });
+    expect(planJoin(last, last, file).how).toBe('patch');
     expect(planJoin({ ...last, slot: 1024 }, last, file)).toEqual({ how: 'whole' });
     expect(planJoin({ ...last, separator: ';' }, last, file)).toEqual({ how: 'whole' });
     expect(planJoin({ ...last, out: 'data/y.json' }, last, file)).toEqual({ how: 'whole' });
