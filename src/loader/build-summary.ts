@@ -2,7 +2,7 @@
  * The summary the build prints: how many files, reports, errors, failing checks and warnings,
  * then the problems themselves as FILE:LINE: message (the first ones; the quality page has all).
  */
-import type { ArchiveProblem } from '../core/archive/archive-checks.ts';
+import { problemsByFile, type ArchiveProblem } from '../core/archive/archive-checks.ts';
 import type { Report } from '../core/model/report.ts';
 
 export interface SummaryFile {
@@ -31,9 +31,10 @@ export function buildSummary(files: SummaryFile[], problems: ArchiveProblem[]): 
   let failingChecks = 0;
   let warnings = 0;
   let reports = 0;
+  const byFile = problemsByFile(problems);
   for (const f of files) {
     const at = (line: number | null) => `${f.file}${line ? `:${line}` : ''}`;
-    const own = problems.filter((p) => p.file === f.file);
+    const own = byFile.get(f.file) ?? [];
     let fileErrors = 0;
     if (f.error) {
       fileErrors++;

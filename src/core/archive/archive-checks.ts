@@ -91,3 +91,18 @@ export function carryOverProblems(reports: readonly ArchiveFacts[]): ArchiveProb
 export function archiveProblems(reports: readonly ArchiveFacts[]): ArchiveProblem[] {
   return [...duplicateProblems(reports), ...carryOverProblems(reports)];
 }
+
+/**
+ * The problems reported against each file, in the order given. For the summaries that go through
+ * every file: filtering the whole list once per file took 1.4 s at 50,000 files and 5,000
+ * problems (carry-over warnings are common in real archives).
+ */
+export function problemsByFile<P extends Pick<ArchiveProblem, 'file'>>(problems: readonly P[]): ReadonlyMap<string, readonly P[]> {
+  const byFile = new Map<string, P[]>();
+  for (const p of problems) {
+    const own = byFile.get(p.file);
+    if (own) own.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  return byFile;
+}

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { archiveProblems } from '../../core/archive/archive-checks.ts';
+import { archiveProblems, problemsByFile } from '../../core/archive/archive-checks.ts';
 import { registryFile, reportsDir } from '../archive-paths.ts';
 import { loadRegistry, RegistryError } from '../load-registry.ts';
 import { readArchive } from '../read-archive.ts';
@@ -46,9 +46,10 @@ const out: string[] = [];
 let errorFiles = 0;
 let failingChecks = 0;
 let warnings = 0;
+const byFile = problemsByFile(problems);
 for (const e of entries) {
   const r = e.report;
-  const own = problems.filter((p) => p.file === e.file);
+  const own = byFile.get(e.file) ?? [];
   const errors = (r?.diagnostics.filter((d) => d.level === 'error').length ?? 0) + (e.error ? 1 : 0) + own.filter((p) => p.level === 'error').length;
   const warns = (r?.diagnostics.filter((d) => d.level === 'warning').length ?? 0) + own.filter((p) => p.level === 'warning').length;
   const failing = r?.checks.filter((c) => !c.ok) ?? [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
+import { problemsByFile } from '../../../src/core/archive/archive-checks.ts';
 import { buildSummary, strictFailure, summaryLine } from '../../../src/loader/build-summary.ts';
 import { assignPageIds } from '../../../src/loader/page-ids.ts';
 import { distinctReport } from '../../helpers/distinct-report.ts';
@@ -48,6 +49,28 @@ describe('buildSummary', () => {
       'bad.txt: warning: 某行未找到',
       `bad.txt${bad.checks[0]!.line ? `:${bad.checks[0]!.line}` : ''}: check ${bad.checks[0]!.id}: ${bad.checks[0]!.message}`,
       'x.pdf: error: 不支持',
+    ]);
+  });
+
+  it('puts each file\'s archive problems after its own, in the order given, whatever order the files come in', () => {
+    const problems = [
+      { file: 'b.txt', level: 'warning' as const, kind: 'carry-over' as const, message: 'b 第一', line: null },
+      { file: 'a.txt', level: 'error' as const, kind: 'duplicate-id' as const, message: 'a', line: null },
+      { file: 'b.txt', level: 'warning' as const, kind: 'carry-over' as const, message: 'b 第二', line: 3 },
+    ];
+    const two = buildSummary(
+      [
+        { file: 'a.txt', report: ok, error: null },
+        { file: 'b.txt', report: ok, error: null },
+        { file: 'c.txt', report: ok, error: null },
+      ],
+      problems,
+    );
+    expect(two.lines).toEqual(['a.txt: error: a', 'b.txt: warning: b 第一', 'b.txt:3: warning: b 第二']);
+    expect({ errorFiles: two.errorFiles, errors: two.errors, warnings: two.warnings }).toEqual({ errorFiles: 1, errors: 1, warnings: 2 });
+    expect([...problemsByFile(problems)].map(([file, own]) => [file, own.map((p) => p.message)])).toEqual([
+      ['b.txt', ['b 第一', 'b 第二']],
+      ['a.txt', ['a']],
     ]);
   });
 
