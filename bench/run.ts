@@ -299,7 +299,7 @@ export interface BenchResult {
   load: { before: number; after: number };
   count: number;
   seed: string;
-  corpus: { bytes: number; proseBytesPerReport: number; bodies: number; broken: number; cached: boolean };
+  corpus: { bytes: number; proseBytesPerReport: number; bodies: number; broken: number; carryOverSlips: number; cached: boolean };
   parse: ParseFigures[];
   floor: FloorFigures | null;
   ours: OursFigures | { skipped: string };
@@ -469,6 +469,7 @@ async function main(): Promise<void> {
       proseBytesPerReport: Math.round(c.manifest.reports.reduce((s, e) => s + e.proseBytes, 0) / count),
       bodies: new Set(c.manifest.reports.map((e) => e.agency)).size,
       broken: c.manifest.reports.filter((e) => e.broken).length,
+      carryOverSlips: c.manifest.reports.filter((e) => e.carryOverSlip).length,
       cached: c.cached,
     },
     parse,

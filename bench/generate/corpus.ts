@@ -10,7 +10,7 @@ import { agencies, type Agency } from './agencies.ts';
 import { applyBreak, BREAK_KINDS, type Break } from './breaks.ts';
 import { composeDocument, type CellPrinter, type ReportDocument } from './document.ts';
 import type { EncodingName } from './encodings.ts';
-import { makeFigures, proactiveRows, requestRows, type Cells, type RequestState, type Template } from './figures.ts';
+import { COLUMNS, makeFigures, proactiveRows, requestRows, type Cells, type CarryOverSlip, type RequestState, type Template } from './figures.ts';
 import type { TableLayout } from './layouts/index.ts';
 import { Random } from './random.ts';
 import { WRITERS } from './writers/index.ts';
@@ -19,6 +19,13 @@ export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2024;
 /** Share of reports that carry one deliberate mistake. */
 export const BREAK_RATE = 0.03;
+/**
+ * Share of a body's later reports whose 上年结转 differs from its previous report's 结转下年度
+ * (CarryOverSlip): a mistake no report shows on its own, which the archive-wide check warns of,
+ * as it does in real archives. Drawn from a stream of its own, so the rest of the corpus is as it
+ * was without them.
+ */
+export const CARRY_OVER_SLIP_RATE = 0.02;
 
 /** Every cell path of a template's Report, in a fixed order (the manifest stores values by it). */
 export function cellPaths(template: Template): string[] {
@@ -52,6 +59,8 @@ export interface ManifestEntry {
   values: (number | null)[];
   /** The deliberate mistake, if any, and the checks it must fail. */
   broken: Break | null;
+  /** 上年结转 differs from the body's previous report's 结转下年度 (the archive's carry-over warning names this report). */
+  carryOverSlip: boolean;
   bytes: number;
   /** UTF-8 bytes of the chapter prose (tables excluded), for sizing the corpus. */
   proseBytes: number;
@@ -120,18 +129,24 @@ const ENCODING_WEIGHTS: Record<EncodingName, number> = { 'utf-8': 6, 'utf-8-bom'
 export interface GenerateOptions {
   /** Share of reports with a deliberate mistake (default BREAK_RATE); tests raise it. */
   breakRate?: number;
+  /** Share of later reports with a carry-over slip (default CARRY_OVER_SLIP_RATE). */
+  carryOverSlipRate?: number;
 }
 
 /** The reports of a corpus, in order, with their bytes and manifest entries. */
 export async function* generateReports(count: number, seed: string | number, options: GenerateOptions = {}): AsyncGenerator<GeneratedReport> {
   const breakRate = options.breakRate ?? BREAK_RATE;
+  const slipRate = options.carryOverSlipRate ?? CARRY_OVER_SLIP_RATE;
   if (count <= 0) return;
   const state = new Map<string, RequestState>();
   let made = 0;
   for (const { agency, year, first } of plan(seed)) {
     const rng = new Random(seed, `report/${agency.name}/${year}`);
     const template: Template = year <= 2020 ? '2019' : '2021';
-    const { figures, state: next } = makeFigures(rng, template, agency.body, agency.activity, first ? null : state.get(agency.name)!);
+    // A body's years follow one another (plan), so its previous report is last year's.
+    const slips = new Random(seed, `carry-over/${agency.name}/${year}`);
+    const slip: CarryOverSlip | null = !first && slips.chance(slipRate) ? { column: slips.int(0, COLUMNS.length - 1), by: slips.int(1, 3) } : null;
+    const { figures, state: next } = makeFigures(rng, template, agency.body, agency.activity, first ? null : state.get(agency.name)!, slip);
     state.set(agency.name, next);
     const cells = figures.cells;
 
@@ -170,6 +185,7 @@ export async function* generateReports(count: number, seed: string | number, opt
       statement,
       values: cellPaths(template).map((p) => cells.get(p) ?? null),
       broken,
+      carryOverSlip: slip !== null,
       bytes: bytes.length,
       proseBytes: proseBytes(doc),
     };
@@ -187,7 +203,7 @@ export interface Manifest {
   reports: ManifestEntry[];
 }
 
-export const GENERATOR_VERSION = 'xxgk-corpus/1';
+export const GENERATOR_VERSION = 'xxgk-corpus/2';
 
 export function manifestHeader(count: number, seed: string | number): Omit<Manifest, 'reports'> {
   return { generator: GENERATOR_VERSION, seed: String(seed), count, paths: { '2021': cellPaths('2021'), '2019': cellPaths('2019') } };

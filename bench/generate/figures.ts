@@ -95,11 +95,22 @@ function yearlyRequests(rng: Random, body: Body, activity: number): number {
   return rng.int(0, 1) + rng.skewed(base, 1.6);
 }
 
-function requestsTable(rng: Random, template: Template, body: Body, activity: number, previous: RequestState | null, cells: Cells): RequestState {
+/**
+ * A slip in 上年结转: one applicant column (index into COLUMNS) carries `by` more requests over than
+ * last year's report carried forward. The report adds up on its own; the archive-wide check
+ * between a body's years warns (carry-over).
+ */
+export interface CarryOverSlip {
+  column: number;
+  by: number;
+}
+
+function requestsTable(rng: Random, template: Template, body: Body, activity: number, previous: RequestState | null, cells: Cells, slip: CarryOverSlip | null): RequestState {
   const received = yearlyRequests(rng, body, activity);
   const newReceived = split(rng, received, COLUMN_WEIGHTS);
   // A body's first report in the archive still carries requests over from a year not in it.
   const carriedOver = previous ? previous.carriedForward.slice() : COLUMNS.map((_, i) => (rng.chance(0.3) ? rng.skewed(Math.ceil(body.requests * COLUMN_WEIGHTS[i]! * 0.2), 2) : 0));
+  if (previous && slip) carriedOver[slip.column]! += slip.by;
   const available = newReceived.map((n, i) => n + carriedOver[i]!);
   const carriedForward = available.map((a) => (a > 0 && rng.chance(0.35) ? rng.int(0, Math.max(1, Math.floor(a * 0.15))) : 0));
   const handled = available.map((a, i) => a - carriedForward[i]!);
@@ -200,11 +211,12 @@ function proactive2019(rng: Random, body: Body, activity: number, cells: Cells):
   cells.set('proactive.fees', null);
 }
 
-export function makeFigures(rng: Random, template: Template, body: Body, activity: number, previous: RequestState | null): { figures: Figures; state: RequestState } {
+/** `slip`: a carry-over slip from `previous` (only with one). */
+export function makeFigures(rng: Random, template: Template, body: Body, activity: number, previous: RequestState | null, slip: CarryOverSlip | null = null): { figures: Figures; state: RequestState } {
   const cells: Cells = new Map();
   if (template === '2019') proactive2019(rng, body, activity, cells);
   else proactive2021(rng, body, activity, cells);
-  const state = requestsTable(rng, template, body, activity, previous, cells);
+  const state = requestsTable(rng, template, body, activity, previous, cells, slip);
   appealsTable(rng, body, activity, cells);
   return { figures: { template, cells }, state };
 }

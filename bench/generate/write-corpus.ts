@@ -12,6 +12,8 @@ export interface CorpusSummary {
   proseBytes: number;
   agencies: number;
   broken: number;
+  /** Reports with a carry-over slip (the archive's carry-over warnings). */
+  carryOverSlips: number;
   layouts: Record<string, number>;
   encodings: Record<string, number>;
 }
@@ -20,7 +22,7 @@ export async function writeCorpus(dir: string, count: number, seed: string | num
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const reports: ManifestEntry[] = [];
-  const summary: CorpusSummary = { count: 0, bytes: 0, proseBytes: 0, agencies: 0, broken: 0, layouts: {}, encodings: {} };
+  const summary: CorpusSummary = { count: 0, bytes: 0, proseBytes: 0, agencies: 0, broken: 0, carryOverSlips: 0, layouts: {}, encodings: {} };
   const bodies = new Set<string>();
   for await (const { entry, bytes } of generateReports(count, seed)) {
     const file = join(dir, 'reports', entry.file);
@@ -31,6 +33,7 @@ export async function writeCorpus(dir: string, count: number, seed: string | num
     summary.bytes += bytes.length;
     summary.proseBytes += entry.proseBytes;
     if (entry.broken) summary.broken++;
+    if (entry.carryOverSlip) summary.carryOverSlips++;
     bodies.add(entry.agency);
     summary.layouts[entry.layoutVariant] = (summary.layouts[entry.layoutVariant] ?? 0) + 1;
     summary.encodings[entry.encoding] = (summary.encodings[entry.encoding] ?? 0) + 1;

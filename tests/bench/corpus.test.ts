@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BREAK_KINDS } from '../../bench/generate/breaks.ts';
-import { cellPaths, generateReports, type Manifest } from '../../bench/generate/corpus.ts';
+import { cellPaths, generateReports, type Manifest, type ManifestEntry } from '../../bench/generate/corpus.ts';
 import { differences } from '../../bench/generate/verify.ts';
 import { writeCorpus, type CorpusSummary } from '../../bench/generate/write-corpus.ts';
 import { WRITERS } from '../../bench/generate/writers/index.ts';
@@ -86,9 +86,39 @@ describe('a written corpus of 200 reports, read back by the parser', () => {
     expect(manifest.reports.filter((e) => e.broken).length).toBeGreaterThan(0);
   });
 
-  it('is a consistent archive: unique ids, one report per body and year, carry-over matching', () => {
-    expect(archiveProblems([...reports.values()])).toEqual([]);
+  it('is one archive: unique ids, one report per body and year, and carry-over warnings exactly for the slips', () => {
+    const problems = archiveProblems([...reports.values()]);
+    expect(problems.filter((p) => p.kind !== 'carry-over')).toEqual([]);
+    const slipped = manifest.reports.filter((e) => e.carryOverSlip).map((e) => e.file);
+    expect(slipped.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.file).sort()).toEqual(slipped.sort());
+    expect(summary.carryOverSlips).toBe(slipped.length);
     expect(new Set([...reports.values()].map((r) => r.id)).size).toBe(200);
+  });
+});
+
+describe('carry-over slips', () => {
+  const parsed = async (options: { carryOverSlipRate: number }) => {
+    const out: { entry: ManifestEntry; report: Report }[] = [];
+    for (const { entry, bytes } of await all(60, 'slips', { breakRate: 0, ...options })) out.push({ entry, report: await reportFromBytes(`/corpus/${entry.file}`, bytes, { root: '/corpus' }) });
+    return out;
+  };
+  it('at every later report, each warned of once, naming one column, the report itself adding up', async () => {
+    const all = await parsed({ carryOverSlipRate: 1 });
+    const later = all.filter(({ entry }) => entry.carryOverSlip);
+    expect(later.length).toBeGreaterThan(20);
+    // A body's first report has no previous one to slip from.
+    expect(all.length - later.length).toBe(new Set(all.map(({ entry }) => entry.agency)).size);
+    const problems = archiveProblems(all.map(({ report }) => report));
+    expect(problems.map((p) => p.file).sort()).toEqual(later.map(({ entry }) => entry.file).sort());
+    for (const p of problems) {
+      expect(p.kind).toBe('carry-over');
+      expect(p.cells).toHaveLength(2); // the column and the total
+    }
+    expect(later.flatMap(({ report }) => report.checks.filter((c) => !c.ok))).toEqual([]);
+  });
+  it('none without them: every 上年结转 is the year before\'s 结转下年度', async () => {
+    expect(archiveProblems((await parsed({ carryOverSlipRate: 0 })).map(({ report }) => report))).toEqual([]);
   });
 });
 
