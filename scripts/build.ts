@@ -8,8 +8,8 @@
  *   2. `astro build` renders every page and data file into a staging folder, and, at the same
  *      time when the machine has the cores and memory (src/node/build/search-step.ts), the search
  *      index is built from the same reports (unchanged shards come from the cache; a partial
- *      build's on a thread of its own, src/node/build/search-aside.ts, while the page digests are
- *      taken); Astro is then started as soon as the inputs are known to have changed, before the
+ *      build's on a thread of its own, src/node/build/search-aside.ts, as soon as the archive is
+ *      read); Astro is then started as soon as the inputs are known to have changed, before the
  *      output is checked, and its loader waits for the handed-over snapshot, Astro's build for the
  *      pages to render, handed over after the output check and the page digests; the staged site
  *      replaces the output when Astro has ended, so a failed build leaves the last one's output whole;
@@ -160,7 +160,7 @@ const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshot, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, writeHandoff, writeRenderSet } =
+const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshotPages, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, withOverview, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -169,12 +169,12 @@ const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDi
 // after them, here.
 let searchMs = 0;
 /**
- * From this many reports a partial build's index gets a thread of its own, started as soon as the
- * archive is read (src/node/build/search-aside.ts): what it overlaps (the hand-over to Astro, the
- * page digests) then outweighs the thread's start (0.3–0.5 s of CPU loading the index's code). In
- * alternating one-report rebuilds it took 0.35 s off at 50,000 reports when it started after the
- * plan, and nothing at 10,000, also when started early (six pairs, 2026-11-29; bench/README.md).
- * XXGK_SEARCH_THREAD_FROM sets another count (the tests: 1).
+ * From this many files in the archive folder a partial build's index gets a thread of its own
+ * (src/node/build/search-aside.ts): what it overlaps (the archive-wide checks, the hand-over to
+ * Astro, the page digests) then outweighs the thread's start (0.3–0.5 s of CPU loading the index's
+ * code). In alternating one-report rebuilds it took 0.35 s off at 50,000 reports when it started
+ * after the plan, and nothing at 10,000, also when started early (six pairs, 2026-11-29;
+ * bench/README.md). XXGK_SEARCH_THREAD_FROM sets another count (the tests: 1).
  */
 const SEARCH_THREAD_FROM = Number(process.env.XXGK_SEARCH_THREAD_FROM) || 30_000;
 // `update`: the index updates the output's part by part (a partial build), else it is staged whole.
@@ -196,7 +196,6 @@ const parseStarted = performance.now();
 let indexed: IndexedReport[];
 let records: Map<string, SearchRecord>;
 let searchPlan: SearchPlan;
-let toIndex: Set<string>;
 let pages: PagesRecord;
 let listing: ListingAside | null;
 // The last build's record when this one only updates its output (a partial build).
@@ -204,13 +203,36 @@ let updated: BuildStamp | null;
 // Whether Astro's loader has its snapshot: a failure after that goes into the render set it waits for next.
 let handedOver = false;
 try {
+  // A partial build of a large archive (if the output proves intact) indexes on a thread of its
+  // own (src/node/build/search-aside.ts), started before the archive is read: it loads the index's
+  // code meanwhile. It is sent its work as soon as the archive is read, before the archive-wide
+  // checks, the handoff and the output check, since the index is the build's last chain: in
+  // alternating one-report rebuilds at 50,000 reports, 5.64 s against 5.89 s (twelve pairs; bench/README.md).
+  searchThread = together && stamp?.search && stamp.code === inputs.code && inputs.files.size >= SEARCH_THREAD_FROM ? new SearchAside() : null;
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
-  const snapshot = await readSnapshot(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
-  // A partial build of a large archive (if the output proves intact) indexes on a thread of its
-  // own: started now, it loads the index's code while Astro waits for the snapshot handed over next.
-  searchThread = together && stamp?.search && stamp.code === inputs.code && snapshot.reports.length >= SEARCH_THREAD_FROM ? new SearchAside() : null;
+  const read = await readSnapshotPages(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
+  /** The index's reports, its plan (made once: the index, on its thread or here, takes it as made) and the records it needs. */
+  const planIndex = async () => {
+    const reports = read.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
+    const { plan, needed } = planSearch(reports);
+    // The index's reports that the read did not keep are read again from the parse cache.
+    const readReport = reportReader(read.dir, process.env, 'failing');
+    const held = new Map<string, SearchRecord>();
+    for (const page of read.reports) if (needed.has(page.brief.id)) held.set(page.brief.id, searchRecord(await pageReport(page, readReport)));
+    return { reports, plan, held };
+  };
+  // With the thread, planned now; without it, after the handoff (Astro gets its snapshot first),
+  // and the index starts here after the page digests.
+  let planned: Awaited<ReturnType<typeof planIndex>> | null = null;
+  if (searchThread) {
+    planned = await planIndex();
+    searchAlong = indexSearch(planned.reports, planned.plan, planned.held, true, searchThread);
+    // Its failure is reported where it is awaited, not as an unhandled rejection before.
+    searchAlong.catch(() => undefined);
+  }
+  const snapshot = withOverview(read);
   // Astro's content sync starts on the snapshot at once; the pages to render follow once the output
   // is checked and the page digests are taken (0.2–0.5 s at 50,000 reports, from the last build's,
   // src/node/kept-pages.ts): Astro needs them only when its build starts, about a second later. The
@@ -223,18 +245,14 @@ try {
   clearStamp(STAMP_FILE);
   // A partial build's downloads are written against the last build's, which the output holds.
   joins.compareWith(updated?.joins ? { kept: { file: KEPT_JOINS, digest: updated.joins }, outDir: OUT } : null);
-  indexed = snapshot.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
-  // Planned once here: the index, on its thread or here, takes the plan as made.
-  ({ plan: searchPlan, needed: toIndex } = planSearch(indexed));
-  // The index's reports that the read did not keep are read again from the parse cache.
-  const read = reportReader(snapshot.dir, process.env, 'failing');
-  records = new Map();
-  for (const page of snapshot.reports) if (toIndex.has(page.brief.id)) records.set(page.brief.id, searchRecord(await pageReport(page, read)));
-  if (searchThread && updated?.search) {
-    searchAlong = indexSearch(indexed, searchPlan, records, true, searchThread);
-    // Its failure is reported where it is awaited, not as an unhandled rejection before.
-    searchAlong.catch(() => undefined);
-  } else searchThread?.discard();
+  if (searchAlong && !updated?.search) {
+    // The output is not as the last build left it: the index begun on the last build's is not this
+    // build's, which indexes whole below. Both go through the index's cache: this one ends first.
+    await searchAlong.then((index) => index.pruned).catch(() => undefined);
+    searchAlong = null;
+  }
+  planned ??= await planIndex();
+  ({ reports: indexed, plan: searchPlan, held: records } = planned);
   // The pages to render go to Astro first; the record of every page's digest is made after.
   const lastPages = await keptPages;
   const digested = digestPages(snapshot, lastPages.pages);

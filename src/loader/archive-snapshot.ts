@@ -99,9 +99,23 @@ export interface SnapshotOptions {
   keepLater?: (write: () => Promise<void>) => void;
 }
 
+/** A snapshot before its archive-wide part (overview): what the search index needs of the archive. */
+export type SnapshotPages<R extends Report | null = Report> = Omit<ArchiveSnapshot<R>, 'overview'> & { entries: ArchiveEntry[] };
+
 export async function readSnapshot(env?: NodeJS.ProcessEnv, options?: SnapshotOptions & { keepBriefs?: false }): Promise<ArchiveSnapshot>;
 export async function readSnapshot(env: NodeJS.ProcessEnv, options: SnapshotOptions & { keepBriefs: true }): Promise<ArchiveSnapshot<Report | null>>;
 export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: SnapshotOptions = {}): Promise<ArchiveSnapshot<Report | null>> {
+  return withOverview(await readSnapshotPages(env, options as SnapshotOptions & { keepBriefs: true }));
+}
+
+/**
+ * The archive's files as pages, page ids assigned, without the archive-wide checks and summary
+ * (withOverview adds them): `npm run build` starts a partial build's search index on these, which
+ * needs nothing archive-wide, before it takes the rest.
+ */
+export async function readSnapshotPages(env?: NodeJS.ProcessEnv, options?: SnapshotOptions & { keepBriefs?: false }): Promise<SnapshotPages>;
+export async function readSnapshotPages(env: NodeJS.ProcessEnv, options: SnapshotOptions & { keepBriefs: true }): Promise<SnapshotPages<Report | null>>;
+export async function readSnapshotPages(env: NodeJS.ProcessEnv = process.env, options: SnapshotOptions = {}): Promise<SnapshotPages<Report | null>> {
   const dir = reportsDir(env);
   if (!existsSync(dir)) throw new Error(`${dir}: 报告目录不存在（用 REPORTS_DIR 指定）`);
   const regFile = registryFile(env);
@@ -120,18 +134,24 @@ export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options
     if (entry.brief && !entry.error) reports.push({ pageId: pageId!, brief: withPageId(entry.brief, pageId!), report: entry.report && withPageId(entry.report, pageId!), entry, digestKey: key(entry, pageId) });
     else problemFiles.push({ entry, pageId: entry.rawText !== null ? pageId : null, digestKey: key(entry, pageId) });
   }
+  return { dir, reports, problemFiles, registryDigest, entries };
+}
+
+/** The snapshot whole: the archive-wide checks run and the build summary counted over its pages. */
+export function withOverview<R extends Report | null>({ entries, ...pages }: SnapshotPages<R>): ArchiveSnapshot<R> {
+  const { reports, problemFiles } = pages;
   // Archive checks run on the reports as parsed (duplicates are found by their own ids).
   const problems = archiveProblems(entries.flatMap((e) => (e.brief && !e.error ? [e.brief] : [])));
-  const pages = new Map([...reports.map((r) => [r.entry.file, r.pageId] as const), ...problemFiles.flatMap((p) => (p.pageId ? [[p.entry.file, p.pageId] as const] : []))]);
+  const pageOf = new Map([...reports.map((r) => [r.entry.file, r.pageId] as const), ...problemFiles.flatMap((p) => (p.pageId ? [[p.entry.file, p.pageId] as const] : []))]);
   const overview: SnapshotOverview = {
     summary: buildSummary(
       entries.map((e) => ({ file: e.file, report: e.brief, error: e.error })),
       problems,
     ),
-    problems: problems.map((p) => ({ ...p, pageId: pages.get(p.file) ?? null, otherPageId: p.other ? (pages.get(p.other) ?? null) : null })),
+    problems: problems.map((p) => ({ ...p, pageId: pageOf.get(p.file) ?? null, otherPageId: p.other ? (pageOf.get(p.other) ?? null) : null })),
     problemFiles: problemFiles.length,
   };
-  return { dir, reports, problemFiles, overview, registryDigest };
+  return { ...pages, overview };
 }
 
 /** A report as the loader sees it: what tells whether its entry changed, and its content, read only then. */

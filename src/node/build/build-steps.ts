@@ -3,7 +3,7 @@
  * knows it builds and has started Astro, so that Astro's start-up overlaps the loading of the
  * parser, the page digests and the search index instead of waiting for it.
  */
-export { pageReport, readSnapshot, reportReader } from '../../loader/archive-snapshot.ts';
+export { pageReport, readSnapshotPages, reportReader, withOverview } from '../../loader/archive-snapshot.ts';
 export { digestPages, pagesToRender, renderCounts } from '../../loader/page-digests.ts';
 export { handoffOf, writeHandoff, writeRenderSet } from '../../loader/snapshot-handoff.ts';
 export { partDigests } from '../../search/build/index-parts.ts';

@@ -20,11 +20,10 @@ export interface SearchThreadData {
 export type SearchThreadMessage = { result: Omit<SearchIndexResult, 'pruned'> } | { pruned: true } | { error: string };
 
 /**
- * The index's thread, started before its reports are known: it loads the index's code (0.3–0.4 s
- * of CPU) while the build's main thread hands the snapshot to Astro and plans the index, when
- * Astro waits for that snapshot and a core is free. At 50,000 reports the index then starts
- * about 0.4 s sooner in a one-report rebuild. Until asked to build, it does not keep the process
- * alive; one never asked goes when discarded or when the process ends.
+ * The index's thread, started before its reports are known: it loads the index's code (0.3–0.5 s
+ * of CPU) while the build's main thread reads the archive. At 50,000 reports the index then starts
+ * as soon as the archive is read, in a one-report rebuild. Until asked to build, it does not keep
+ * the process alive; one never asked goes when discarded or when the process ends.
  */
 export class SearchAside {
   private readonly worker = new Worker(new URL('./search-thread.ts', import.meta.url));
