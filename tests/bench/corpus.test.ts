@@ -104,12 +104,12 @@ describe('carry-over slips', () => {
     return out;
   };
   it('at every later report, each warned of once, naming one column, the report itself adding up', async () => {
-    const all = await parsed({ carryOverSlipRate: 1 });
-    const later = all.filter(({ entry }) => entry.carryOverSlip);
+    const generated = await parsed({ carryOverSlipRate: 1 });
+    const later = generated.filter(({ entry }) => entry.carryOverSlip);
     expect(later.length).toBeGreaterThan(20);
     // A body's first report has no previous one to slip from.
-    expect(all.length - later.length).toBe(new Set(all.map(({ entry }) => entry.agency)).size);
-    const problems = archiveProblems(all.map(({ report }) => report));
+    expect(generated.length - later.length).toBe(new Set(generated.map(({ entry }) => entry.agency)).size);
+    const problems = archiveProblems(generated.map(({ report }) => report));
     expect(problems.map((p) => p.file).sort()).toEqual(later.map(({ entry }) => entry.file).sort());
     for (const p of problems) {
       expect(p.kind).toBe('carry-over');

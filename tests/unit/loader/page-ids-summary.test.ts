@@ -52,7 +52,7 @@ describe('buildSummary', () => {
     ]);
   });
 
-  it('puts each file\'s archive problems after its own, in the order given, whatever order the files come in', () => {
+  it('lists each file\'s archive problems under that file, in the order given, whatever order the problems come in', () => {
     const problems = [
       { file: 'b.txt', level: 'warning' as const, kind: 'carry-over' as const, message: 'b 第一', line: null },
       { file: 'a.txt', level: 'error' as const, kind: 'duplicate-id' as const, message: 'a', line: null },
