@@ -208,7 +208,9 @@ try {
   // code meanwhile. It is sent its work as soon as the archive is read, before the archive-wide
   // checks, the handoff and the output check, since the index is the build's last chain: in
   // alternating one-report rebuilds at 50,000 reports, 5.64 s against 5.89 s (twelve pairs; bench/README.md).
-  searchThread = together && stamp?.search && stamp.code === inputs.code && inputs.files.size >= SEARCH_THREAD_FROM ? new SearchAside() : null;
+  // Not when the build is known to be a full one already (forced, or the output found altered).
+  const mayUpdate = stamp?.search && stamp.code === inputs.code && !process.env.FORCE_BUILD && checkedFirst === null;
+  searchThread = together && mayUpdate && inputs.files.size >= SEARCH_THREAD_FROM ? new SearchAside() : null;
   // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
   // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
   // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
