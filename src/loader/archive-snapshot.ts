@@ -105,6 +105,7 @@ export type SnapshotPages<R extends Report | null = Report> = Omit<ArchiveSnapsh
 export async function readSnapshot(env?: NodeJS.ProcessEnv, options?: SnapshotOptions & { keepBriefs?: false }): Promise<ArchiveSnapshot>;
 export async function readSnapshot(env: NodeJS.ProcessEnv, options: SnapshotOptions & { keepBriefs: true }): Promise<ArchiveSnapshot<Report | null>>;
 export async function readSnapshot(env: NodeJS.ProcessEnv = process.env, options: SnapshotOptions = {}): Promise<ArchiveSnapshot<Report | null>> {
+  // Either overload of readSnapshotPages: its body takes both.
   return withOverview(await readSnapshotPages(env, options as SnapshotOptions & { keepBriefs: true }));
 }
 

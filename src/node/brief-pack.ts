@@ -66,7 +66,6 @@ export async function writeBriefPack(file: string, pack: BriefPack): Promise<voi
   if (file.endsWith('.v8')) await rm(`${file.slice(0, -'.v8'.length)}.json`, { force: true });
 }
 
-
 /**
  * Keeps `next` (this read's briefs) for the next read, given `last` as read (readBriefPack):
  * nothing is written when every brief of `next` is kept already; its new briefs go beside the

@@ -89,12 +89,14 @@ function patchBytes(recipe: JoinRecipe, plan: Extract<JoinPlan, { how: 'patch' }
 async function write(jobs: JoinJob[], plans: JoinPlan[]): Promise<void> {
   const whole = jobs.filter((_, i) => plans[i]!.how === 'whole');
   const started = performance.now();
-  try {
-    mkdirSync(scratch, { recursive: true });
-    await writeJoinFiles(whole);
-    for (const job of whole) post({ written: job.path, ms: (performance.now() - started) / whole.length });
-  } catch (err) {
-    for (const job of whole) post({ failed: job.path, error: (err as Error).message });
+  if (whole.length) {
+    try {
+      mkdirSync(scratch, { recursive: true });
+      await writeJoinFiles(whole);
+      for (const job of whole) post({ written: job.path, ms: (performance.now() - started) / whole.length });
+    } catch (err) {
+      for (const job of whole) post({ failed: job.path, error: (err as Error).message });
+    }
   }
   for (const [i, job] of jobs.entries()) {
     const plan = plans[i]!;

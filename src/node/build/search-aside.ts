@@ -23,7 +23,7 @@ export type SearchThreadMessage = { result: Omit<SearchIndexResult, 'pruned'> } 
  * The index's thread, started before its reports are known: it loads the index's code (0.3–0.5 s
  * of CPU) while the build's main thread reads the archive. At 50,000 reports the index then starts
  * as soon as the archive is read, in a one-report rebuild. Until asked to build, it does not keep
- * the process alive; one never asked goes when discarded or when the process ends.
+ * the process alive; one never asked goes when the process ends.
  */
 export class SearchAside {
   private readonly worker = new Worker(new URL('./search-thread.ts', import.meta.url));
@@ -67,10 +67,5 @@ export class SearchAside {
       // The plan's shards hold the reports themselves: one copy of them goes to the thread.
       worker.postMessage({ reports, plan, records: [...records], cpus } satisfies SearchThreadData);
     });
-  }
-
-  /** Ends a thread never asked to build. */
-  discard(): void {
-    void this.worker.terminate();
   }
 }

@@ -72,9 +72,6 @@ describe('SearchAside', () => {
     expect(aside.built).toEqual(['2023', '2022']);
     expect(aside.index.parts.map((p) => [p.path, p.digest])).toEqual(here.index.parts.map((p) => [p.path, p.digest]));
     await aside.pruned;
-    // One never asked is ended.
-    const unused = new SearchAside();
-    unused.discard();
   });
 
   it('settles `pruned` once the cache holds only what the index used', async () => {
