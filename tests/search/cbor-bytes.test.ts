@@ -51,3 +51,59 @@ describe('CborReader', () => {
     expect(() => new CborReader(encode('大数据').subarray(0, 5)).text()).toThrow(/完整的文本/);
   });
 });
+
+describe('CborReader.skipPageEntries', () => {
+  /** Pages and sizes read item by item, as Pagefind's form says (see readRawWord). */
+  const itemByItem = (entries: unknown[]) => {
+    let page = 0;
+    let size = 0;
+    for (const e of entries as [number, number[], unknown[]][]) {
+      page += e[0];
+      size += 1 + e[1].filter((l) => l >= 0).length;
+    }
+    return { page, size };
+  };
+
+  it('walks entries of every integer width, weights included, as an item-by-item read does', () => {
+    const entries = [
+      [0, [0, 5, 9], []],
+      [1, [23], []],
+      [24, [-1, 24, 255], []],
+      [256, [256, 65535, -257], []],
+      [65536, [65536, 2 ** 32 - 1], []],
+      [3, [], []],
+      [7, Array.from({ length: 30 }, (_, i) => i * 1000), []],
+    ];
+    const bytes = encode(entries);
+    const r = new CborReader(bytes, 1);
+    const into = { page: 0, size: 0 };
+    expect(r.skipPageEntries(entries.length, into)).toBe(entries.length);
+    expect(into).toEqual(itemByItem(entries));
+    expect(r.at).toBe(bytes.length);
+  });
+
+  it('stops at an entry of another form, at the count asked for, and at the end of the bytes', () => {
+    // Meta positions: the caller's item-by-item read names the word.
+    const withMeta = encode([[1, [2], []], [2, [3], [4]], [3, [4], []]]);
+    const r = new CborReader(withMeta, 1);
+    const into = { page: 0, size: 0 };
+    expect(r.skipPageEntries(3, into)).toBe(1);
+    expect(into).toEqual({ page: 1, size: 2 });
+    expect(r.array()).toBe(3); // left at the second entry
+
+    const three = encode([[1, [2], []], [2, [3], []], [3, [4], []]]);
+    const counted = new CborReader(three, 1);
+    expect(counted.skipPageEntries(2, { page: 0, size: 0 })).toBe(2);
+    expect(counted.array()).toBe(3);
+
+    // Cut inside the last entry: the entries before it only.
+    const cut = new CborReader(three.subarray(0, three.length - 2), 1);
+    const before = { page: 0, size: 0 };
+    expect(cut.skipPageEntries(3, before)).toBe(2);
+    expect(before).toEqual({ page: 3, size: 4 });
+
+    // A text where a position should be, or an integer wider than four bytes.
+    expect(new CborReader(encode([[1, ['x'], []]]), 1).skipPageEntries(1, { page: 0, size: 0 })).toBe(0);
+    expect(new CborReader(encode([[2 ** 40, [1], []]]), 1).skipPageEntries(1, { page: 0, size: 0 })).toBe(0);
+  });
+});

@@ -145,6 +145,55 @@ export class CborReader {
     return this.fail('整数');
   }
 
+  /**
+   * Moves past up to `count` page entries of an index word, each `[page difference, [positions],
+   * []]` (Pagefind's form for a page without meta positions), while they have that form with
+   * integers of up to four bytes; `into` gets each one's page difference (`page`) and its size (one
+   * for the page and one per position not negative: a negative number marks a weight). Returns how
+   * many it moved past: an entry of another form is left for the caller's reading item by item.
+   *
+   * Why: a merge restating the chunks of words every report has walks millions of entries; read
+   * item by item they took 0.3 s of the 0.6 s spent reading 206 such chunks at 50,000 reports.
+   */
+  skipPageEntries(count: number, into: { page: number; size: number }): number {
+    const b = this.bytes;
+    let at = this.at;
+    let passed = 0;
+    for (; passed < count; passed++) {
+      if (b[at] !== 0x83) break;
+      let q = at + 1;
+      const head = b[q]!;
+      const info = head & 0x1f;
+      if (head >> 5 !== UINT || info > 26) break;
+      const delta = info < 24 ? info : info === 24 ? b[q + 1]! : info === 25 ? (b[q + 1]! << 8) | b[q + 2]! : ((b[q + 1]! << 24) >>> 0) + ((b[q + 2]! << 16) | (b[q + 3]! << 8) | b[q + 4]!);
+      q += info < 24 ? 1 : 1 + (1 << (info - 24));
+      const list = b[q]!;
+      const listInfo = list & 0x1f;
+      if (list >> 5 !== ARRAY || listInfo > 25) break;
+      const positions = listInfo < 24 ? listInfo : listInfo === 24 ? b[q + 1]! : (b[q + 1]! << 8) | b[q + 2]!;
+      q += listInfo < 24 ? 1 : 1 + (1 << (listInfo - 24));
+      let size = 1;
+      let odd = false;
+      for (let i = 0; i < positions; i++) {
+        const first = b[q]!;
+        const posInfo = first & 0x1f;
+        if (first >> 5 > NEGATIVE || posInfo > 26) {
+          odd = true;
+          break;
+        }
+        if (first >> 5 === UINT) size++;
+        q += posInfo < 24 ? 1 : 1 + (1 << (posInfo - 24));
+      }
+      // No meta positions; and all of it within the bytes (a read past their end gives undefined).
+      if (odd || b[q] !== 0x80 || q + 1 > b.length) break;
+      at = q + 1;
+      into.page += delta;
+      into.size += size;
+    }
+    this.at = at;
+    return passed;
+  }
+
   text(): string {
     return text.decode(this.textBytes());
   }

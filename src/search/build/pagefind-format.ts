@@ -154,23 +154,30 @@ export function readRawWord(r: CborReader, path: string): RawWord {
   const word = r.text();
   const pages = r.array();
   if (pages === 0) throw new Error(`${path}：索引词“${word}”没有页面`);
-  let page = 0;
-  let first = 0;
-  let size = pages;
-  let firstRest = 0;
-  let others = 0;
-  for (let p = 0; p < pages; p++) {
+  // Pages' numbers and sizes so far; one for each page, one for each position (see RawWord).
+  const sum = { page: 0, size: 0 };
+  /** One entry read item by item: the first, and any the quick walk leaves. */
+  const readEntry = () => {
     r.array();
-    page += r.uint();
-    if (p === 0) {
-      first = page;
-      firstRest = r.at;
-    }
+    sum.page += r.uint();
+    const rest = r.at;
     const locs = r.array();
-    for (let l = 0; l < locs; l++) if (r.int() >= 0) size++; // a negative number marks a weight, not a position
+    sum.size++;
+    for (let l = 0; l < locs; l++) if (r.int() >= 0) sum.size++; // a negative number marks a weight, not a position
     if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”出现在元数据中，记录不应有可检索的元数据`);
-    if (p === 0) others = r.at;
+    return rest;
+  };
+  const firstRest = readEntry();
+  const first = sum.page;
+  const others = r.at;
+  for (let p = 1; p < pages; ) {
+    p += r.skipPageEntries(pages - p, sum);
+    if (p < pages) {
+      readEntry();
+      p++;
+    }
   }
+  const { page, size } = sum;
   const end = r.at;
   if (r.array() !== 0) throw new Error(`${path}：索引词“${word}”有变体，记录应已去掉变音符号`);
   return { word, pages, size, first, last: page, firstRest: r.bytes.subarray(firstRest, others), others: r.bytes.subarray(others, end) };
