@@ -102,6 +102,14 @@ describe('CborReader.skipPageEntries', () => {
     expect(cut.skipPageEntries(3, before)).toBe(2);
     expect(before).toEqual({ page: 3, size: 4 });
 
+    // Before a page: the entries of pages 1 and 3 (page differences 1, 2), not page 6's.
+    const upTo = new CborReader(three, 1);
+    const below = { page: 0, size: 0 };
+    expect(upTo.skipPageEntries(3, below, 6)).toBe(2);
+    expect(below).toEqual({ page: 3, size: 4 });
+    expect(upTo.skipPageEntries(3, below, 7)).toBe(1);
+    expect(below.page).toBe(6);
+
     // A text where a position should be, or an integer wider than four bytes.
     expect(new CborReader(encode([[1, ['x'], []]]), 1).skipPageEntries(1, { page: 0, size: 0 })).toBe(0);
     expect(new CborReader(encode([[2 ** 40, [1], []]]), 1).skipPageEntries(1, { page: 0, size: 0 })).toBe(0);

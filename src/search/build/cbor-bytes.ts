@@ -150,12 +150,13 @@ export class CborReader {
    * []]` (Pagefind's form for a page without meta positions), while they have that form with
    * integers of up to four bytes; `into` gets each one's page difference (`page`) and its size (one
    * for the page and one per position not negative: a negative number marks a weight). Returns how
-   * many it moved past: an entry of another form is left for the caller's reading item by item.
+   * many it moved past: an entry of another form, or (given `beforePage`) of a page not before it,
+   * is left for the caller's reading item by item.
    *
    * Why: a merge restating the chunks of words every report has walks millions of entries; read
    * item by item they took 0.3 s of the 0.6 s spent reading 206 such chunks at 50,000 reports.
    */
-  skipPageEntries(count: number, into: { page: number; size: number }): number {
+  skipPageEntries(count: number, into: { page: number; size: number }, beforePage = Infinity): number {
     const b = this.bytes;
     let at = this.at;
     let passed = 0;
@@ -166,6 +167,7 @@ export class CborReader {
       const info = head & 0x1f;
       if (head >> 5 !== UINT || info > 26) break;
       const delta = info < 24 ? info : info === 24 ? b[q + 1]! : info === 25 ? (b[q + 1]! << 8) | b[q + 2]! : ((b[q + 1]! << 24) >>> 0) + ((b[q + 2]! << 16) | (b[q + 3]! << 8) | b[q + 4]!);
+      if (into.page + delta >= beforePage) break;
       q += info < 24 ? 1 : 1 + (1 << (info - 24));
       const list = b[q]!;
       const listInfo = list & 0x1f;

@@ -225,6 +225,21 @@ export function rawWordOutside(raw: RawWord, gaps: readonly (readonly [number, n
   if (!inGap(page)) run = { first: page, last: page, firstRest: raw.firstRest, from: 0, to: 0, pages: 1, size, stretch: firstStretch };
   const r = new CborReader(raw.others);
   while (r.at < raw.others.length) {
+    // Within a run, up to the next gap: the entries passed in one walk over their bytes.
+    if (run !== null && passed < sorted.length) {
+      const walked = { page, size: 0 };
+      const n = r.skipPageEntries(Infinity, walked, sorted[passed]![0]);
+      if (n > 0) {
+        page = walked.page;
+        pages += n;
+        size += walked.size;
+        run.last = page;
+        run.to = r.at;
+        run.pages += n;
+        run.size += walked.size;
+        if (r.at >= raw.others.length) break;
+      }
+    }
     r.array();
     page += r.uint();
     const restAt = r.at;
