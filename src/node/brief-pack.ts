@@ -10,7 +10,8 @@
  * its key. It is a cache: a pack that cannot be read is an empty one.
  *
  * Written with V8's serializer, not as JSON: at 10,000 reports (8 MB) it reads in 110–160 ms
- * instead of 160–210 ms and writes in 60 ms instead of 140 ms.
+ * instead of 160–210 ms and writes in 60 ms instead of 140 ms; and as columns, not as a Map of
+ * briefs (./brief-columns.ts): at 50,000 reports 0.09–0.14 s instead of 0.27–0.37 s.
  *
  * The briefs a read adds go into a second, small file beside the pack (`.add.v8`), not into the
  * pack written whole again: at 50,000 reports the pack is 41 MB, and writing it after one report
@@ -24,6 +25,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { perArchiveFile } from './archive-paths.ts';
+import { fromColumns, toColumns } from './brief-columns.ts';
 import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
@@ -42,8 +44,7 @@ const parts = new WeakMap<BriefPack, { whole: number; added: ReadonlySet<string>
 
 function readMap(file: string): Map<string, ReportBrief> {
   try {
-    const value: unknown = deserialize(readFileSync(file));
-    return value instanceof Map ? (value as Map<string, ReportBrief>) : new Map();
+    return fromColumns(deserialize(readFileSync(file))) ?? new Map();
   } catch {
     return new Map();
   }
@@ -61,7 +62,7 @@ export function readBriefPack(file: string): BriefPack {
 
 /** Written whole or not at all, on libuv's threads; the additions and the JSON pack earlier versions kept beside it go. */
 export async function writeBriefPack(file: string, pack: BriefPack): Promise<void> {
-  await writeWholeSoon(file, serialize(pack));
+  await writeWholeSoon(file, serialize(toColumns(pack)));
   await rm(additionsFile(file), { force: true });
   if (file.endsWith('.v8')) await rm(`${file.slice(0, -'.v8'.length)}.json`, { force: true });
 }
@@ -81,6 +82,6 @@ export async function keepBriefPack(file: string, next: BriefPack, last: BriefPa
   const additions = new Map<string, ReportBrief>();
   for (const key of read?.added ?? []) if (next.has(key)) additions.set(key, next.get(key)!);
   for (const key of fresh) additions.set(key, next.get(key)!);
-  if (read && read.whole > 0 && additions.size <= loose && stale <= loose) await writeWholeSoon(additionsFile(file), serialize(additions));
+  if (read && read.whole > 0 && additions.size <= loose && stale <= loose) await writeWholeSoon(additionsFile(file), serialize(toColumns(additions)));
   else await writeBriefPack(file, next);
 }

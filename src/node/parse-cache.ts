@@ -53,6 +53,7 @@ export const PARSER_SOURCES = [
   'node/read-meta.ts',
   'node/read-archive.ts',
   'node/brief-pack.ts',
+  'node/brief-columns.ts',
   'node/loose-bound.ts',
   'node/archive-paths.ts',
   'node/load-registry.ts',

@@ -13,6 +13,7 @@ import { pageReport, readSnapshot, reportReader } from '../../../src/loader/arch
 import { pageDigests } from '../../../src/loader/page-digests.ts';
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
+import { fromColumns } from '../../../src/node/brief-columns.ts';
 import { additionsFile, briefPackFile, keepBriefPack, readBriefPack, writeBriefPack } from '../../../src/node/brief-pack.ts';
 import { looseBound } from '../../../src/node/loose-bound.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
@@ -47,8 +48,8 @@ const byFile = (entries: ArchiveEntry[]) => Object.fromEntries(entries.map((e) =
 const withoutReport = (entries: ArchiveEntry[]) => entries.map(({ report: _, ...rest }) => rest);
 const packFile = () => briefPackFile(cache.dir, reports);
 const additions = () => additionsFile(packFile());
-/** One file of the pack as it is written (a Map of key to brief). */
-const readMap = (file: string) => deserialize(readFileSync(file)) as Map<string, unknown>;
+/** One file of the pack as it is written (columns of briefs, src/node/brief-columns.ts). */
+const readMap = (file: string) => fromColumns(deserialize(readFileSync(file)))!;
 
 describe('readArchive keeping briefs', () => {
   it("takes an unchanged report's brief from the last read's pack instead of reading the report", async () => {
@@ -182,8 +183,10 @@ describe('readArchive keeping briefs', () => {
 
   it('treats a pack it cannot read as empty, and writes a good one', async () => {
     const whole = await read();
-    // Bytes that are no pack, a JSON pack of earlier versions, V8's form of something else.
-    for (const text of ['{', 'null', '[]', JSON.stringify({ key: { id: 'x' } }), serialize([1, 2]), serialize({ key: 1 })]) {
+    // Bytes that are no pack, a JSON pack of earlier versions, V8's form of something else, the
+    // Map of briefs earlier versions wrote.
+    const earlierMap = serialize(new Map([...readBriefPack(packFile())]));
+    for (const text of ['{', 'null', '[]', JSON.stringify({ key: { id: 'x' } }), serialize([1, 2]), serialize({ key: 1 }), earlierMap]) {
       writeFileSync(packFile(), text);
       const again = await read();
       expect(again.filter((e) => e.report).length).toBe(4);
