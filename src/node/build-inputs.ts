@@ -10,9 +10,10 @@
  * Anything else that changes leads to a full build, never to a stale page.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { archiveDigests, type DigestMemo } from './archive-digests.ts';
+import { deserialize, serialize } from 'node:v8';
+import { archiveDigests, packMemo, unpackMemo, type DigestMemo } from './archive-digests.ts';
 import { perArchiveFile, registryFile, reportsDir } from './archive-paths.ts';
 import { filesUnder } from './files-under.ts';
 import type { ArchiveDigests } from './read-archive.ts';
@@ -50,12 +51,10 @@ export interface BuildInputs {
   files: ArchiveDigests;
 }
 
-/** The archive folder's digests as the last build took them (kept in `file`), or null. */
+/** The archive folder's digests as the last build took them (kept in `file`, see packMemo), or null. */
 function readMemo(file: string): DigestMemo | null {
   try {
-    const memo = JSON.parse(readFileSync(file, 'utf8')) as Partial<DigestMemo> | null;
-    // Anything else (another version's file) is read as no memo: every file is read again.
-    return typeof memo?.takenAt === 'number' && typeof memo.files === 'object' && memo.files !== null ? (memo as DigestMemo) : null;
+    return unpackMemo(deserialize(readFileSync(file)));
   } catch {
     return null;
   }
@@ -76,11 +75,15 @@ export function buildInputs(root: string, env: NodeJS.ProcessEnv = process.env, 
   const registry = registryFile(env);
   archive.update(`${dir}\u0000${registry}`);
   archive.update(existsSync(dir) ? 'folder' : 'missing');
-  const memoFile = memoDir ? perArchiveFile(memoDir, dir) : null;
+  const memoFile = memoDir ? perArchiveFile(memoDir, dir, 'v8') : null;
   const previous = memoFile ? readMemo(memoFile) : null;
   const { files, memo, read } = archiveDigests(dir, previous);
   if (memoFile && (read > 0 || files.size !== Object.keys(previous?.files ?? {}).length)) {
-    const write = () => writeWhole(memoFile, JSON.stringify(memo));
+    const write = () => {
+      writeWhole(memoFile, serialize(packMemo(memo)));
+      // The JSON memo earlier versions kept.
+      rmSync(memoFile.replace(/\.v8$/, '.json'), { force: true });
+    };
     if (keepLater) keepLater(write);
     else write();
   }

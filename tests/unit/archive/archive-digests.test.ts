@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveDigests, digestFile, type DigestMemo } from '../../../src/node/archive-digests.ts';
+import { archiveDigests, digestFile, packMemo, unpackMemo, type DigestMemo } from '../../../src/node/archive-digests.ts';
+import { perArchiveFile } from '../../../src/node/archive-paths.ts';
 import { buildInputs } from '../../../src/node/build-inputs.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
 import { listArchiveFiles, readArchive } from '../../../src/node/read-archive.ts';
@@ -137,10 +139,15 @@ describe('archiveDigests with the last build\'s digests', () => {
     const env = { REPORTS_DIR: reports, AGENCIES_FILE: join(tmp, 'none.yaml') };
     const memoDir = join(tmp, 'memo');
     const plain = buildInputs(tmp, env);
+    // The JSON memo earlier versions kept goes when the memo is written.
+    const earlierJson = perArchiveFile(memoDir, reports, 'json');
+    mkdirSync(memoDir);
+    writeFileSync(earlierJson, '{}');
     const kept = buildInputs(tmp, env, memoDir);
     expect(kept).toEqual(plain);
+    expect(existsSync(earlierJson)).toBe(false);
     const [file] = readdirSync(memoDir);
-    const memo = JSON.parse(readFileSync(join(memoDir, file!), 'utf8')) as DigestMemo;
+    const memo = unpackMemo(deserialize(readFileSync(join(memoDir, file!))))!;
     expect(Object.keys(memo.files)).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
     expect(memo.files['b.txt']![4]).toBe(plain.files.get('b.txt')!.sha256);
     writeFileSync(join(reports, 'b.txt'), sample);
@@ -154,10 +161,18 @@ describe('archiveDigests with the last build\'s digests', () => {
     writes[0]!();
     const [later2] = readdirSync(kept2);
     expect(readFileSync(join(kept2, later2!), 'utf8').length).toBeGreaterThan(0);
-    expect(Object.keys((JSON.parse(readFileSync(join(kept2, later2!), 'utf8')) as DigestMemo).files)).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
-    // A memo it cannot read is no memo.
-    for (const text of ['{', '{}', 'null', '{"takenAt":1}']) {
-      writeFileSync(join(memoDir, file!), text);
+    expect(unpackMemo(deserialize(readFileSync(join(kept2, later2!))))!.files).toEqual(unpackMemo(deserialize(readFileSync(join(memoDir, file!))))!.files);
+    // A memo it cannot read is no memo: bytes that are none, V8's form of something else, the JSON
+    // memo of earlier versions, columns that do not add up.
+    // Each is made of a memo that names another digest for every file (one second later, so that
+    // its entries count): a memo read as one would show it.
+    const wrong = 'f'.repeat(64);
+    const poisoned = packMemo({ takenAt: memo.takenAt + 5000, files: Object.fromEntries(Object.entries(memo.files).map(([f, k]) => [f, [k[0], k[1], k[2], k[3], wrong]])) });
+    writeFileSync(join(memoDir, file!), serialize(poisoned));
+    expect(buildInputs(tmp, env, memoDir).files.get('2023/a.txt')!.sha256).toBe(wrong);
+    const asJson = { takenAt: poisoned.takenAt, files: Object.fromEntries(poisoned.files.map((f, i) => [f, [...poisoned.status.subarray(i * 4, i * 4 + 4), wrong]])) };
+    for (const bytes of ['{', serialize({}), serialize(null), serialize({ takenAt: 1 }), JSON.stringify(asJson), serialize(asJson), serialize({ ...poisoned, form: 2 }), serialize({ ...poisoned, sha256: poisoned.sha256.slice(1) }), serialize({ ...poisoned, status: [...poisoned.status] })]) {
+      writeFileSync(join(memoDir, file!), bytes);
       expect(buildInputs(tmp, env, memoDir).files).toEqual(buildInputs(tmp, env).files);
     }
   });
