@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changesFile, inIdOrder, indexIdentity, readIndexFiles, readReportIndex, writeReportIndex, type ReportIndexEntry } from '../../../src/loader/report-index.ts';
 
@@ -13,7 +14,7 @@ let tmp: string;
 let file: string;
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'report-index-'));
-  file = join(tmp, 'index.json');
+  file = join(tmp, 'index.v8');
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -30,6 +31,8 @@ const archive = (n: number) => Array.from({ length: n }, (_, i) => entry(`2023-b
 const inode = (path: string) => statSync(path).ino;
 /** What the files hold, in id order (the readers' order). */
 const held = () => inIdOrder(readIndexFiles(file).reports);
+/** The whole file as written: V8's form of its columns. */
+const wholeFile = () => deserialize(readFileSync(file)) as Record<string, unknown>;
 
 describe('writeReportIndex and readIndexFiles', () => {
   it('writes the first index whole, with the stamp of its reports, and nothing beside it', () => {
@@ -37,7 +40,9 @@ describe('writeReportIndex and readIndexFiles', () => {
     const written = writeReportIndex(file, reports, readIndexFiles(file));
     expect(written.stamp).toMatch(/^[0-9a-f]{32}$/);
     expect(written.changes).toBe('');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, stamp: written.stamp, reports });
+    const whole = wholeFile();
+    expect(whole).toMatchObject({ version: 3, stamp: written.stamp, id: reports.map((r) => r.id), digest: ['d1', 'd1', 'd1'], filePath: reports.map((r) => r.filePath) });
+    expect([...(whole.stored as Float64Array)]).toEqual(reports.flatMap((r) => [r.stored.offset, r.stored.csvBytes, r.stored.jsonBytes, r.stored.listingBytes]));
     expect(existsSync(changesFile(file))).toBe(false);
     expect(held()).toEqual(reports);
   });
@@ -61,7 +66,7 @@ describe('writeReportIndex and readIndexFiles', () => {
     expect(inode(file)).toBe(ino);
     expect(written.stamp).toBe(first.stamp);
     const changes = JSON.parse(readFileSync(changesFile(file), 'utf8'));
-    expect(changes).toEqual({ version: 2, base: first.stamp, reports: [entry('2023-body-050', 'd2'), entry('2024-body-new')], removed: ['2023-body-000'] });
+    expect(changes).toEqual({ version: 3, base: first.stamp, reports: [entry('2023-body-050', 'd2'), entry('2024-body-new')], removed: ['2023-body-000'] });
     expect(indexIdentity(written)).not.toBe(indexIdentity(first));
     expect(held()).toEqual(inIdOrder(next));
     // The changes are what is read next: the same reports write nothing again.
@@ -107,21 +112,23 @@ describe('writeReportIndex and readIndexFiles', () => {
     expect(readIndexFiles(file).changes).toBe('');
   });
 
-  it('reads an index written before there were changes (no stamp) as it is, and writes it whole the next time', () => {
-    const reports = archive(5);
-    writeFileSync(file, JSON.stringify({ version: 2, reports }));
+  it('reads back every field, the raw text of a report with errors and a report without a year included', () => {
+    const reports = [{ ...entry('2023-body-000'), rawText: '原文\n第二行', year: null }, { ...entry('2023-body-001', 'd9'), stored: { pack: 'store/other.pack', offset: 4096, csvBytes: 1, jsonBytes: 2 ** 31, listingBytes: 7 } }];
+    writeReportIndex(file, reports, readIndexFiles(file));
     expect(held()).toEqual(reports);
-    const written = writeReportIndex(file, [entry('2023-body-000', 'd2'), ...reports.slice(1)], readIndexFiles(file));
-    expect(written.stamp).not.toBeNull();
-    expect(existsSync(changesFile(file))).toBe(false);
-    expect(JSON.parse(readFileSync(file, 'utf8')).stamp).toBe(written.stamp);
   });
 
-  it('reads an index of another version, or one that is not JSON, as none, and no index file as null', () => {
-    writeFileSync(file, JSON.stringify({ version: 1, reports: archive(2) }));
-    expect(readIndexFiles(file).reports).toEqual([]);
-    writeFileSync(file, '{"version":2,"reports":[');
-    expect(readIndexFiles(file).reports).toEqual([]);
-    expect(readReportIndex(join(tmp, 'none.json'))).toBeNull();
+  it('reads an index of another version or form (the JSON index of earlier versions), or columns that do not add up, as none, and writes it whole the next time', () => {
+    const reports = archive(5);
+    const { stamp } = writeReportIndex(file, reports, readIndexFiles(file));
+    const columns = wholeFile();
+    for (const bytes of [JSON.stringify({ version: 2, stamp, reports }), JSON.stringify({ version: 3, stamp, reports }), '{"version":2,"reports":[', serialize({ ...columns, version: 2 }), serialize({ ...columns, id: (columns.id as string[]).slice(1) }), serialize({ ...columns, stored: [...(columns.stored as Float64Array)] }), serialize({ ...columns, stamp: undefined })]) {
+      writeFileSync(file, bytes);
+      expect(readIndexFiles(file).reports).toEqual([]);
+    }
+    const written = writeReportIndex(file, reports, readIndexFiles(file));
+    expect(written.stamp).toBe(stamp);
+    expect(held()).toEqual(reports);
+    expect(readReportIndex(join(tmp, 'none.v8'))).toBeNull();
   });
 });

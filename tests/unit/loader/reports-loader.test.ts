@@ -110,7 +110,7 @@ describe('reportsLoader', () => {
     expect(validated.filter((id) => id === REPORT_INDEX_ENTRY)).toHaveLength(1);
     const ref = stores.reports.get(REPORT_INDEX_ENTRY)!;
     expect(ReportIndexRef.safeParse(ref.data).success).toBe(true);
-    expect(ref.data).toMatchObject({ index: relative(ROOT, join(tmp, 'astro', 'xxgk-reports', 'index.json')), reports: 10 });
+    expect(ref.data).toMatchObject({ index: relative(ROOT, join(tmp, 'astro', 'xxgk-reports', 'index.v8')), reports: 10 });
     expect(ref.digest).toBe(ref.data.digest);
     const index = indexed(stores.reports);
     expect([...index.keys()].sort()).toEqual([
@@ -189,7 +189,7 @@ describe('reportsLoader', () => {
     const at = (id: string) => indexed(stores).get(id)!.stored;
     // One load, one pack, holding every report one after another.
     expect(packsIn(storeDir)).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack)]);
-    expect(readdirSync(storeDir).sort()).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack), 'index.json'].sort());
+    expect(readdirSync(storeDir).sort()).toEqual([basename(at('2023-qiaokou-qiye-fuwu').pack), 'index.v8'].sort());
     const ats = [...indexed(stores).values()].map((r) => r.stored).sort((a, b) => a.offset - b.offset);
     expect(ats).toHaveLength(10);
     ats.forEach((a, i) => expect(a.offset).toBe(i === 0 ? 0 : ats[i - 1]!.offset + packBytes(ats[i - 1]!)));
