@@ -131,13 +131,30 @@ function fileKey(path: string, dir: string, registryDigest: string, bytes: Uint8
   return { parts: [inFolder(path, dir), sha256(bytes), sidecarDigest(path), registryDigest], size: bytes.length };
 }
 
+/** Of each folder's digests, whether they hold a sidecar at all (most archives have none). */
+const withSidecars = new WeakMap<ArchiveDigests, boolean>();
+
+/**
+ * The digest of the sidecar of the file at `path` from the folder's digests ('' when there is
+ * none). A folder without any sidecar is told once, not looked up per file: for 50,000 reports
+ * the name and the lookup cost about 0.1 s of the read, twice (the cache key, the digest key).
+ */
+function sidecarFromDigests(path: string, dir: string, digests: ArchiveDigests): string {
+  let any = withSidecars.get(digests);
+  if (any === undefined) {
+    any = false;
+    for (const file of digests.keys()) if (file.endsWith('.meta.yaml')) any = true;
+    withSidecars.set(digests, any);
+  }
+  return any ? (digests.get(inFolder(sidecarName(path), dir))?.sha256 ?? '') : '';
+}
+
 /** The key from the digests the build took of the folder (see ArchiveOptions.digests), or undefined when they lack the file. */
 function digestedKey(path: string, dir: string, registryDigest: string, digests: ArchiveDigests): FileKey | undefined {
   const file = inFolder(path, dir);
   const own = digests.get(file);
   if (!own) return undefined;
-  const sidecar = digests.get(inFolder(sidecarName(path), dir));
-  return { parts: [file, own.sha256, sidecar?.sha256 ?? '', registryDigest], size: own.size };
+  return { parts: [file, own.sha256, sidecarFromDigests(path, dir, digests), registryDigest], size: own.size };
 }
 
 /**
@@ -221,15 +238,16 @@ const WORKERS_FROM = 2000;
 
 /**
  * Whether at least `count` of the files are neither in the cache nor in the pack of briefs (stops
- * counting there). The keys it reads go into `keys`, so that each file is read and digested once
- * (twice cost 0.4 s at 10,000).
+ * counting there). The keys it reads go into `keys`, by the file's place in `paths`, so that each
+ * file is read and digested once (twice cost 0.4 s at 10,000).
  */
-function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, pack: BriefPack, keys: Map<string, FileKey>, digests?: ArchiveDigests): boolean {
+function parsesAtLeast(count: number, paths: readonly string[], dir: string, registryDigest: string, cache: EntryCache | undefined, pack: BriefPack, keys: FileKey[], digests?: ArchiveDigests): boolean {
   if (!cache) return paths.length >= count;
   let misses = 0;
-  for (const p of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    const p = paths[i]!;
     const key = (digests && digestedKey(p, dir, registryDigest, digests)) ?? fileKey(p, dir, registryDigest);
-    keys.set(p, key);
+    keys[i] = key;
     const cacheKey = cacheKeyOf(cache, key);
     // A brief in the pack is as good as the entry: its report is not read (and not parsed) unless asked for.
     if (!pack.has(cacheKey) && !cache.has(cacheKey) && ++misses >= count) return true;
@@ -243,30 +261,32 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
   const registryDigest = options.registryDigest ?? '';
   const paths = listArchiveFiles(dir);
   const workers = options.workers ?? 1;
-  const keys = new Map<string, FileKey>();
+  // By the file's place in `paths` (a Map by path hashed each long path twice).
+  const keys: FileKey[] = [];
   const packFile = options.keepBriefs && cache ? briefPackFile(cache.dir, dir) : null;
   const pack = packFile ? readBriefPack(packFile) : new Map();
-  // The cache keys of the entries taken from the pack, by path.
-  const packed = new Map<string, string>();
+  // The cache keys of the entries taken from the pack.
+  const packed = new Map<ArchiveEntry, string>();
   let entries: ArchiveEntry[];
   if (workers > 1 && parsesAtLeast(options.workersFrom ?? WORKERS_FROM, paths, dir, registryDigest, cache, pack, keys, options.digests)) {
     entries = await parseInWorkers(paths, workers, { dir, registry: options.registry, registryDigest, cacheDir: cache?.dir ?? null });
   } else {
     entries = [];
-    const known = (p: string) => keys.get(p) ?? (options.digests && digestedKey(p, dir, registryDigest, options.digests));
-    for (const p of paths) {
-      const key = known(p);
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i]!;
+      const key = keys[i] ?? (options.digests && digestedKey(p, dir, registryDigest, options.digests));
       const cacheKey = key && pack.size ? cacheKeyOf(cache!, key) : undefined;
       const brief = cacheKey && pack.get(cacheKey);
       if (key && brief) {
-        packed.set(p, cacheKey);
-        entries.push({ file: key.parts[0], path: p, sha256: key.parts[1], size: key.size, report: null, brief, error: null, rawText: null });
+        const entry: ArchiveEntry = { file: key.parts[0], path: p, sha256: key.parts[1], size: key.size, report: null, brief, error: null, rawText: null };
+        packed.set(entry, cacheKey);
+        entries.push(entry);
       } else entries.push(await readEntry(p, dir, options.registry, registryDigest, cache, options.checks, key));
     }
     await cache?.flush();
   }
   if (packFile) {
-    const write = () => keepBriefs(packFile, pack, entries, (e) => packed.get(e.path) ?? cache!.key(e.file, e.sha256, sidecarDigestOf(e.path, dir, options.digests), registryDigest));
+    const write = () => keepBriefs(packFile, pack, entries, (e) => packed.get(e) ?? cache!.key(e.file, e.sha256, sidecarDigestOf(e.path, dir, options.digests), registryDigest));
     if (options.keepLater) options.keepLater(write);
     else await write();
   }
@@ -275,7 +295,7 @@ export async function readArchive(dir: string, options: ArchiveOptions = {}): Pr
 
 /** The digest of a file's sidecar from the folder's digests when the caller took them, else from the sidecar itself ('' when there is none). */
 export function sidecarDigestOf(path: string, dir: string, digests: ArchiveDigests | undefined): string {
-  return digests ? (digests.get(inFolder(sidecarName(path), dir))?.sha256 ?? '') : sidecarDigest(path);
+  return digests ? sidecarFromDigests(path, dir, digests) : sidecarDigest(path);
 }
 
 /**
