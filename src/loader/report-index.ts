@@ -13,8 +13,7 @@
  *
  * The whole file is written with V8's serialiser, as columns (one array per field, the stored
  * report's four numbers in one array): at 50,000 reports, reading it as JSON (19 MB) and making
- * its entries took 0.29–0.54 s of Astro's content sync on a busy machine, as columns (14 MB)
- * 0.05–0.28 s.
+ * its entries took 0.29–0.54 s in a script on a busy machine, as columns (14 MB) 0.05–0.28 s.
  *
  * The entries changed since the index was written whole go into a second, small file beside it
  * (`index.changes.json`, JSON), which names the whole file it applies to (its stamp): at 50,000

@@ -30,8 +30,9 @@ export interface DigestMemo {
 
 /**
  * A memo as kept in its file: columns, the four numbers of each file's status in one array. As
- * JSON, reading the memo of 50,000 files took 41–92 ms at the start of every build and writing it
- * 65–101 ms at the end of every build that read a file; so, 14–48 ms and 8–12 ms.
+ * JSON, reading a memo of 50,000 files took 41–92 ms at the start of every build and writing it
+ * 65–101 ms at the end of every build that read a file; so, 14–48 ms and 8–12 ms (a made-up
+ * memo of that size, a busy machine).
  */
 interface MemoColumns {
   form: 1;

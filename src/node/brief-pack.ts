@@ -11,7 +11,7 @@
  *
  * Written with V8's serializer, not as JSON: at 10,000 reports (8 MB) it reads in 110–160 ms
  * instead of 160–210 ms and writes in 60 ms instead of 140 ms; and as columns, not as a Map of
- * briefs (./brief-columns.ts): at 50,000 reports 0.09–0.14 s instead of 0.27–0.37 s.
+ * briefs (./brief-columns.ts): at 50,000 reports 0.11–0.19 s instead of 0.32–0.49 s (a busy machine).
  *
  * The briefs a read adds go into a second, small file beside the pack (`.add.v8`), not into the
  * pack written whole again: at 50,000 reports the pack is 41 MB, and writing it after one report

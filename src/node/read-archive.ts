@@ -136,14 +136,19 @@ const withSidecars = new WeakMap<ArchiveDigests, boolean>();
 
 /**
  * The digest of the sidecar of the file at `path` from the folder's digests ('' when there is
- * none). A folder without any sidecar is told once, not looked up per file: for 50,000 reports
- * the name and the lookup cost about 0.1 s of the read, twice (the cache key, the digest key).
+ * none). A folder without any sidecar is told once, not looked up per file: in a profile at
+ * 50,000 reports the name and the lookup took 0.05–0.1 s each time a build asks (the cache key,
+ * the digest key).
  */
 function sidecarFromDigests(path: string, dir: string, digests: ArchiveDigests): string {
   let any = withSidecars.get(digests);
   if (any === undefined) {
     any = false;
-    for (const file of digests.keys()) if (file.endsWith('.meta.yaml')) any = true;
+    for (const file of digests.keys()) {
+      if (!file.endsWith('.meta.yaml')) continue;
+      any = true;
+      break;
+    }
     withSidecars.set(digests, any);
   }
   return any ? (digests.get(inFolder(sidecarName(path), dir))?.sha256 ?? '') : '';
