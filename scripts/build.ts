@@ -67,6 +67,8 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'xxgk');
 const PHASES_FILE = join(CACHE, `build-phases-${process.pid}.json`);
 const TIMINGS_FILE = join(CACHE, 'build-timings.json');
 const STAMP_FILE = stampFile(CACHE, OUT);
+// The output's folders' names, kept from one check of the output to the next (src/node/build/folder-names.ts).
+const OUTPUT_FOLDERS = perArchiveFile(join(CACHE, 'output-folders'), OUT, 'v8');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 /** How a partial build wrote the downloads it did not write whole (src/node/build/join-plan.ts). */
@@ -107,7 +109,7 @@ const together = searchAlongsideAstro(process.env, availableParallelism(), total
 const stamp = readStamp(STAMP_FILE);
 // The output as it is, listed on a thread of its own while the archive is digested and read; kept,
 // so that after a partial build only what it changed is listed again.
-const listed = stamp ? listOutputAside(OUT, perArchiveFile(join(CACHE, 'output-folders'), OUT, 'v8')) : Promise.resolve(null);
+const listed = stamp ? listOutputAside(OUT, OUTPUT_FOLDERS) : Promise.resolve(null);
 // Its failure is reported where it is awaited, not as an unhandled rejection before.
 listed.catch(() => undefined);
 // What this build keeps for the next one (the archive's digests, the reports' briefs) is written
@@ -365,7 +367,8 @@ let fingerprint: OutputFingerprint | undefined;
 if (overlaid && listing) fingerprint = await listing.update({ restat: [...overlaid.removed, ...overlaid.placed, ...joins.placed, ...placedIndex.files], relist: placedIndex.folders });
 else {
   listing?.close();
-  fingerprint = OutputListing.read(OUT)?.fingerprint();
+  // The new output's folders' names are kept, so that the next check does not read them all.
+  fingerprint = OutputListing.readAndKeep(OUT, OUTPUT_FOLDERS)?.fingerprint();
 }
 if (fingerprint) writeStamp(STAMP_FILE, { inputs: inputs.digest, code: inputs.code, output: fingerprint.digest, files: fingerprint.files, pages: pages.pages, search: partDigests(index.index), joins: joinsDigest });
 // The search cache's unused entries and the replaced joins went on being removed meanwhile (pruneLater).

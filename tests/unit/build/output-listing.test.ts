@@ -204,6 +204,20 @@ describe("the folders' names kept from the last check", () => {
     expect(OutputListing.read(dir)!.parts().paths).toContain('reports/a/stray.html');
   });
 
+  it('are kept by a full build with the listing of the output it made, so that the next check reads no folder', () => {
+    const dir = folder();
+    settle(dir);
+    const keep = join(tmp, `kept-${n}.v8`);
+    const listing = OutputListing.readAndKeep(dir, keep)!;
+    expect(listing.fingerprint()).toEqual(outputFingerprint(dir));
+    const kept = readFolderMap(keep)!;
+    expect([...kept.keys()].sort()).toEqual(FOLDERS);
+    const next = OutputListing.readKeeping(dir, kept)!;
+    expect(next.read).toBe(0);
+    expect(next.listing.fingerprint()).toEqual(listing.fingerprint());
+    expect(OutputListing.readAndKeep(join(tmp, 'none'), keep)).toBeNull();
+  });
+
   it('keep no folder changed within the last seconds', () => {
     const dir = folder();
     const fresh = OutputListing.readKeeping(dir, null)!;
