@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../bench/lib/measure.ts';
 
 const node = process.execPath;
-/** A child that spins for `ms` of CPU in a grandchild of its own, which it waits for. */
+/**
+ * A child that spins for `ms` of CPU in a grandchild of its own, which it waits for. Spun by its
+ * own CPU time, not the clock: on a busy machine 600 ms of the clock gave the grandchild 510 ms of
+ * CPU, and the count below was then right to say less.
+ */
 const spinInGrandchild = (ms: number) =>
-  `require('node:child_process').spawnSync(process.execPath, ['-e', 'const end = Date.now() + ${ms}; while (Date.now() < end);'], { stdio: 'inherit' })`;
+  `require('node:child_process').spawnSync(process.execPath, ['-e', 'const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; }; const end = cpu() + ${ms * 1000}; while (cpu() < end);'], { stdio: 'inherit' })`;
 
 describe('run', () => {
   it('counts the CPU a grandchild spent, not the time a command waited', async () => {
