@@ -65,10 +65,13 @@ const cell = (n: readonly Cell[], i: number): Cell => n[i] ?? null;
 /** The applicant columns from `at` in `n`, in the schema's order (as a parsed report has them). */
 const applicants = (n: readonly Cell[], at: number) => ({ naturalPerson: cell(n, at), commercial: cell(n, at + 1), research: cell(n, at + 2), publicInterest: cell(n, at + 3), legal: cell(n, at + 4), otherOrg: cell(n, at + 5), total: cell(n, at + 6) });
 
-/** The briefs by key, or null when `value` is not columns of this form (another version's file). */
+/** The briefs by key, or null when `value` is not columns of this form (another version's file) or its columns differ in length. */
 export function fromColumns(value: unknown): Map<string, ReportBrief> | null {
   const c = value as Partial<BriefColumns> | null;
-  if (c?.form !== FORM || !Array.isArray(c.keys) || c.numbers?.length !== c.keys.length * NUMBERS) return null;
+  if (c?.form !== FORM || !Array.isArray(c.keys) || !Array.isArray(c.numbers) || c.numbers.length !== c.keys.length * NUMBERS) return null;
+  const count = c.keys.length;
+  const columns = [c.id, c.title, c.agency, c.canonicalAgency, c.agencySlug, c.district, c.year, c.publishedOn, c.template, c.file, c.diagnostics, c.checks];
+  if (!columns.every((column) => Array.isArray(column) && column.length === count)) return null;
   const { keys, id, title, agency, canonicalAgency, agencySlug, district, year, publishedOn, template, file, numbers: n, diagnostics, checks } = c as BriefColumns;
   const figures = APPLICANT_COLUMNS.length * 2;
   const briefs = new Map<string, ReportBrief>();

@@ -52,6 +52,8 @@ describe('brief columns', () => {
     expect(fromColumns(new Map([...briefs()]))).toBeNull();
     expect(fromColumns({ ...columns, form: 2 })).toBeNull();
     expect(fromColumns({ ...columns, numbers: columns.numbers.slice(1) })).toBeNull();
+    expect(fromColumns({ ...columns, title: columns.title.slice(1) })).toBeNull();
+    expect(fromColumns({ ...columns, checks: undefined })).toBeNull();
     expect(fromColumns(toColumns(new Map()))).toEqual(new Map());
   });
 });
