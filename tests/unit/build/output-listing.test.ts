@@ -4,11 +4,11 @@
  * equals the folder read afresh; read on a worker thread it is the same; with the folders' names
  * kept from the last check it is the same, where no folder's time says otherwise.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFolderMap } from '../../../src/node/build/folder-names.ts';
+import { readFolderMap, REREAD_AT_MOST, writeNamesAgain } from '../../../src/node/build/folder-names.ts';
 import { listOutputAside } from '../../../src/node/build/list-output-aside.ts';
 import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
 import { writeTree } from '../../helpers/tree.ts';
@@ -155,8 +155,8 @@ describe('listOutputAside', () => {
 });
 
 /** Every folder under `dir` (and itself) stamped long ago, as a folder the last build left. */
-function settle(dir: string): void {
-  const old = new Date(2020, 0, 1);
+function settle(dir: string, year = 2020): void {
+  const old = new Date(year, 0, 1);
   const visit = (abs: string) => {
     for (const e of readdirSync(abs, { withFileTypes: true })) if (e.isDirectory()) visit(join(abs, e.name));
     utimesSync(abs, old, old);
@@ -239,6 +239,39 @@ describe("the folders' names kept from the last check", () => {
     writeFileSync(keep, 'no names');
     expect(readFolderMap(keep)).toBeNull();
     expect((await listOutputAside(dir, keep))!.fingerprint).toEqual(outputFingerprint(dir));
+  });
+
+  it('are not written again by a check that read only a few folders again: those are read again next time, the listing the same', async () => {
+    const dir = folder();
+    settle(dir);
+    const keep = join(tmp, `kept-${n}`, 'names.v8');
+    (await listOutputAside(dir, keep))!.close();
+    const written = readFileSync(keep);
+    // A page added as a partial build adds one: its folder and the reports folder are new to the names.
+    writeTree(dir, { 'reports/c/index.html': 'c' });
+    // Settled since, at a later time than the other folders'.
+    settle(join(dir, 'reports'), 2021);
+    const after = (await listOutputAside(dir, keep))!;
+    after.close();
+    expect(after.fingerprint).toEqual(outputFingerprint(dir));
+    expect(readFileSync(keep)).toEqual(written);
+    // The names as kept miss the page's folder and have the reports folder's earlier time: the next
+    // check reads those two again (and reports/a, reports/b settled with them), and lists the page.
+    const next = OutputListing.readKeeping(dir, readFolderMap(keep))!;
+    expect(next.read).toBe(4);
+    expect(next.listing.parts()).toEqual(OutputListing.read(dir)!.parts());
+  });
+
+  it('are written again when they were none, or more than a few folders (a hundredth of a large output) were read again or came or went', () => {
+    expect(writeNamesAgain(null, 7, 7)).toBe(true);
+    expect(writeNamesAgain(null, 0, 0)).toBe(false);
+    expect(writeNamesAgain(7, 2, 8)).toBe(false);
+    expect(writeNamesAgain(7, REREAD_AT_MOST + 1, 7)).toBe(true);
+    expect(writeNamesAgain(7, 0, 7 + REREAD_AT_MOST + 1)).toBe(true);
+    // 62,000 folders: up to 620 read again.
+    expect(writeNamesAgain(62_000, 620, 62_000)).toBe(false);
+    expect(writeNamesAgain(62_000, 621, 62_000)).toBe(true);
+    expect(writeNamesAgain(62_000, 0, 61_000)).toBe(true);
   });
 });
 
