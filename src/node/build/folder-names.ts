@@ -38,14 +38,14 @@ export function readNames(abs: string, mtimeMs: number): FolderNames {
   return names;
 }
 
-/** Folders a check may read again, and by how many the count may move, before it writes the names again (at least this many; at most a hundredth of them). */
+/** Folders a check may read again, and by how many their count may move, before it writes the names again: this many, or a hundredth of them when that is more. */
 export const REREAD_AT_MOST = 64;
 
 /**
  * Whether a check writes the names again: when it had none, or it read more folders again (or
  * found their count moved by more) than a few. A one-report rebuild changes a handful of folders
- * (its page's, the downloads', its body's, the index's), and each check after it wrote the names
- * of all of them again (62,000 folders at 50,000 reports: 51–60 ms, 150 ms in a build's profile);
+ * (its page's, the downloads', its body's, the index's), and the check after it wrote the names
+ * of every folder again (62,000 at 50,000 reports: 51–60 ms, 150 ms in a build's profile);
  * left as they are, those few folders are read again by the next checks, until they are many.
  * `kept`: how many folders the names it had held (null: none); `now`: how many it keeps.
  */

@@ -247,7 +247,7 @@ describe("the folders' names kept from the last check", () => {
     const keep = join(tmp, `kept-${n}`, 'names.v8');
     (await listOutputAside(dir, keep))!.close();
     const written = readFileSync(keep);
-    // A page added as a partial build adds one: its folder and the reports folder are new to the names.
+    // A page added, as a partial build adds one: its folder is new to the names, and the reports folder's time moves.
     writeTree(dir, { 'reports/c/index.html': 'c' });
     // Settled since, at a later time than the other folders'.
     settle(join(dir, 'reports'), 2021);
@@ -256,7 +256,7 @@ describe("the folders' names kept from the last check", () => {
     expect(after.fingerprint).toEqual(outputFingerprint(dir));
     expect(readFileSync(keep)).toEqual(written);
     // The names as kept miss the page's folder and have the reports folder's earlier time: the next
-    // check reads those two again (and reports/a, reports/b settled with them), and lists the page.
+    // check reads those two again (and reports/a and reports/b, whose time moved with them), and lists the page.
     const next = OutputListing.readKeeping(dir, readFolderMap(keep))!;
     expect(next.read).toBe(4);
     expect(next.listing.parts()).toEqual(OutputListing.read(dir)!.parts());
