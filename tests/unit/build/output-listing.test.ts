@@ -7,8 +7,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFolderMap, REREAD_AT_MOST, writeNamesAgain } from '../../../src/node/build/folder-names.ts';
+import { readFolderMap, REREAD_AT_MOST, writeFolderMap, writeNamesAgain, type FolderNames } from '../../../src/node/build/folder-names.ts';
 import { listOutputAside } from '../../../src/node/build/list-output-aside.ts';
 import { OutputListing, outputFingerprint } from '../../../src/node/build/output-listing.ts';
 import { writeTree } from '../../helpers/tree.ts';
@@ -260,6 +261,25 @@ describe("the folders' names kept from the last check", () => {
     const next = OutputListing.readKeeping(dir, readFolderMap(keep))!;
     expect(next.read).toBe(4);
     expect(next.listing.parts()).toEqual(OutputListing.read(dir)!.parts());
+  });
+
+  it('come back from their file as they were written, and a file of another form or of columns that do not add up is no names', () => {
+    const names = new Map<string, FolderNames>([
+      ['', { mtimeMs: 1_700_000_000_123.456, files: ['index.html', '404.html'], folders: ['reports', 'data'] }],
+      ['reports/2023-武汉市 大数据中心', { mtimeMs: 2, files: ['index.html', '2023年 年报.docx'], folders: [] }],
+      ['data', { mtimeMs: 3, files: [], folders: ['reports'] }],
+      ['empty', { mtimeMs: 4, files: [], folders: [] }],
+    ]);
+    const file = join(tmp, `names-${n++}.v8`);
+    writeFolderMap(file, names);
+    expect(readFolderMap(file)).toEqual(names);
+    // The form earlier versions wrote: a Map of names per folder.
+    writeFileSync(file, serialize(names));
+    expect(readFolderMap(file)).toBeNull();
+    writeFileSync(file, serialize({ form: 2, folders: ['', 'data'], mtimes: new Float64Array(2), fileNames: ['index.html'], folderNames: ['data', ''] }));
+    expect(readFolderMap(file)).toBeNull();
+    writeFileSync(file, serialize({ form: 2, folders: [''], mtimes: [1], fileNames: ['index.html'], folderNames: [''] }));
+    expect(readFolderMap(file)).toBeNull();
   });
 
   it('are written again when they were none, or more than a few folders (a hundredth of a large output) were read again or came or went', () => {
