@@ -50,8 +50,8 @@ export const REREAD_AT_MOST = 64;
  * found their count moved by more) than a few. A one-report rebuild changes a handful of folders
  * (its page's, the downloads', its body's, the index's), and the check after it wrote the names
  * of every folder again (62,000 at 50,000 reports: 51–60 ms in the form they had then, 150 ms in
- * a build's profile);
- * left as they are, those few folders are read again by the next checks, until they are many.
+ * a build's profile); left as they are, those few folders are read again by the next checks,
+ * until they are many.
  * `kept`: how many folders the names it had held (null: none); `now`: how many it keeps.
  */
 export function writeNamesAgain(kept: number | null, read: number, now: number): boolean {
