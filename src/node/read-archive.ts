@@ -97,6 +97,21 @@ export function listArchiveFiles(dir: string): string[] {
   return paths.sort();
 }
 
+/**
+ * The same list from the digests the build took of the folder (./archive-digests.ts), which walked
+ * it already: walking it again took 0.15 s of a one-report rebuild at 50,000 reports. They list
+ * files and links (what a report can be read from), not other special files.
+ */
+export function listDigestedFiles(dir: string, digests: ArchiveDigests): string[] {
+  // The folder as path.join names it, and its separator: what listArchiveFiles puts before a name.
+  const prefix = join(dir, '_').slice(0, -1);
+  const paths: string[] = [];
+  for (const file of digests.keys()) if (!IGNORED.test(file)) paths.push(prefix + (sep === '/' ? file : file.replaceAll('/', sep)));
+  // The digests are taken in name order; a map made otherwise is sorted here.
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return paths.sort();
+  return paths;
+}
+
 function sidecarDigest(path: string): string {
   const sidecar = sidecarName(path);
   if (fileExists(sidecar)) return sha256(readFileSync(sidecar));
@@ -217,6 +232,7 @@ export interface ArchiveOptions {
    * The digests of the folder's files as the caller read them (`npm run build`, see
    * ../node/archive-digests.ts): a file's cache key is taken from them instead of from reading the
    * file again. A file whose entry is not in the cache is read (and digested) when it is parsed.
+   * The files read are the ones they list (listDigestedFiles): the folder is not walked again.
    */
   digests?: ArchiveDigests;
   /**
@@ -264,7 +280,7 @@ function parsesAtLeast(count: number, paths: readonly string[], dir: string, reg
 export async function readArchive(dir: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
   const cache = options.cache === null ? undefined : (options.cache ?? new ParseCache<Cached, Checks>());
   const registryDigest = options.registryDigest ?? '';
-  const paths = listArchiveFiles(dir);
+  const paths = options.digests ? listDigestedFiles(dir, options.digests) : listArchiveFiles(dir);
   const workers = options.workers ?? 1;
   // By the file's place in `paths` (a Map by path hashed each long path twice).
   const keys: FileKey[] = [];

@@ -10,7 +10,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems } from '../../../src/core/archive/archive-checks.ts';
 import { ParseCache } from '../../../src/node/parse-cache.ts';
-import { listArchiveFiles, readArchive } from '../../../src/node/read-archive.ts';
+import { archiveDigests } from '../../../src/node/archive-digests.ts';
+import { listArchiveFiles, listDigestedFiles, readArchive } from '../../../src/node/read-archive.ts';
 import { readReport } from '../../../src/node/read-report.ts';
 import { portalPage, tabRows, wordFile } from '../../fixtures/distinct/layouts.ts';
 import { fixtureReport } from '../../fixtures/distinct/reports.ts';
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('listArchiveFiles', () => {
+describe('listArchiveFiles, listDigestedFiles', () => {
   it('lists every file under the folder but hidden ones, sidecars and READMEs, sorted, as path.join names them', () => {
     const root = mkdtempSync(join(tmpdir(), 'xxgk-list-'));
     try {
@@ -48,6 +49,13 @@ describe('listArchiveFiles', () => {
       expect(listArchiveFiles(`${root}/`)).toEqual(expected);
       const rel = relative(process.cwd(), root);
       expect(listArchiveFiles(rel)).toEqual(expected.map((p) => relative(process.cwd(), p)));
+      // The build's digests list the same files, named the same way: the read takes them from there.
+      const digests = archiveDigests(root).files;
+      expect(listDigestedFiles(root, digests)).toEqual(expected);
+      expect(listDigestedFiles(`${root}/`, digests)).toEqual(expected);
+      expect(listDigestedFiles(rel, digests)).toEqual(expected.map((p) => relative(process.cwd(), p)));
+      // Digests not in name order are sorted.
+      expect(listDigestedFiles(root, new Map([...digests].reverse()))).toEqual(expected);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
