@@ -16,6 +16,7 @@
  * Prints a table, merges the figures into bench/results.json (one entry per count) and writes the
  * latest ones into README.md between the bench markers. Contracts: bench/README.md.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -25,6 +26,7 @@ import { sidecarName } from '../src/formats/sidecar-name.ts';
 import { measureFloor, remeasureFloor, REPO, type FloorFigures } from './floor/floor.ts';
 import { GENERATOR_VERSION, type Manifest } from './generate/corpus.ts';
 import { writeCorpus } from './generate/write-corpus.ts';
+import { emptyAside, setAside } from './lib/aside.ts';
 import { fmtGiB, fmtS, GiB, run, type Measured } from './lib/measure.ts';
 import { folderSize, pageWeight, type FolderSize, type PageWeight } from './lib/sizes.ts';
 import type { ParseFigures } from './parse-throughput.ts';
@@ -36,6 +38,8 @@ interface FirstQueries {
 
 const BIN = join(REPO, 'node_modules', '.bin');
 const NODE = join(BIN, 'node');
+/** How long after deleting many files the kernel still passes over their inodes (./lib/aside.ts), with a margin. */
+const SETTLE_MS = 65_000;
 export const TIMINGS_FILE = join(REPO, 'node_modules', '.cache', 'xxgk', 'build-timings.json');
 const RESULTS = join(REPO, 'bench', 'results.json');
 
@@ -151,7 +155,7 @@ function changeOneReport(reportsDir: string, manifest: Manifest): { file: string
  */
 async function oneReportArchive(env: NodeJS.ProcessEnv, reportsDir: string, seed: string, change: ReturnType<typeof changeOneReport>, runs: number): Promise<NonNullable<OursFigures['oneReportArchive']>> {
   const dir = join(REPO, 'bench', 'work', `one-report-${seed}`);
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir);
   const file = join(dir, 'reports', change.file);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, change.original);
@@ -216,9 +220,24 @@ async function firstQuery(env: NodeJS.ProcessEnv, manifest: Manifest): Promise<F
   }
 }
 
-/** What a clean build starts without: the output and every cache of the last build. */
-function removeOutputs(): void {
-  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.cache/xxgk']) rmSync(join(REPO, p), { recursive: true, force: true });
+/**
+ * What a clean build starts without: the output and every cache of the last build, deleted, or
+ * set aside until the bench has measured everything (./lib/aside.ts).
+ */
+function removeOutputs(how: 'delete' | 'aside'): void {
+  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.cache/xxgk']) {
+    if (how === 'aside') setAside(join(REPO, p));
+    else rmSync(join(REPO, p), { recursive: true, force: true });
+  }
+}
+
+/** Waits until `SETTLE_MS` have passed since `since`, the disk flushed (see ./lib/aside.ts). */
+async function settle(since: number): Promise<void> {
+  spawnSync('sync');
+  const left = since + SETTLE_MS - Date.now();
+  if (left <= 0) return;
+  console.error(`… waiting ${Math.ceil(left / 1000)} s: files deleted less than a minute ago slow the making of new ones on this disk`);
+  await new Promise((done) => setTimeout(done, left));
 }
 
 /** The run in the middle by wall time (the later of the two middle ones for an even count). */
@@ -236,7 +255,7 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
   const cleans: BuildRun[] = [];
   for (let i = 0; i < cleanRuns; i++) {
     if (i > 0) await between();
-    removeOutputs();
+    removeOutputs('aside');
     cleans.push(await build(env, `npm run build, clean, ${manifest.count} reports${cleanRuns > 1 ? ` (${i + 1} of ${cleanRuns})` : ''}`));
   }
   const clean = medianRun(cleans);
@@ -421,10 +440,15 @@ async function main(): Promise<void> {
   // reports) kept this VM's disk busy for minutes after `sync` returned, and the 1,000-report
   // clean build measured right after it took 16.9 s instead of 12–13 s. The parse benchmark
   // below needs the CPU, not the disk, while that settles.
+  // Deleted, not set aside: at 50,000 reports the last build's caches and output (25 GB) and this
+  // build's would not fit on the disk together. Files freed in the last minute slow the making of
+  // new ones (./lib/aside.ts), so the first measured build waits until a minute has passed.
+  emptyAside();
   if (!values['skip-build']) {
     console.error('… removing the last build and its caches');
-    removeOutputs();
+    removeOutputs('delete');
   }
+  const removedAt = Date.now();
   console.error('… bench:parse (samples ×5,000 and the corpus)');
   const p = await run(NODE, [join(REPO, 'bench', 'parse-throughput.ts'), '--json', '--count', '5000', '--corpus', c.dir], { cwd: REPO });
   if (p.exitCode !== 0) throw new Error(`bench:parse failed:\n${p.stderr}`);
@@ -434,6 +458,7 @@ async function main(): Promise<void> {
   const rebuilds = Math.max(1, Number(values.rebuilds) || 1);
   let floor: FloorFigures | null = null;
   const floorRuns: (Pick<FloorFigures, 'astro' | 'pagefind'> & { wallMs: number })[] = [];
+  await settle(removedAt);
   if (!values['skip-floor']) {
     console.error('… floor: bare Astro build + bare Pagefind');
     floor = await measureFloor(c.dir, undefined, rebuilds);
@@ -482,6 +507,8 @@ async function main(): Promise<void> {
   all[String(count)] = result;
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
   if (!values['no-readme']) updateReadme(all);
+  // What the measured builds started without, deleted now that nothing more is measured.
+  emptyAside();
 
   console.log(`\nBenchmarks, ${count} reports (${(result.corpus.bytes / 1048576).toFixed(1)} MiB, ${result.corpus.bodies} bodies, ${fmtKiB(result.corpus.proseBytesPerReport)} of prose each), ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, Astro ${result.machine.astro}, Pagefind ${result.machine.pagefind}\n`);
   console.log(table(result));

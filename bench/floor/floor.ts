@@ -7,7 +7,8 @@
  *
  *   node bench/floor/floor.ts --corpus DIR [--json]     (DIR written by gen:corpus)
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setAside } from '../lib/aside.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -79,7 +80,8 @@ const { Content } = await render(entry);
 
 /** Writes the bare project for the first `count` reports of the corpus's seed. */
 export async function writeFloorProject(dir: string, count: number, seed: string): Promise<number> {
-  rmSync(dir, { recursive: true, force: true });
+  // Set aside, not deleted, until the bench has measured everything (../lib/aside.ts).
+  setAside(dir);
   const data = join(dir, 'src', 'data', 'reports');
   mkdirSync(data, { recursive: true });
   mkdirSync(join(dir, 'src', 'pages', 'reports'), { recursive: true });
@@ -107,6 +109,8 @@ function check(step: string, m: Measured): void {
 
 /** Builds the bare project in `dir` and indexes it, measuring both steps. */
 async function buildFloor(dir: string): Promise<{ astro: Measured; pagefind: Measured }> {
+  // Astro would delete the last build's output as it starts: set aside instead (../lib/aside.ts).
+  setAside(join(dir, 'dist'));
   const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = await run(join(BIN, 'node'), [join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', dir], { cwd: dir, env });
   check('floor: astro build', astro);
