@@ -12,7 +12,7 @@
  * shows. A file changed less than a second before the digests were taken is read again next
  * time: timestamps are coarser than the clock (git's "racily clean" entries).
  */
-import { readFileSync, readlinkSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { filesUnder } from './files-under.ts';
 import type { FileDigest } from './read-archive.ts';
@@ -89,8 +89,9 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
   if (!s?.isFile()) {
     // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
     // Null: neither a file nor a link any more (the listing did not take a folder as a file).
-    const target = unlessGone(() => readlinkSync(path));
-    if (target === null) return null;
+    // A pipe, socket or device (a problem file too): its kind.
+    const target = unlessGone(() => (s && !s.isDirectory() && !isLink(path) ? null : readlinkSync(path)));
+    if (target === null) return s && !s.isDirectory() ? { digest: { sha256: sha256(Buffer.from(`special\u0000${s.mode}`)), size: -1 }, known: null, read: false } : null;
     return { digest: { sha256: linkDigest(target), size: -1 }, known: null, read: false };
   }
   const known = previous?.files[file];
@@ -103,6 +104,10 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
     digest = { sha256: sha256(bytes), size: bytes.length };
   }
   return { digest, known: [s.size, s.ino, s.mtimeMs, s.ctimeMs, digest.sha256], read: !same };
+}
+
+function isLink(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 /** What `read` gives, or null when the file it reads is no longer there (ENOENT); other errors stand. */
@@ -122,7 +127,8 @@ export function archiveDigests(dir: string, previous: DigestMemo | null = null):
   let read = 0;
   // Links too: the archive read publishes a report reached through a symbolic link
   // (./read-archive.ts, listArchiveFiles), so an edit of the file it points to is a change.
-  for (const file of filesUnder(dir, { links: true })) {
+  // And pipes, sockets, devices: the read names each as a problem file (./report-bytes.ts).
+  for (const file of filesUnder(dir, { links: true, others: true })) {
     const found = digestFile(`${dir}${sep}${file}`, file, previous);
     if (!found) continue;
     files.set(file, found.digest);

@@ -6,10 +6,12 @@ export interface FilesUnderOptions {
   asFolder?: (rel: string) => boolean;
   /** Symbolic links are listed too (not followed into folders), for the caller to tell what they point to. */
   links?: boolean;
+  /** Pipes, sockets and devices are listed too, for the caller to name as not readable. */
+  others?: boolean;
 }
 
 /** Every file under `dir` (none when it does not exist), sorted, relative to `dir` with / separators. */
-export function filesUnder(dir: string, { asFolder, links = false }: FilesUnderOptions = {}): string[] {
+export function filesUnder(dir: string, { asFolder, links = false, others = false }: FilesUnderOptions = {}): string[] {
   const out: string[] = [];
   // Paths are put together as strings: path.join and path.relative per file took 0.3 s of every build at 10,000 reports.
   const visit = (abs: string, rel: string) => {
@@ -18,7 +20,7 @@ export function filesUnder(dir: string, { asFolder, links = false }: FilesUnderO
       if (e.isDirectory()) {
         if (asFolder?.(path)) out.push(`${path}/`);
         else visit(`${abs}${sep}${e.name}`, `${path}/`);
-      } else if (e.isFile() || (links && e.isSymbolicLink())) out.push(path);
+      } else if (e.isFile() || (links && e.isSymbolicLink()) || others) out.push(path);
     }
   };
   if (existsSync(dir)) visit(dir, '');

@@ -2,6 +2,7 @@
  * `npm run build` digests the archive folder once (src/node/archive-digests.ts) and the archive
  * read takes each file's cache key from those digests instead of reading the file again.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,20 @@ describe('archiveDigests', () => {
     expect([...digests.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt']);
     expect(digests.get('2023/a.txt')).toEqual({ sha256: sha(sample), size: Buffer.byteLength(sample) });
     expect(digests.get('2023/a.meta.yaml')!.sha256).toBe(sha('id: sample-a\n'));
+  });
+
+  it('digests a pipe by its kind, without reading it (the read names it a problem file)', () => {
+    execFileSync('mkfifo', [join(reports, 'pipe.txt')]);
+    const first = archiveDigests(reports);
+    expect([...first.files.keys()]).toEqual(['2023/a.meta.yaml', '2023/a.txt', 'b.txt', 'pipe.txt']);
+    expect(first.files.get('pipe.txt')!.size).toBe(-1);
+    // The same kind, the same digest; nothing kept for the memo: it is told again every time.
+    expect(archiveDigests(reports, first.memo).files.get('pipe.txt')).toEqual(first.files.get('pipe.txt'));
+    expect(first.memo.files['pipe.txt']).toBeUndefined();
+    // A file by that name instead: another digest.
+    rmSync(join(reports, 'pipe.txt'));
+    writeFileSync(join(reports, 'pipe.txt'), '');
+    expect(archiveDigests(reports).files.get('pipe.txt')!.sha256).not.toBe(first.files.get('pipe.txt')!.sha256);
   });
 
   it('digests a report reached through a symbolic link as the file it points to, which the archive read lists too', () => {

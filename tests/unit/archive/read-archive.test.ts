@@ -3,6 +3,7 @@
  * belong to their report, and two files claiming one id or one agency and year are errors naming
  * both files.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -246,6 +247,24 @@ describe('readArchive', () => {
       expect(byFile['to-folder']!.error!.message).toMatch(/^无法读取文件：EISDIR/);
       expect(byFile['dangling.txt']!.error!.message).toMatch(/^无法读取文件：ENOENT/);
       expect(byFile['dangling.txt']!.report).toBeNull();
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a pipe a problem file naming it, without waiting for a writer, as the build reads the folder and as it reads the digests', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'xxgk-archive-pipe-'));
+    try {
+      writeFileSync(join(sub, '2019.txt'), tabRows(f19));
+      // A pipe with nobody writing: reading it as a file would wait for ever.
+      execFileSync('mkfifo', [join(sub, 'pipe.txt')]);
+      for (const digests of [undefined, archiveDigests(sub).files]) {
+        const entries = await readArchive(sub, { cache: null, digests });
+        expect(entries.map((e) => [e.file, e.error?.message ?? null])).toEqual([
+          ['2019.txt', null],
+          ['pipe.txt', '不是普通文件（管道、套接字或设备），不能作为报告读取'],
+        ]);
+      }
     } finally {
       rmSync(sub, { recursive: true, force: true });
     }
