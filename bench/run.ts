@@ -436,19 +436,18 @@ async function main(): Promise<void> {
   const c = await corpus(count, seed);
   console.error(`  ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}: ${relative(REPO, c.dir)}`);
 
-  // The last build's output goes first: deleting a large one (7 GB in 300,000 files at 50,000
-  // reports) kept this VM's disk busy for minutes after `sync` returned, and the 1,000-report
-  // clean build measured right after it took 16.9 s instead of 12–13 s. The parse benchmark
-  // below needs the CPU, not the disk, while that settles.
-  // Deleted, not set aside: at 50,000 reports the last build's caches and output (25 GB) and this
-  // build's would not fit on the disk together. Files freed in the last minute slow the making of
-  // new ones (./lib/aside.ts), so the first measured build waits until a minute has passed.
+  // The last build's output goes first, deleted, not set aside: at 50,000 reports its caches and
+  // output (25 GB) and this run's would not fit on the disk together. Deleting it kept this VM's
+  // disk busy for minutes after `sync` returned, and files freed in the last minute slow the
+  // making of new ones (./lib/aside.ts). So everything measured waits a minute after it, the parse
+  // benchmark too: run right after deleting the 50,000-report build, it gave 1,780 reports/s
+  // against 2,077–2,162 in the other runs of the day.
   emptyAside();
   if (!values['skip-build']) {
     console.error('… removing the last build and its caches');
     removeOutputs('delete');
   }
-  const removedAt = Date.now();
+  await settle(Date.now());
   console.error('… bench:parse (samples ×5,000 and the corpus)');
   const p = await run(NODE, [join(REPO, 'bench', 'parse-throughput.ts'), '--json', '--count', '5000', '--corpus', c.dir], { cwd: REPO });
   if (p.exitCode !== 0) throw new Error(`bench:parse failed:\n${p.stderr}`);
@@ -458,7 +457,6 @@ async function main(): Promise<void> {
   const rebuilds = Math.max(1, Number(values.rebuilds) || 1);
   let floor: FloorFigures | null = null;
   const floorRuns: (Pick<FloorFigures, 'astro' | 'pagefind'> & { wallMs: number })[] = [];
-  await settle(removedAt);
   if (!values['skip-floor']) {
     console.error('… floor: bare Astro build + bare Pagefind');
     floor = await measureFloor(c.dir, undefined, rebuilds);
