@@ -16,7 +16,6 @@
  * Prints a table, merges the figures into bench/results.json (one entry per count) and writes the
  * latest ones into README.md between the bench markers. Contracts: bench/README.md.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -38,8 +37,6 @@ interface FirstQueries {
 
 const BIN = join(REPO, 'node_modules', '.bin');
 const NODE = join(BIN, 'node');
-/** How long after deleting many files the kernel still passes over their inodes (./lib/aside.ts), with a margin. */
-const SETTLE_MS = 65_000;
 export const TIMINGS_FILE = join(REPO, 'node_modules', '.cache', 'xxgk', 'build-timings.json');
 const RESULTS = join(REPO, 'bench', 'results.json');
 
@@ -229,15 +226,6 @@ function removeOutputs(how: 'delete' | 'aside'): void {
     if (how === 'aside') setAside(join(REPO, p));
     else rmSync(join(REPO, p), { recursive: true, force: true });
   }
-}
-
-/** Waits until `SETTLE_MS` have passed since `since`, the disk flushed (see ./lib/aside.ts). */
-async function settle(since: number): Promise<void> {
-  spawnSync('sync');
-  const left = since + SETTLE_MS - Date.now();
-  if (left <= 0) return;
-  console.error(`… waiting ${Math.ceil(left / 1000)} s: files deleted less than a minute ago slow the making of new ones on this disk`);
-  await new Promise((done) => setTimeout(done, left));
 }
 
 /** The run in the middle by wall time (the later of the two middle ones for an even count). */
@@ -438,16 +426,14 @@ async function main(): Promise<void> {
 
   // The last build's output goes first, deleted, not set aside: at 50,000 reports its caches and
   // output (25 GB) and this run's would not fit on the disk together. Deleting it kept this VM's
-  // disk busy for minutes after `sync` returned, and files freed in the last minute slow the
-  // making of new ones (./lib/aside.ts). So everything measured waits a minute after it, the parse
-  // benchmark too: run right after deleting the 50,000-report build, it gave 1,780 reports/s
-  // against 2,077–2,162 in the other runs of the day.
+  // disk busy for minutes after `sync` returned, and the 1,000-report clean build measured right
+  // after it took 16.9 s instead of 12–13 s: the parse benchmark, which needs the CPU, not the
+  // disk, and the floor come between. What later builds start without is set aside (./lib/aside.ts).
   emptyAside();
   if (!values['skip-build']) {
     console.error('… removing the last build and its caches');
     removeOutputs('delete');
   }
-  await settle(Date.now());
   console.error('… bench:parse (samples ×5,000 and the corpus)');
   const p = await run(NODE, [join(REPO, 'bench', 'parse-throughput.ts'), '--json', '--count', '5000', '--corpus', c.dir], { cwd: REPO });
   if (p.exitCode !== 0) throw new Error(`bench:parse failed:\n${p.stderr}`);

@@ -2,14 +2,15 @@
  * What a measured build starts without (the last build's output and caches) is moved aside, not
  * deleted, and deleted when the bench has measured everything.
  *
- * Why: this machine's disk is ext4 without a journal, and there the kernel, to give each new
- * file an inode, first passes over every inode of the folder's block group that was freed in the
- * last minute (five when its table is not yet written out: `recently_deleted` in
- * fs/ext4/ialloc.c). A clean build of 1,000 reports right after the last one was deleted (17,700
- * files and folders) spent 20 % of the two cores' time there (`perf record -a`: recently_deleted,
- * find_get_block_common, find_inode_bit), 9–12 s of system time instead of 3–4.5 s, and took
- * 14–16.6 s instead of 12–13 s. A build that makes more files than the floor's (17,700 here
- * against 3,200) pays it more: the ratio measured the bench's own clean-up.
+ * Why: this machine's disk is ext4 without a journal, and there the kernel, to give a new file an
+ * inode, passes over the free inodes of the folder's block group that were freed in the last
+ * minute (six while their table is not yet written out: `recently_deleted` in fs/ext4/ialloc.c),
+ * one by one, for each new file. `perf record -a` over a clean build of 1,000 reports made right
+ * after the last one was deleted (17,700 files and folders) put about a fifth of the two cores'
+ * samples there. Built right after a deletion, such builds took 12.8–18.5 s with 3.5–12.4 s of
+ * system time; into new folders with nothing deleted just before, 11.7–13.3 s with 3.2–4.5 s.
+ * A build that makes more files than the floor's (17,700 here against 3,200) pays it more: the
+ * ratio measured the bench's own clean-up.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
