@@ -17,7 +17,7 @@
  * latest ones into README.md between the bench markers. Contracts: bench/README.md.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { sidecarName } from '../src/formats/sidecar-name.ts';
 import { measureFloor, remeasureFloor, REPO, type FloorFigures } from './floor/floor.ts';
 import { GENERATOR_VERSION, type Manifest } from './generate/corpus.ts';
 import { writeCorpus } from './generate/write-corpus.ts';
-import { emptyAside, setAside } from './lib/aside.ts';
+import { emptyAside, roomToSetAside, setAside } from './lib/aside.ts';
 import { fmtGiB, fmtS, GiB, run, type Measured } from './lib/measure.ts';
 import { folderSize, pageWeight, type FolderSize, type PageWeight } from './lib/sizes.ts';
 import type { ParseFigures } from './parse-throughput.ts';
@@ -424,20 +424,24 @@ async function main(): Promise<void> {
   const c = await corpus(count, seed);
   console.error(`  ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}: ${relative(REPO, c.dir)}`);
 
-  // The last build's output goes first, deleted, not set aside: at 50,000 reports its caches and
-  // output (25 GB) and this run's would not fit on the disk together. Deleting it kept this VM's
-  // disk busy for minutes after `sync` returned, and the 1,000-report clean build measured right
-  // after it took 16.9 s instead of 12–13 s: the parse benchmark, which needs the CPU, not the
-  // disk, and the floor come between. What later builds start without is set aside (./lib/aside.ts).
+  // What an interrupted run set aside; then the parse benchmark, before anything is deleted (a
+  // deletion's work in the kernel would share its core).
   emptyAside();
-  if (!values['skip-build']) {
-    console.error('… removing the last build and its caches');
-    removeOutputs('delete');
-  }
   console.error('… bench:parse (samples ×5,000 and the corpus)');
   const p = await run(NODE, [join(REPO, 'bench', 'parse-throughput.ts'), '--json', '--count', '5000', '--corpus', c.dir], { cwd: REPO });
   if (p.exitCode !== 0) throw new Error(`bench:parse failed:\n${p.stderr}`);
   const parse = JSON.parse(p.stdout) as ParseFigures[];
+
+  // The last build and its caches: set aside until the end (./lib/aside.ts) when this run's build
+  // fits beside them, else deleted (a 50,000-report build after another). Deleting a large one kept
+  // this VM's disk busy for minutes after `sync` returned, and the 1,000-report clean build
+  // measured right after it took 16.9 s instead of 12–13 s.
+  if (!values['skip-build']) {
+    const { bavail, bsize } = statfsSync(REPO);
+    const aside = roomToSetAside(bavail * bsize, count);
+    console.error(`… ${aside ? 'setting aside' : 'removing'} the last build and its caches`);
+    removeOutputs(aside ? 'aside' : 'delete');
+  }
 
   const repeat = Math.max(1, Number(values.repeat) || 1);
   const rebuilds = Math.max(1, Number(values.rebuilds) || 1);

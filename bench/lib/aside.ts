@@ -32,3 +32,14 @@ export function setAside(path: string, aside = ASIDE): void {
 export function emptyAside(aside = ASIDE): void {
   rmSync(aside, { recursive: true, force: true });
 }
+
+/** What a build leaves per report (output and caches), with a margin: 270 KB at 10,000 reports (2.7 GB). */
+const BYTES_PER_REPORT = 300_000;
+
+/**
+ * Whether a build of `count` reports fits on a disk with `freeBytes` free while the last one is
+ * kept aside: room for twice its size and 4 GiB more (the floor's project, the machine's own use).
+ */
+export function roomToSetAside(freeBytes: number, count: number): boolean {
+  return freeBytes >= 2 * count * BYTES_PER_REPORT + 4 * 2 ** 30;
+}

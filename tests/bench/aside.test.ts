@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyAside, setAside } from '../../bench/lib/aside.ts';
+import { emptyAside, roomToSetAside, setAside } from '../../bench/lib/aside.ts';
 
 let tmp: string;
 beforeEach(() => {
@@ -34,5 +34,17 @@ describe('setAside, emptyAside', () => {
     expect(readdirSync(aside)).toHaveLength(2);
     emptyAside(aside);
     expect(existsSync(aside)).toBe(false);
+  });
+});
+
+describe('roomToSetAside', () => {
+  const GiB = 2 ** 30;
+  it('keeps the last build aside when twice a build of that size and 4 GiB more are free, else it is deleted', () => {
+    // 1,000 reports: 0.6 GB and 4 GiB.
+    expect(roomToSetAside(5 * GiB, 1000)).toBe(true);
+    expect(roomToSetAside(4 * GiB, 1000)).toBe(false);
+    // 50,000 reports: 30 GB and 4 GiB, more than the 26–29 GB this machine has free beside a 50,000-report build.
+    expect(roomToSetAside(41 * GiB, 50_000)).toBe(true);
+    expect(roomToSetAside(29 * GiB, 50_000)).toBe(false);
   });
 });
