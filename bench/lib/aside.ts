@@ -3,14 +3,15 @@
  * deleted, and deleted when the bench has measured everything.
  *
  * Why: this machine's disk is ext4 without a journal, and there the kernel, to give a new file an
- * inode, passes over the free inodes of the folder's block group that were freed in the last
- * minute (six while their table is not yet written out: `recently_deleted` in fs/ext4/ialloc.c),
- * one by one, for each new file. `perf record -a` over a clean build of 1,000 reports made right
- * after the last one was deleted (17,700 files and folders) put about a fifth of the two cores'
- * samples there. Built right after a deletion, such builds took 12.8–18.5 s with 3.5–12.4 s of
- * system time; into new folders with nothing deleted just before, 11.7–13.3 s with 3.2–4.5 s.
- * A build that makes more files than the floor's (17,700 here against 3,200) pays it more: the
- * ratio measured the bench's own clean-up.
+ * inode, passes one by one over the free inodes of the folder's block group that were freed in
+ * the last 60 s (360 s while their table is not yet written out: `recently_deleted` in
+ * fs/ext4/ialloc.c). `perf record -a` over a clean build of 1,000 reports made right after the
+ * last one was deleted (17,700 files and folders) put about a fifth of the two cores' samples
+ * there. Built after a deletion (right after it, or 75 s after it and `sync`: waiting did not
+ * help, for reasons not found), such builds took 12.8–18.5 s with 3.5–12.4 s of system time;
+ * into new folders with nothing deleted just before, 13.1–13.3 s with 3.2–4.5 s. A build that
+ * makes more files than the floor's (17,700 here against 3,200) pays it more: the ratio measured
+ * the bench's own clean-up.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
