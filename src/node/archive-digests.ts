@@ -87,11 +87,12 @@ export function digestFile(path: string, file: string, previous: DigestMemo | nu
   // A link's: the file it points to.
   const s = statSync(path, { throwIfNoEntry: false });
   if (!s?.isFile()) {
+    // A pipe, socket or device itself (not a link to one), a problem file of the archive read: its kind.
+    if (s && !s.isDirectory() && !isLink(path)) return { digest: { sha256: sha256(Buffer.from(`special\u0000${s.mode}`)), size: -1 }, known: null, read: false };
     // A link to a folder or to nothing, a problem file of the archive read: where it points is what changes.
     // Null: neither a file nor a link any more (the listing did not take a folder as a file).
-    // A pipe, socket or device (a problem file too): its kind.
-    const target = unlessGone(() => (s && !s.isDirectory() && !isLink(path) ? null : readlinkSync(path)));
-    if (target === null) return s && !s.isDirectory() ? { digest: { sha256: sha256(Buffer.from(`special\u0000${s.mode}`)), size: -1 }, known: null, read: false } : null;
+    const target = unlessGone(() => readlinkSync(path));
+    if (target === null) return null;
     return { digest: { sha256: linkDigest(target), size: -1 }, known: null, read: false };
   }
   const known = previous?.files[file];
