@@ -43,7 +43,11 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PagesRecord } from '../src/loader/page-digests.ts';
+import type { Report } from '../src/core/model/report.ts';
+import type { ArchiveSnapshot } from '../src/loader/archive-snapshot.ts';
+import type { DigestedPages, KeptPages, PagesRecord } from '../src/loader/page-digests.ts';
+import type { SnapshotHandoff } from '../src/loader/snapshot-handoff.ts';
+import type { CarriedSnapshot } from '../src/node/build/carried-snapshot.ts';
 import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
 import { perArchiveFile, reportsDir } from '../src/node/archive-paths.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
@@ -157,12 +161,14 @@ const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 // The report pages' digests as the last build took them, read meanwhile (src/node/kept-pages.ts).
 const KEPT_PAGES = keptPagesFile(CACHE, reportsDir(process.env));
 const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
+// The snapshot this build hands to Astro, kept for the next one (src/node/build/carried-snapshot.ts).
+const CARRIED = perArchiveFile(join(CACHE, 'carried-snapshot'), reportsDir(process.env), 'v8');
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { digestPages, handoffOf, overlayOutput, pageReport, pagesToRender, partDigests, readSnapshotPages, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, withOverview, writeHandoff, writeRenderSet } =
+const { carriedOf, digestPages, entryReader, fileDigest, handoffOf, keepCarried, overlayOutput, pageReport, pagesToRender, parserVersion, partDigests, patchCarried, readCarried, readSnapshotPages, registryFile, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, sidecarDigestOf, withOverview, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -191,6 +197,69 @@ const indexSearch = async (reports: IndexedReport[], plan: SearchPlan, held: Map
 let searchAlong: Promise<SearchIndexResult> | null = null;
 let searchThread: SearchThread | null = null;
 
+/** The archive as this build takes it: the index's reports, the snapshot for Astro, the page digests, and what to keep for the next build. */
+interface Taken {
+  indexed: IndexedReport[];
+  /** The report of indexed[i], for the index's records. */
+  reportOf(i: number): Promise<Report>;
+  handoff(): SnapshotHandoff;
+  digested(kept: KeptPages): DigestedPages;
+  /** What to keep for the next build, given this build's page digests (null: the kept one holds). */
+  carried(pages: Record<string, string>): CarriedSnapshot | null;
+  /** With the last build's snapshot: how many reports were read again (null: the archive was read whole). */
+  reread: number | null;
+}
+
+/** The archive read whole: each file through the parse cache, or its brief from the last read. */
+async function takeWhole(): Promise<Taken> {
+  // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
+  // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
+  // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
+  const read = await readSnapshotPages(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
+  // The index's reports that the read did not keep are read again from the parse cache.
+  const readReport = reportReader(read.dir, process.env, 'failing');
+  // The archive-wide checks and summary only once asked for: a partial build's index starts before.
+  let snapshot: ArchiveSnapshot<Report | null> | null = null;
+  const whole = () => (snapshot ??= withOverview(read));
+  let handoff: SnapshotHandoff | null = null;
+  return {
+    indexed: read.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey })),
+    reportOf: (i) => pageReport(read.reports[i]!, readReport),
+    handoff: () => (handoff ??= handoffOf(whole())),
+    digested: (kept) => digestPages(whole(), kept),
+    carried: (pages) => carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files),
+    reread: null,
+  };
+}
+
+/** The last build's snapshot with the reports changed since put in (src/node/build/carried-snapshot.ts), or null. */
+async function takeCarried(kept: KeptPages): Promise<Taken | null> {
+  const carried = readCarried(CARRIED, inputs.code);
+  if (!carried || process.env.FORCE_BUILD) return null;
+  const dir = reportsDir(process.env);
+  const readEntry = entryReader(dir, process.env, 'failing');
+  const patch = await patchCarried(carried, {
+    dir,
+    digests: inputs.files,
+    registryDigest: fileDigest(registryFile(process.env)),
+    parserVersion: parserVersion(),
+    kept,
+    read: (ref) => readEntry(ref.path),
+    sidecarDigest: (path) => sidecarDigestOf(path, dir, inputs.files),
+  });
+  if (!patch) return null;
+  const refs = patch.handoff.reports;
+  const readReport = reportReader(dir, process.env, 'failing');
+  return {
+    indexed: refs.map((ref) => ({ id: ref.pageId, year: ref.year, source: ref.digestKey })),
+    reportOf: async (i) => patch.reports.get(i) ?? (await readReport(refs[i]!)).report,
+    handoff: () => patch.handoff,
+    digested: () => patch.digested,
+    carried: () => patch.carried,
+    reread: patch.reread,
+  };
+}
+
 // 1. Read and parse once here. Of the reports only the search records the index needs (those of
 // shards not in its cache; of a shard patched from its last build, its changed reports') are
 // kept: the rest goes before Astro renders, and Astro's loader gets the snapshot without them.
@@ -204,6 +273,8 @@ let listing: ListingAside | null;
 let updated: BuildStamp | null;
 // Whether Astro's loader has its snapshot: a failure after that goes into the render set it waits for next.
 let handedOver = false;
+// With the last build's snapshot (src/node/build/carried-snapshot.ts): how many reports were read again.
+let reread: number | null = null;
 try {
   // A partial build of a large archive (if the output proves intact) indexes on a thread of its
   // own (src/node/build/search-aside.ts), started before the archive is read: it loads the index's
@@ -213,18 +284,17 @@ try {
   // Not when the build is known to be a full one already (forced, or the output found altered).
   const mayUpdate = stamp?.search && stamp.code === inputs.code && !process.env.FORCE_BUILD && checkedFirst === null;
   searchThread = together && mayUpdate && inputs.files.size >= SEARCH_THREAD_FROM ? new SearchAside() : null;
-  // Of each report's checks only the failing ones: the loader reads whole reports for what it renders.
-  // Each file's digest as buildInputs took it above: the files are not read again for their cache keys.
-  // Unchanged reports' briefs come from the last build's read (src/node/brief-pack.ts): those reports are not read.
-  const read = await readSnapshotPages(process.env, { workers: availableParallelism(), checks: 'failing', digests: inputs.files, keepBriefs: true, keepLater });
+  const lastPages = await keptPages;
+  // The last build's snapshot with the few reports changed since put in, when nothing archive-wide
+  // can have changed (src/node/build/carried-snapshot.ts); else the archive read whole.
+  const taken = (await takeCarried(lastPages.pages)) ?? (await takeWhole());
+  reread = taken.reread;
   /** The index's reports, its plan (made once: the index, on its thread or here, takes it as made) and the records it needs. */
   const planIndex = async () => {
-    const reports = read.reports.map((page) => ({ id: page.brief.id, year: page.brief.year, source: page.digestKey }));
+    const reports = taken.indexed;
     const { plan, needed } = planSearch(reports);
-    // The index's reports that the read did not keep are read again from the parse cache.
-    const readReport = reportReader(read.dir, process.env, 'failing');
     const held = new Map<string, SearchRecord>();
-    for (const page of read.reports) if (needed.has(page.brief.id)) held.set(page.brief.id, searchRecord(await pageReport(page, readReport)));
+    for (let i = 0; i < reports.length; i++) if (needed.has(reports[i]!.id)) held.set(reports[i]!.id, searchRecord(await taken.reportOf(i)));
     return { reports, plan, held };
   };
   // With the thread, planned now; without it, after the handoff (Astro gets its snapshot first),
@@ -236,12 +306,11 @@ try {
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     searchAlong.catch(() => undefined);
   }
-  const snapshot = withOverview(read);
   // Astro's content sync starts on the snapshot at once; the pages to render follow once the output
   // is checked and the page digests are taken (0.2–0.5 s at 50,000 reports, from the last build's,
   // src/node/kept-pages.ts): Astro needs them only when its build starts, about a second later. The
   // output's check, on a thread of its own since the build began, has usually ended by now.
-  writeHandoff(HANDOFF, { snapshot: handoffOf(snapshot) });
+  writeHandoff(HANDOFF, { snapshot: taken.handoff() });
   handedOver = true;
   const checked = checkedFirst ?? (await checkOutput());
   listing = checked.listing;
@@ -258,12 +327,13 @@ try {
   planned ??= await planIndex();
   ({ reports: indexed, plan: searchPlan, held: records } = planned);
   // The pages to render go to Astro first; the record of every page's digest is made after.
-  const lastPages = await keptPages;
-  const digested = digestPages(snapshot, lastPages.pages);
+  const digested = taken.digested(lastPages.pages);
   const render = updated ? pagesToRender(digested.digests, updated.pages) : null;
   writeRenderSet(HANDOFF, { render });
   pages = { pages: Object.fromEntries(digested.digests), render };
   keepLater(() => keepPages(KEPT_PAGES, inputs.code, digested, lastPages));
+  const carry = taken.carried(pages.pages);
+  if (carry) keepLater(() => keepCarried(CARRIED, carry));
 } catch (err) {
   const error = (err as Error).message || String(err);
   if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });
@@ -358,6 +428,7 @@ const timings = {
   pagesRendered: pages.render ? pages.render.length : Object.keys(pages.pages).length,
   searchShards: { built: index.built.length, reused: index.reused.length },
   searchChunks: index.chunks,
+  carriedSnapshot: reread !== null,
 };
 writeFileSync(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
 // After a partial build: the listing taken before it, with what it changed (the folder holds
@@ -378,6 +449,6 @@ const linkedChunks = index.chunks?.linked
   : '';
 process.stdout.write(
   `\n完成：${reportCount} 份报告 → ${OUT}，${rendered}\n` +
-    `  解析 ${seconds(timings.parseMs)}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}${joinsNote(joins.hows)}，` +
+    `  解析 ${seconds(timings.parseMs)}${reread !== null ? `（沿用上次构建的全库快照，重读 ${reread} 个改动的文件）` : ''}，页面 ${seconds(timings.astroMs)}，数据文件 ${seconds(timings.dataMs)}${joinsNote(joins.hows)}，` +
     `搜索索引 ${seconds(timings.searchMs)}${together ? '（与页面同时进行）' : ''}（分片新建 ${index.built.length}，沿用 ${index.reused.length}${linkedChunks}），共 ${seconds(timings.totalMs)}\n`,
 );

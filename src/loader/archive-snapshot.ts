@@ -69,8 +69,20 @@ export interface ArchiveSnapshot<R extends Report | null = Report> {
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-function fileDigest(path: string): string {
+/** The digest of a file's bytes ('' when there is none): the registry's. */
+export function fileDigest(path: string): string {
   return existsSync(path) ? sha(readFileSync(path)) : '';
+}
+
+/**
+ * A page's digest key (ReportPage.digestKey): of the parser's version, the registry, the file's
+ * path and bytes, its sidecar and its page id. A digest of what the key is made of, not the parts
+ * joined: those were about 500 bytes a report (the path's Chinese in two bytes a character), two
+ * thirds of the snapshot Astro is handed (33 MB at 50,000 reports), and what Astro and the kept
+ * page digests hash and compare.
+ */
+export function pageDigestKey(parserVersion: string, registryDigest: string, path: string, sha256: string, sidecarDigest: string, pageId: string | null): string {
+  return hash('sha256', [parserVersion, registryDigest, path, sha256, sidecarDigest, pageId ?? ''].join('\u0000'), 'hex').slice(0, 32);
 }
 
 /** A report (or its brief) whose page id differs from its id: the page carries the new id and says why. */
@@ -126,10 +138,7 @@ export async function readSnapshotPages(env: NodeJS.ProcessEnv = process.env, op
   const entries = await readArchive(dir, { registry, registryDigest, workers: options.workers, checks: options.checks, digests, keepBriefs: options.keepBriefs, keepLater: options.keepLater });
   const pageIds = assignPageIds(entries.flatMap((e) => (e.brief ? [{ file: e.file, id: e.brief.id, sha256: e.sha256 }] : [])));
   const version = parserVersion();
-  // A digest of what the key is made of, not the parts joined: those were about 500 bytes a report
-  // (the path's Chinese in two bytes a character), two thirds of the snapshot Astro is handed
-  // (33 MB at 50,000 reports), and what Astro and the kept page digests hash and compare.
-  const key = (e: ArchiveEntry, pageId: string | null) => hash('sha256', [version, registryDigest, e.path, e.sha256, sidecarDigestOf(e.path, dir, digests), pageId ?? ''].join('\u0000'), 'hex').slice(0, 32);
+  const key = (e: ArchiveEntry, pageId: string | null) => pageDigestKey(version, registryDigest, e.path, e.sha256, sidecarDigestOf(e.path, dir, digests), pageId);
 
   const reports: ReportPage<Report | null>[] = [];
   const problemFiles: ProblemFile[] = [];
@@ -171,16 +180,25 @@ export interface LoaderSnapshot {
   overview: SnapshotOverview;
 }
 
+/** Reads a file of the archive folder `dir` as the archive read does, through the parse cache (the registry is loaded at the first). */
+export function entryReader(dir: string, env: NodeJS.ProcessEnv, checks: ChecksRead = 'all'): (path: string) => Promise<ArchiveEntry> {
+  let reader: { registry: ReturnType<typeof loadRegistry>; registryDigest: string; cache: ParseCache<never> } | null = null;
+  return async (path) => {
+    reader ??= { registry: loadRegistry(registryFile(env)), registryDigest: fileDigest(registryFile(env)), cache: new ParseCache() };
+    const entry = await readEntry(path, dir, reader.registry, reader.registryDigest, reader.cache, checks);
+    await reader.cache.flush();
+    return entry;
+  };
+}
+
 /**
  * Reads a report of the archive folder `dir` again (from the parse cache) for its page: one that
  * a snapshot did not keep, or the loader's. Refuses a file changed since the snapshot was taken.
  */
 export function reportReader(dir: string, env: NodeJS.ProcessEnv, checks: ChecksRead = 'all'): (ref: Pick<ReportRef, 'pageId' | 'file' | 'path' | 'sha256'>) => Promise<{ report: Report; rawText: string | null }> {
-  let reader: { registry: ReturnType<typeof loadRegistry>; registryDigest: string; cache: ParseCache<never> } | null = null;
+  const read = entryReader(dir, env, checks);
   return async (ref) => {
-    reader ??= { registry: loadRegistry(registryFile(env)), registryDigest: fileDigest(registryFile(env)), cache: new ParseCache() };
-    const entry = await readEntry(ref.path, dir, reader.registry, reader.registryDigest, reader.cache, checks);
-    await reader.cache.flush();
+    const entry = await read(ref.path);
     if (entry.sha256 !== ref.sha256) throw new Error(`${ref.file}: 构建过程中文件被改动，请重新构建`);
     if (!entry.report || entry.error) throw new Error(`${ref.file}: 构建过程中解析结果改变，请重新构建`);
     return { report: withPageId(entry.report, ref.pageId), rawText: entry.rawText };
@@ -208,6 +226,7 @@ function fromSnapshot(snapshot: ArchiveSnapshot): LoaderSnapshot {
       file: entry.file,
       path: entry.path,
       sha256: entry.sha256,
+      year: report.year,
       content: async () => ({ report, rawText: entry.rawText }),
     })),
   };

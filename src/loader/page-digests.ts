@@ -21,6 +21,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Report } from '../core/model/report.ts';
+import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { displayName, summarize } from '../site/archive-model.ts';
 import { agencyPageKey, AGENCY_KEYS, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem, ReportPage } from './archive-snapshot.ts';
@@ -34,15 +35,36 @@ const byPageId = (a: ReportPage<Report | null>, b: ReportPage<Report | null>) =>
  * Of a report page, what its digests took last build, kept for the next one under its page id
  * (src/node/kept-pages.ts): its digest key; the digests of its summary (what the pages listing it
  * show) and of its listing on the archive-wide pages (file name, diagnostics, failing checks);
- * and its page's digest with the body's group digest and the problems it was taken with.
+ * and its page's digest with the body's group digest and the problems it was taken with; and the
+ * digest of what the archive checks read of it beyond those (the carry-over rows), so that a
+ * rebuild can tell a changed report's brief unchanged without the last brief (src/node/build/carried-snapshot.ts).
  *
  * A brief never changes under its digest key (bytes, sidecar, registry, parser code, page id; see
  * src/node/brief-pack.ts), so neither do the first two; the page's digest holds while its group
  * and problems do too. At 50,000 reports serialising and hashing every summary again took 0.6 s
  * of each one-report rebuild, on the build's main thread, which Astro's render waits for.
  */
-export type KeptPage = readonly [key: string, summary: string, listed: string, group: string, problems: string, page: string];
+export type KeptPage = readonly [key: string, summary: string, listed: string, group: string, problems: string, page: string, facts: string];
 export type KeptPages = ReadonlyMap<string, KeptPage>;
+
+/**
+ * What a report page's listings and the archive-wide pages read of its brief, as three digests:
+ * its summary (the agency and year pages, the archive's lists), its listing on the archive-wide
+ * pages (file name, diagnostics, failing checks), and its carry-over rows (the archive checks).
+ * Two briefs with the same three digests (and page id) give every page but the report's own the
+ * same digest.
+ */
+export function briefDigests(brief: ReportBrief): [summary: string, listed: string, facts: string] {
+  return [sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), sha(JSON.stringify(brief.requests))];
+}
+
+/**
+ * A report page's digest. digestKey: bytes, sidecar, registry, parser code, page id (and so the
+ * file's size and whether its text is shown); the rest is what the page shows of other reports.
+ */
+export function reportPageDigest(digestKey: string, size: number, textShown: boolean, group: string, problemsText: string): string {
+  return sha(`report\u0000${digestKey}\u0000${size}\u0000${textShown}\u0000${group}\u0000${problemsText}`);
+}
 
 /** This build's digests, and what to keep of them for the next (built only when it is written, after the pages are handed over). */
 export interface DigestedPages {
@@ -75,8 +97,8 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
     const last = kept.get(page.pageId);
     if (last?.[0] === page.digestKey) own.push(last);
     else {
-      const { brief } = page;
-      own.push([page.digestKey, sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), '', '', '']);
+      const [summary, listed, facts] = briefDigests(page.brief);
+      own.push([page.digestKey, summary, listed, '', '', '', facts]);
       changed = true;
       fresh.add(i);
     }
@@ -110,19 +132,17 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
     for (const i of members) {
       const page = pages[i]!;
       if ((latest.year ?? Infinity) <= (page.brief.year ?? Infinity)) latest = page.brief;
-      const [key, summary, listed, lastGroup, lastProblems, lastPage] = own[i]!;
+      const [key, summary, listed, lastGroup, lastProblems, lastPage, facts] = own[i]!;
       const ofPage = problems.size ? problems.get(page.pageId) : undefined;
       const problemsText = ofPage ? JSON.stringify(ofPage) : '';
       if (lastPage && lastGroup === group && lastProblems === problemsText) {
         out.set(page.pageId, lastPage);
         continue;
       }
-      // digestKey: bytes, sidecar, registry, parser code, page id (and so the file's size and whether
-      // its text is shown); the rest is what the page shows of other reports.
-      const digest = sha(`report\u0000${key}\u0000${page.entry.size}\u0000${page.entry.rawText !== null}\u0000${group}\u0000${problemsText}`);
+      const digest = reportPageDigest(key, page.entry.size, page.entry.rawText !== null, group, problemsText);
       // A new entry: one taken afresh above, or a given one with another group or problems.
       fresh.add(i);
-      own[i] = [key, summary, listed, group, problemsText, digest];
+      own[i] = [key, summary, listed, group, problemsText, digest, facts];
       out.set(page.pageId, digest);
       changed = true;
     }

@@ -30,6 +30,8 @@ export interface ReportRef {
   path: string;
   /** Of the bytes the build parsed: the loader refuses a file that changed since. */
   sha256: string;
+  /** The report's year (its search shard's), kept with the handoff for the next build (src/node/build/carried-snapshot.ts). */
+  year: number | null;
 }
 
 export interface SnapshotHandoff {
@@ -42,7 +44,7 @@ export interface SnapshotHandoff {
 export function handoffOf(snapshot: ArchiveSnapshot<Report | null>): SnapshotHandoff {
   return {
     dir: snapshot.dir,
-    reports: snapshot.reports.map(({ pageId, digestKey, entry }) => ({ pageId, digestKey, file: entry.file, path: entry.path, sha256: entry.sha256 })),
+    reports: snapshot.reports.map(({ pageId, digestKey, entry, brief }) => ({ pageId, digestKey, file: entry.file, path: entry.path, sha256: entry.sha256, year: brief.year })),
     problemFiles: snapshot.problemFiles,
     overview: snapshot.overview,
   };

@@ -25,7 +25,7 @@ import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
 /** Bumped when KeptPage's shape or what its digests cover changes. */
-const VERSION = 1;
+const VERSION = 2;
 
 interface KeptFile {
   version: number;

@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const entry = (id: string, digest = 'd'): KeptPage => [`key\u0000${id}`, `${digest}s`, `${digest}l`, `${digest}g`, '', `${digest}p`];
+const entry = (id: string, digest = 'd'): KeptPage => [`key\u0000${id}`, `${digest}s`, `${digest}l`, `${digest}g`, '', `${digest}p`, `${digest}f`];
 const pagesOf = (ids: string[], digest = 'd') => new Map(ids.map((id) => [id, entry(id, digest)]));
 /** What digestPages gives: every entry now, and those taken afresh. */
 const digested = (kept: KeptPages, fresh: KeptPages) => ({ changed: fresh.size > 0 || kept.size === 0, size: kept.size, kept: () => kept, fresh: () => fresh });
@@ -82,9 +82,9 @@ describe('kept pages', () => {
     const pages = pagesOf(['a']);
     await keepPages(file, 'code-1', digested(pages, pages), await readKeptPages(file, 'code-1'));
     expect(await readKeptPages(file, 'code-2')).toEqual({ pages: new Map(), added: null });
-    writeFileSync(keptAdditionsFile(file), serialize({ version: 1, code: 'code-2', pages: pagesOf(['b']) }));
+    writeFileSync(keptAdditionsFile(file), serialize({ version: 2, code: 'code-2', pages: pagesOf(['b']) }));
     expect((await readKeptPages(file, 'code-1')).pages).toEqual(pages);
-    writeFileSync(file, serialize({ version: 0, code: 'code-1', pages }));
+    writeFileSync(file, serialize({ version: 1, code: 'code-1', pages }));
     expect((await readKeptPages(file, 'code-1')).pages.size).toBe(0);
     writeFileSync(file, 'not a serialised value');
     expect((await readKeptPages(file, 'code-1')).pages.size).toBe(0);

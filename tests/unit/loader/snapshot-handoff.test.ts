@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const handoff: SnapshotHandoff = {
   dir: '/archive',
-  reports: [{ pageId: '2023-a', digestKey: 'k', file: 'a.txt', path: '/archive/a.txt', sha256: 'ab' }],
+  reports: [{ pageId: '2023-a', digestKey: 'k', file: 'a.txt', path: '/archive/a.txt', sha256: 'ab', year: 2023 }],
   problemFiles: [],
   overview: { summary: { files: 1, reports: 1, errorFiles: 0, errors: 0, failingChecks: 0, warnings: 0, lines: [] }, problems: [], problemFiles: 0 },
 };

@@ -1,0 +1,162 @@
+/**
+ * A build keeps the snapshot it handed to Astro (src/node/build/carried-snapshot.ts); the next
+ * build puts the reports changed since into it when nothing archive-wide can have changed. What
+ * it gives must be what a whole read gives, to the byte: the hand-off, every page's digest and the
+ * kept page digests. Anything it cannot vouch for gives null.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entryReader, fileDigest, readSnapshot } from '../../../src/loader/archive-snapshot.ts';
+import { digestPages, type KeptPages } from '../../../src/loader/page-digests.ts';
+import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
+import { archiveDigests } from '../../../src/node/archive-digests.ts';
+import { carriedOf, keepCarried, patchCarried, readCarried, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
+import { parserVersion } from '../../../src/node/parse-cache.ts';
+import { sidecarDigestOf } from '../../../src/node/read-archive.ts';
+import { ROOT } from '../../helpers/paths.ts';
+import { SAMPLE_DIR } from '../../helpers/site-archive.ts';
+
+let tmp: string;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let savedCache: string | undefined;
+const registry = join(ROOT, 'content', 'agencies.yaml');
+const A = '001_68f00f12ba36a829.txt';
+const B = '003_c7abf9ce6f9dda34.txt';
+
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-carried-'));
+  dir = join(tmp, 'reports');
+  cpSync(SAMPLE_DIR, dir, { recursive: true });
+  // A sidecar and a file that is not a report, so both kinds are in the kept snapshot.
+  writeFileSync(join(dir, B.replace(/\.txt$/, '.meta.yaml')), 'district: 湛河区\n');
+  writeFileSync(join(dir, 'notes.txt'), '随手记，不是年度报告\n');
+  env = { ...process.env, REPORTS_DIR: dir, AGENCIES_FILE: registry, XXGK_CACHE_DIR: join(tmp, 'cache') };
+  // The parse cache reads its folder from the environment.
+  savedCache = process.env.XXGK_CACHE_DIR;
+  process.env.XXGK_CACHE_DIR = env.XXGK_CACHE_DIR;
+});
+afterEach(() => {
+  if (savedCache === undefined) delete process.env.XXGK_CACHE_DIR;
+  else process.env.XXGK_CACHE_DIR = savedCache;
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** What a build that reads the archive whole makes of it (scripts/build.ts, takeWhole), given the kept page digests. */
+async function readWhole(kept: KeptPages = new Map()) {
+  const digests = archiveDigests(dir).files;
+  const snapshot = await readSnapshot(env, { keepBriefs: true, digests, checks: 'failing' });
+  const digested = digestPages(snapshot, kept);
+  const handoff = handoffOf(snapshot);
+  const pages = Object.fromEntries(digested.digests);
+  return { digests, digested, handoff, pages, carried: carriedOf('code', parserVersion(), snapshot.registryDigest, handoff, pages, digests) };
+}
+
+function patch(carried: CarriedSnapshot, kept: KeptPages, limit?: number) {
+  const digests = archiveDigests(dir).files;
+  const read = entryReader(dir, env, 'failing');
+  return patchCarried(carried, {
+    dir,
+    digests,
+    registryDigest: fileDigest(registry),
+    parserVersion: parserVersion(),
+    kept,
+    read: (ref) => read(ref.path),
+    sidecarDigest: (path) => sidecarDigestOf(path, dir, digests),
+    limit,
+  });
+}
+
+const edit = (file: string, change: (text: string) => string) => {
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(path, after);
+};
+/** A sentence added to chapter six: the report's bytes change, its brief does not. */
+const addSentence = (k: number) => (text: string) => text.replace(/(六、其他需要报告的事项[^\n]*\n)/, `$1本报告如有更正将另行公告（第 ${k} 次修订）。\n`);
+
+describe('patchCarried', () => {
+  it('gives what a whole read gives when reports changed only in their prose, and reads only those', async () => {
+    const first = await readWhole();
+    edit(A, addSentence(1));
+    edit(B, addSentence(1));
+    const patched = await patch(first.carried, first.digested.kept());
+    const second = await readWhole(first.digested.kept());
+    expect(patched).not.toBeNull();
+    expect(patched!.reread).toBe(2);
+    expect(patched!.handoff).toEqual(second.handoff);
+    expect(patched!.digested.digests).toEqual(second.digested.digests);
+    // Only the two reports' own pages changed.
+    const changedPages = [...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key);
+    expect(changedPages.sort()).toEqual(second.handoff.reports.filter((r) => r.file === A || r.file === B).map((r) => r.pageId).sort());
+    expect([...patched!.digested.fresh().keys()].sort()).toEqual(changedPages.sort());
+    expect(patched!.digested.kept()).toEqual(new Map([...first.digested.kept(), ...second.digested.kept()]));
+    expect(patched!.carried).toEqual(second.carried);
+    expect(patched!.reports.size).toBe(2);
+
+    // And again from the patched one, as the build after it would.
+    edit(A, addSentence(2));
+    const third = await readWhole(second.digested.kept());
+    const again = await patch(patched!.carried!, patched!.digested.kept());
+    expect(again!.handoff).toEqual(third.handoff);
+    expect(again!.digested.digests).toEqual(third.digested.digests);
+    expect(again!.carried).toEqual(third.carried);
+  });
+
+  it('keeps the snapshot as it is when no file changed', async () => {
+    const first = await readWhole();
+    const patched = await patch(first.carried, first.digested.kept());
+    expect(patched!.reread).toBe(0);
+    expect(patched!.handoff).toBe(first.carried.handoff);
+    expect(patched!.digested.digests).toEqual(first.digested.digests);
+    expect(patched!.digested.changed).toBe(false);
+    expect(patched!.carried).toBeNull();
+  });
+
+  it('gives null (a whole read) for a change anything archive-wide may depend on', async () => {
+    const cases: [string, () => void][] = [
+      ['a figure changed (the summary)', () => edit(A, (t) => t.replace(/(收到和处理政府信息公开申请情况[\s\S]*?本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`))],
+      // 上年结转 and 结转下年度 one more each: the identities hold, the key figures are the same, the carry-over checks read them.
+      ['the carry-over rows changed (the archive checks)', () => edit(A, (t) => t.replace(/^(二、上年结转政府信息公开申请数量|四、结转下年度继续办理)\t\t0\t0\t0\t0\t0\t0\t0/gm, '$1\t\t1\t0\t0\t0\t0\t0\t1'))],
+      ['a file added', () => writeFileSync(join(dir, 'new.txt'), readFileSync(join(dir, A)))],
+      ['a file removed', () => rmSync(join(dir, A))],
+      ['a sidecar changed', () => writeFileSync(join(dir, B.replace(/\.txt$/, '.meta.yaml')), 'district: 新华区\n')],
+      ['a file that is not a report changed', () => writeFileSync(join(dir, 'notes.txt'), '另一段随手记\n')],
+      ['a report that is no report any more', () => writeFileSync(join(dir, A), '随手记\n')],
+    ];
+    for (const [label, change] of cases) {
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(SAMPLE_DIR, dir, { recursive: true });
+      writeFileSync(join(dir, B.replace(/\.txt$/, '.meta.yaml')), 'district: 湛河区\n');
+      writeFileSync(join(dir, 'notes.txt'), '随手记，不是年度报告\n');
+      const first = await readWhole();
+      change();
+      expect(await patch(first.carried, first.digested.kept()), label).toBeNull();
+    }
+  });
+
+  it('gives null past the limit of changed files, for another registry, and without the kept page digests', async () => {
+    const first = await readWhole();
+    edit(A, addSentence(1));
+    edit(B, addSentence(1));
+    expect(await patch(first.carried, first.digested.kept(), 1)).toBeNull();
+    expect(await patch({ ...first.carried, registryDigest: 'another' }, first.digested.kept())).toBeNull();
+    expect(await patch(first.carried, new Map())).toBeNull();
+    expect(await patch(first.carried, first.digested.kept())).not.toBeNull();
+  });
+
+  it('is kept and read back for the same code only', async () => {
+    const first = await readWhole();
+    const file = join(tmp, 'carried.v8');
+    await keepCarried(file, first.carried);
+    expect(readCarried(file, 'code')).toEqual(first.carried);
+    expect(readCarried(file, 'other code')).toBeNull();
+    writeFileSync(file, 'not a serialised value');
+    expect(readCarried(file, 'code')).toBeNull();
+    expect(readCarried(join(tmp, 'none.v8'), 'code')).toBeNull();
+  });
+});
