@@ -159,10 +159,13 @@ const astroAlong = astroEarly ?? (together ? runAstro(ROOT, astroEnv) : null);
 // src/site/data/record-downloads.ts), and the downloads are put in place once Astro has ended.
 const joins = new JoinsAlongside(JOINS, JOINS_SCRATCH);
 // The report pages' digests as the last build took them, read meanwhile (src/node/kept-pages.ts).
-const KEPT_PAGES = keptPagesFile(CACHE, reportsDir(process.env));
+// Kept per archive folder and output: both are in the code digest they are tied to (src/node/build-inputs.ts),
+// so builds of one archive into two outputs would each find the other's and take nothing from it.
+const ARCHIVE_AND_OUTPUT = `${reportsDir(process.env)}\u0000${OUT}`;
+const KEPT_PAGES = keptPagesFile(CACHE, ARCHIVE_AND_OUTPUT);
 const keptPages = readKeptPages(KEPT_PAGES, inputs.code);
 // The snapshot this build hands to Astro, kept for the next one (src/node/build/carried-snapshot.ts).
-const CARRIED = perArchiveFile(join(CACHE, 'carried-snapshot'), reportsDir(process.env), 'v8');
+const CARRIED = perArchiveFile(join(CACHE, 'carried-snapshot'), ARCHIVE_AND_OUTPUT, 'v8');
 
 // The parser, the page digests and the search index are loaded only now (src/node/build/build-steps.ts):
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started

@@ -39,7 +39,7 @@ export interface KeptRead {
   added: KeptPages | null;
 }
 
-/** Where the kept pages of the archive folder `dir` live under the build's cache folder. */
+/** Where the kept pages of the archive folder `dir` live under the build's cache folder (the build passes the folder with its output: see scripts/build.ts). */
 export function keptPagesFile(cacheDir: string, dir: string): string {
   return perArchiveFile(join(cacheDir, 'kept-pages'), dir, 'v8');
 }

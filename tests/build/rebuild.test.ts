@@ -180,6 +180,8 @@ describe('rebuild into the same folder', () => {
     expect(changed.status).toBe(0);
     expect(changed.output).not.toContain(SKIPPED);
     expect(changed.output).toContain('完成：4 份报告');
+    // A report gone: the archive is read whole, not patched into the last build's snapshot.
+    expect(changed.output).not.toContain('沿用上次构建的全库快照');
     expect(astroRuns(changed.output)).toBe(1);
     expect(changed.output).toContain('只重新生成 1 个报告页（共 4 个）');
     // Astro itself rendered that page and not the others (its log names each page it renders):
@@ -264,6 +266,8 @@ describe('rebuild into the same folder', () => {
     // written in place, within its 4 KiB slot (the same file), the rest of the file untouched.
     expect(textIn(editedFiles)('data/reports.json')).toContain(SENTENCE_AGAIN);
     expect(edited.output).toContain('reports.json 原位改写 1 份报告');
+    // Only a sentence: the last build's snapshot with that report put in (src/node/build/carried-snapshot.ts).
+    expect(edited.output).toContain('沿用上次构建的全库快照，重读 1 个改动的文件');
     expect(jsonInodes[1]).toBe(jsonInodes[0]);
     expect(editedAgain.status).toBe(0);
     expect(editedAgain.output).toContain(SKIPPED);
