@@ -47,7 +47,6 @@ import type { Report } from '../src/core/model/report.ts';
 import type { ArchiveSnapshot } from '../src/loader/archive-snapshot.ts';
 import type { DigestedPages, KeptPages, PagesRecord } from '../src/loader/page-digests.ts';
 import type { SnapshotHandoff } from '../src/loader/snapshot-handoff.ts';
-import type { CarriedSnapshot } from '../src/node/build/carried-snapshot.ts';
 import { renderSetFile } from '../src/loader/snapshot-handoff.ts';
 import { perArchiveFile, reportsDir } from '../src/node/archive-paths.ts';
 import { buildInputs } from '../src/node/build-inputs.ts';
@@ -171,7 +170,7 @@ const CARRIED = perArchiveFile(join(CACHE, 'carried-snapshot'), ARCHIVE_AND_OUTP
 // Astro, started above, starts up meanwhile instead of after them (at 10,000 reports it started
 // 0.4 s into a one-report rebuild instead of 0.7 s), and a build with nothing to do has ended
 // without them (0.7–1.2 s instead of 1.3 s).
-const { carriedOf, digestPages, entryReader, fileDigest, handoffOf, keepCarried, overlayOutput, pageReport, pagesToRender, parserVersion, partDigests, patchCarried, readCarried, readSnapshotPages, registryFile, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, sidecarDigestOf, withOverview, writeHandoff, writeRenderSet } =
+const { carriedOf, digestPages, entryReader, fileDigest, handoffOf, keepCarried, keepCarriedChanges, overlayOutput, pageReport, pagesToRender, parserVersion, partDigests, patchCarried, readCarried, readSnapshotPages, registryFile, renderCounts, reportReader, buildSearchStaged, placeIndexFiles, preloadSearchPage, planSearch, SearchAside, searchRecord, settings, sidecarDigestOf, withOverview, writeHandoff, writeRenderSet } =
   await import('../src/node/build/build-steps.ts');
 
 // The search index: beside Astro when the machine allows, before it otherwise. A partial build of
@@ -207,8 +206,8 @@ interface Taken {
   reportOf(i: number): Promise<Report>;
   handoff(): SnapshotHandoff;
   digested(kept: KeptPages): DigestedPages;
-  /** What to keep for the next build, given this build's page digests (null: the kept one holds). */
-  carried(pages: Record<string, string>): CarriedSnapshot | null;
+  /** The write that keeps the snapshot for the next build, given this build's page digests. */
+  keep(pages: ReadonlyMap<string, string>): () => Promise<void>;
   /** With the last build's snapshot: how many reports were read again (null: the archive was read whole). */
   reread: number | null;
 }
@@ -230,18 +229,21 @@ async function takeWhole(): Promise<Taken> {
     reportOf: (i) => pageReport(read.reports[i]!, readReport),
     handoff: () => (handoff ??= handoffOf(whole())),
     digested: (kept) => digestPages(whole(), kept),
-    carried: (pages) => carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files),
+    keep: (pages) => {
+      const carried = carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files);
+      return () => keepCarried(CARRIED, carried);
+    },
     reread: null,
   };
 }
 
 /** The last build's snapshot with the reports changed since put in (src/node/build/carried-snapshot.ts), or null. */
 async function takeCarried(kept: KeptPages): Promise<Taken | null> {
-  const carried = readCarried(CARRIED, inputs.code);
-  if (!carried || process.env.FORCE_BUILD) return null;
+  const carried = process.env.FORCE_BUILD ? null : readCarried(CARRIED, inputs.code);
+  if (!carried) return null;
   const dir = reportsDir(process.env);
   const readEntry = entryReader(dir, process.env, 'failing');
-  const patch = await patchCarried(carried, {
+  const patch = await patchCarried(carried.carried, {
     dir,
     digests: inputs.files,
     registryDigest: fileDigest(registryFile(process.env)),
@@ -258,7 +260,7 @@ async function takeCarried(kept: KeptPages): Promise<Taken | null> {
     reportOf: async (i) => patch.reports.get(i) ?? (await readReport(refs[i]!)).report,
     handoff: () => patch.handoff,
     digested: () => patch.digested,
-    carried: () => patch.carried,
+    keep: () => () => keepCarriedChanges(CARRIED, carried, patch.changes),
     reread: patch.reread,
   };
 }
@@ -335,8 +337,7 @@ try {
   writeRenderSet(HANDOFF, { render });
   pages = { pages: Object.fromEntries(digested.digests), render };
   keepLater(() => keepPages(KEPT_PAGES, inputs.code, digested, lastPages));
-  const carry = taken.carried(pages.pages);
-  if (carry) keepLater(() => keepCarried(CARRIED, carry));
+  keepLater(taken.keep(digested.digests));
 } catch (err) {
   const error = (err as Error).message || String(err);
   if (astroAlong && !handedOver) writeHandoff(HANDOFF, { error });

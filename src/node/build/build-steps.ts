@@ -7,7 +7,7 @@ export { entryReader, fileDigest, pageReport, readSnapshotPages, reportReader, w
 export { registryFile } from '../archive-paths.ts';
 export { parserVersion } from '../parse-cache.ts';
 export { sidecarDigestOf } from '../read-archive.ts';
-export { carriedOf, keepCarried, patchCarried, readCarried } from './carried-snapshot.ts';
+export { carriedOf, keepCarried, keepCarriedChanges, patchCarried, readCarried } from './carried-snapshot.ts';
 export { digestPages, pagesToRender, renderCounts } from '../../loader/page-digests.ts';
 export { handoffOf, writeHandoff, writeRenderSet } from '../../loader/snapshot-handoff.ts';
 export { partDigests } from '../../search/build/index-parts.ts';

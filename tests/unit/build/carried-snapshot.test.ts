@@ -4,7 +4,7 @@
  * it gives must be what a whole read gives, to the byte: the hand-off, every page's digest and the
  * kept page digests. Anything it cannot vouch for gives null.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { entryReader, fileDigest, readSnapshot } from '../../../src/loader/archi
 import { digestPages, type KeptPages } from '../../../src/loader/page-digests.ts';
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
-import { carriedOf, keepCarried, patchCarried, readCarried, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
+import { carriedAdditionsFile, carriedOf, keepCarried, keepCarriedChanges, patchCarried, readCarried, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
 import { parserVersion } from '../../../src/node/parse-cache.ts';
 import { sidecarDigestOf } from '../../../src/node/read-archive.ts';
 import { ROOT } from '../../helpers/paths.ts';
@@ -51,7 +51,7 @@ async function readWhole(kept: KeptPages = new Map()) {
   const digested = digestPages(snapshot, kept);
   const handoff = handoffOf(snapshot);
   const pages = Object.fromEntries(digested.digests);
-  return { digests, digested, handoff, pages, carried: carriedOf('code', parserVersion(), snapshot.registryDigest, handoff, pages, digests) };
+  return { digests, digested, handoff, pages, carried: carriedOf('code', parserVersion(), snapshot.registryDigest, handoff, digested.digests, digests) };
 }
 
 function patch(carried: CarriedSnapshot, kept: KeptPages, limit?: number) {
@@ -82,9 +82,10 @@ const addSentence = (k: number) => (text: string) => text.replace(/(六、其他
 describe('patchCarried', () => {
   it('gives what a whole read gives when reports changed only in their prose, and reads only those', async () => {
     const first = await readWhole();
+    const carried = first.carried;
     edit(A, addSentence(1));
     edit(B, addSentence(1));
-    const patched = await patch(first.carried, first.digested.kept());
+    const patched = await patch(carried, first.digested.kept());
     const second = await readWhole(first.digested.kept());
     expect(patched).not.toBeNull();
     expect(patched!.reread).toBe(2);
@@ -95,26 +96,72 @@ describe('patchCarried', () => {
     expect(changedPages.sort()).toEqual(second.handoff.reports.filter((r) => r.file === A || r.file === B).map((r) => r.pageId).sort());
     expect([...patched!.digested.fresh().keys()].sort()).toEqual(changedPages.sort());
     expect(patched!.digested.kept()).toEqual(new Map([...first.digested.kept(), ...second.digested.kept()]));
-    expect(patched!.carried).toEqual(second.carried);
     expect(patched!.reports.size).toBe(2);
+    // Patched in place: what a whole read would keep (but for the token naming the whole file).
+    expect({ ...carried, token: '' }).toEqual({ ...second.carried, token: '' });
+  });
 
-    // And again from the patched one, as the build after it would.
+  it('is kept whole after a whole read, and a patch only beside it, and read back with the patch', async () => {
+    const file = join(tmp, 'carried', 'snapshot.v8');
+    const first = await readWhole();
+    await keepCarried(file, first.carried);
+    const whole = readFileSync(file);
+    edit(A, addSentence(1));
+    const read = readCarried(file, 'code')!;
+    const patched = await patch(read.carried, first.digested.kept());
+    expect(patched!.reread).toBe(1);
+    await keepCarriedChanges(file, read, patched!.changes);
+    // The whole file as it was; the change beside it.
+    expect(readFileSync(file).equals(whole)).toBe(true);
+    expect(existsSync(carriedAdditionsFile(file))).toBe(true);
+    const second = await readWhole(first.digested.kept());
+    const again = readCarried(file, 'code')!;
+    expect({ ...again.carried, token: '' }).toEqual({ ...second.carried, token: '' });
+
+    // And the build after it: the same report again, and another.
     edit(A, addSentence(2));
+    edit(B, addSentence(2));
     const third = await readWhole(second.digested.kept());
-    const again = await patch(patched!.carried!, patched!.digested.kept());
-    expect(again!.handoff).toEqual(third.handoff);
-    expect(again!.digested.digests).toEqual(third.digested.digests);
-    expect(again!.carried).toEqual(third.carried);
+    const next = await patch(again.carried, patched!.digested.kept());
+    expect(next!.handoff).toEqual(third.handoff);
+    expect(next!.digested.digests).toEqual(third.digested.digests);
+    await keepCarriedChanges(file, again, next!.changes);
+    expect(readFileSync(file).equals(whole)).toBe(true);
+    expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...third.carried, token: '' });
+
+    // Past the bound, the whole file again, and the changes beside it go.
+    edit(A, addSentence(3));
+    const last = readCarried(file, 'code')!;
+    const fourth = await patch(last.carried, next!.digested.kept());
+    await keepCarriedChanges(file, last, fourth!.changes, 2);
+    expect(existsSync(carriedAdditionsFile(file))).toBe(false);
+    expect(readFileSync(file).equals(whole)).toBe(false);
+    expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...(await readWhole(third.digested.kept())).carried, token: '' });
+  });
+
+  it('takes no changes written beside another whole file', async () => {
+    const file = join(tmp, 'carried', 'snapshot.v8');
+    const first = await readWhole();
+    await keepCarried(file, first.carried);
+    edit(A, addSentence(1));
+    const read = readCarried(file, 'code')!;
+    await keepCarriedChanges(file, read, (await patch(read.carried, first.digested.kept()))!.changes);
+    // Another build writes the whole file (with its own token): the changes beside it are not its.
+    const additions = readFileSync(carriedAdditionsFile(file));
+    await keepCarried(file, first.carried);
+    writeFileSync(carriedAdditionsFile(file), additions);
+    expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...first.carried, token: '' });
+    expect(statSync(file).size).toBeGreaterThan(0);
   });
 
   it('keeps the snapshot as it is when no file changed', async () => {
     const first = await readWhole();
     const patched = await patch(first.carried, first.digested.kept());
     expect(patched!.reread).toBe(0);
-    expect(patched!.handoff).toBe(first.carried.handoff);
+    expect(patched!.handoff).toEqual(first.handoff);
     expect(patched!.digested.digests).toEqual(first.digested.digests);
     expect(patched!.digested.changed).toBe(false);
-    expect(patched!.carried).toBeNull();
+    expect(patched!.changes).toEqual({ reports: [], pages: [] });
   });
 
   it('gives null (a whole read) for a change anything archive-wide may depend on', async () => {
@@ -134,8 +181,11 @@ describe('patchCarried', () => {
       writeFileSync(join(dir, B.replace(/\.txt$/, '.meta.yaml')), 'district: 湛河区\n');
       writeFileSync(join(dir, 'notes.txt'), '随手记，不是年度报告\n');
       const first = await readWhole();
+      const before = structuredClone(first.carried);
       change();
       expect(await patch(first.carried, first.digested.kept()), label).toBeNull();
+      // Left as it was.
+      expect(first.carried, label).toEqual(before);
     }
   });
 
@@ -149,11 +199,11 @@ describe('patchCarried', () => {
     expect(await patch(first.carried, first.digested.kept())).not.toBeNull();
   });
 
-  it('is kept and read back for the same code only', async () => {
+  it('is read back for the same code only', async () => {
     const first = await readWhole();
     const file = join(tmp, 'carried.v8');
     await keepCarried(file, first.carried);
-    expect(readCarried(file, 'code')).toEqual(first.carried);
+    expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...first.carried, token: '' });
     expect(readCarried(file, 'other code')).toBeNull();
     writeFileSync(file, 'not a serialised value');
     expect(readCarried(file, 'code')).toBeNull();
