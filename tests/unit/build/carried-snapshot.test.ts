@@ -139,7 +139,7 @@ describe('patchCarried', () => {
     expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...(await readWhole(third.digested.kept())).carried, token: '' });
   });
 
-  it('takes no changes written beside another whole file', async () => {
+  it('takes no changes written beside another whole file, nor unreadable ones', async () => {
     const file = join(tmp, 'carried', 'snapshot.v8');
     const first = await readWhole();
     await keepCarried(file, first.carried);
@@ -150,6 +150,9 @@ describe('patchCarried', () => {
     const additions = readFileSync(carriedAdditionsFile(file));
     await keepCarried(file, first.carried);
     writeFileSync(carriedAdditionsFile(file), additions);
+    expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...first.carried, token: '' });
+    // Nor changes that cannot be read: the whole file alone.
+    writeFileSync(carriedAdditionsFile(file), 'not a serialised value');
     expect({ ...readCarried(file, 'code')!.carried, token: '' }).toEqual({ ...first.carried, token: '' });
     expect(statSync(file).size).toBeGreaterThan(0);
   });
