@@ -229,10 +229,8 @@ async function takeWhole(): Promise<Taken> {
     reportOf: (i) => pageReport(read.reports[i]!, readReport),
     handoff: () => (handoff ??= handoffOf(whole())),
     digested: (kept) => digestPages(whole(), kept),
-    keep: (pages) => {
-      const carried = carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files);
-      return () => keepCarried(CARRIED, carried);
-    },
+    // Made when it is written (after the index), not on the way to Astro's render set.
+    keep: (pages) => () => keepCarried(CARRIED, carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files)),
     reread: null,
   };
 }

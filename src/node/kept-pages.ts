@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DigestedPages, KeptPage, KeptPages } from '../loader/page-digests.ts';
 import { perArchiveFile } from './archive-paths.ts';
+import { additionsFile } from './brief-pack.ts';
 import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
@@ -45,7 +46,7 @@ export function keptPagesFile(cacheDir: string, dir: string): string {
 }
 
 /** The file of the entries added since the whole file was written. */
-export const keptAdditionsFile = (file: string) => file.replace(/(?:\.v8)?$/, '.add.v8');
+export const keptAdditionsFile = additionsFile;
 
 async function readKept(file: string, code: string): Promise<Map<string, KeptPage> | null> {
   try {

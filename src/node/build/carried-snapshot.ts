@@ -28,12 +28,16 @@ import type { Report } from '../../core/model/report.ts';
 import { pageDigestKey, type ProblemFile, type SnapshotOverview } from '../../loader/archive-snapshot.ts';
 import { briefDigests, reportPageDigest, type DigestedPages, type KeptPage, type KeptPages } from '../../loader/page-digests.ts';
 import type { ReportRef, SnapshotHandoff } from '../../loader/snapshot-handoff.ts';
+import { additionsFile } from '../brief-pack.ts';
 import { looseBound } from '../loose-bound.ts';
 import type { ArchiveDigests, ArchiveEntry } from '../read-archive.ts';
 import { writeWholeSoon } from '../write-whole.ts';
 
 /** Bumped when what is kept, or what it is made from, changes. */
 const VERSION = 2;
+
+/** Beyond this many changed files the archive is read whole: each is read and checked here, one after the other. */
+const CHANGED_AT_MOST = 50;
 
 /** The hand-off's reports (ReportRef), a column per field, in step. */
 interface ReportColumns {
@@ -88,10 +92,10 @@ export interface CarriedRead {
   added: Changes;
 }
 
-/** The file of the changes made since the whole file was written. */
-export const carriedAdditionsFile = (file: string) => file.replace(/(?:\.v8)?$/, '.add.v8');
+/** The file of the changes made since the whole file was written: named as the kept briefs' additions are. */
+export const carriedAdditionsFile = additionsFile;
 
-/** What a build that read the archive whole keeps, given its file digests, what it handed over and its page digests. */
+/** What a build that read the archive whole keeps, given its file digests, what it handed over and its page digests (its token is given when it is written whole). */
 export function carriedOf(code: string, parserVersion: string, registryDigest: string, handoff: SnapshotHandoff, pages: ReadonlyMap<string, string>, digests: ArchiveDigests): CarriedSnapshot {
   const reports: ReportColumns = { pageId: [], digestKey: [], file: [], path: [], sha256: [], year: [] };
   for (const r of handoff.reports) {
@@ -110,7 +114,7 @@ export function carriedOf(code: string, parserVersion: string, registryDigest: s
     otherFiles.push(file);
     otherShas.push(sha256);
   }
-  return { version: VERSION, code, parserVersion, registryDigest, dir: handoff.dir, reports, problemFiles: handoff.problemFiles, overview: handoff.overview, pages: new Map(pages), otherFiles, otherShas, token: randomUUID() };
+  return { version: VERSION, code, parserVersion, registryDigest, dir: handoff.dir, reports, problemFiles: handoff.problemFiles, overview: handoff.overview, pages: new Map(pages), otherFiles, otherShas, token: '' };
 }
 
 /** Written whole (or not at all), on libuv's threads; the additions to the last one go. */
@@ -213,7 +217,7 @@ export interface PatchOptions {
   read: (ref: ReportRef) => Promise<ArchiveEntry>;
   /** The digest of the sidecar of the file at `path` ('' for none). */
   sidecarDigest: (path: string) => string;
-  /** Beyond this many changed files the archive is read whole. */
+  /** Beyond this many changed files the archive is read whole (CHANGED_AT_MOST). */
   limit?: number;
 }
 
@@ -229,7 +233,7 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
   for (let i = 0; i < r.file.length; i++) {
     const now = o.digests.get(r.file[i]!);
     if (!now) return null;
-    if (now.sha256 !== r.sha256[i] && changed.push(i) > (o.limit ?? 50)) return null;
+    if (now.sha256 !== r.sha256[i] && changed.push(i) > (o.limit ?? CHANGED_AT_MOST)) return null;
   }
   for (let i = 0; i < carried.otherFiles.length; i++) if (o.digests.get(carried.otherFiles[i]!)?.sha256 !== carried.otherShas[i]) return null;
 
