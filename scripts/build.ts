@@ -230,7 +230,7 @@ async function takeWhole(): Promise<Taken> {
     handoff: () => (handoff ??= handoffOf(whole())),
     digested: (kept) => digestPages(whole(), kept),
     // Made when it is written (after the index), not on the way to Astro's render set.
-    keep: (pages) => () => keepCarried(CARRIED, carriedOf(inputs.code, parserVersion(), read.registryDigest, handoff ?? handoffOf(whole()), pages, inputs.files)),
+    keep: (pages) => () => keepCarried(CARRIED, carriedOf(inputs.code, parserVersion(), whole(), pages, inputs.files)),
     reread: null,
   };
 }

@@ -24,7 +24,7 @@ import type { Report } from '../core/model/report.ts';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { displayName, summarize } from '../site/archive-model.ts';
 import { agencyPageKey, AGENCY_KEYS, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
-import type { ArchiveSnapshot, PagedProblem, ReportPage } from './archive-snapshot.ts';
+import type { ArchiveSnapshot, PagedProblem, ProblemFile, ReportPage, SnapshotOverview } from './archive-snapshot.ts';
 
 // One-shot (crypto.hash), not a Hash object per page: a sixth of the time for 10,000 short texts.
 const sha = (text: string) => hash('sha256', text, 'hex').slice(0, 32);
@@ -36,8 +36,9 @@ const byPageId = (a: ReportPage<Report | null>, b: ReportPage<Report | null>) =>
  * (src/node/kept-pages.ts): its digest key; the digests of its summary (what the pages listing it
  * show) and of its listing on the archive-wide pages (file name, diagnostics, failing checks);
  * and its page's digest with the body's group digest and the problems it was taken with; and the
- * digest of what the archive checks read of it beyond those (the carry-over rows), so that a
- * rebuild can tell a changed report's brief unchanged without the last brief (src/node/build/carried-snapshot.ts).
+ * digest of what the archive checks and the groups read of it (its ids, names, year and carry-over
+ * rows), so that a rebuild can tell that a changed report's archive problems and groups are what
+ * they were without the last brief (src/node/build/carried-snapshot.ts).
  *
  * A brief never changes under its digest key (bytes, sidecar, registry, parser code, page id; see
  * src/node/brief-pack.ts), so neither do the first two; the page's digest holds while its group
@@ -50,12 +51,32 @@ export type KeptPages = ReadonlyMap<string, KeptPage>;
 /**
  * What a report page's listings and the archive-wide pages read of its brief, as three digests:
  * its summary (the agency and year pages, the archive's lists), its listing on the archive-wide
- * pages (file name, diagnostics, failing checks), and its carry-over rows (the archive checks).
- * Two briefs with the same three digests (and page id) give every page but the report's own the
- * same digest.
+ * pages (file name, diagnostics, failing checks), and what the archive checks and the groups read
+ * (its id, names, agency slug, year and carry-over rows). Two briefs with the same three digests
+ * (and page id) give every page but the report's own the same digest; two with the same third
+ * give the same archive problems, agency and year groups and bodies' names.
  */
 export function briefDigests(brief: ReportBrief): [summary: string, listed: string, facts: string] {
-  return [sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), sha(JSON.stringify(brief.requests))];
+  const { id, agency, canonicalAgency, agencySlug, year, requests } = brief;
+  return [sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), sha(JSON.stringify([id, agency, canonicalAgency, agencySlug, year, requests]))];
+}
+
+/** An agency page's digest (and its group's, which its reports' pages show): of its reports' summaries, in page-id order. */
+export const agencyDigest = (slug: string, summaries: readonly string[]) => sha(`agency\u0000${slug}\u0000${summaries.join('\u0000')}`);
+
+/** A year page's digest: of that year's reports' summaries, in page-id order. */
+export const yearDigest = (year: number, summaries: readonly string[]) => sha(`year\u0000${year}\u0000${summaries.join('\u0000')}`);
+
+/**
+ * The archive-wide pages' digest: every agency group's digest (by slug), every report's listing
+ * (`pageIds` and `listed` in step, in page-id order), the overview and the files that are not reports.
+ */
+export function archivePagesDigest(groups: readonly string[], pageIds: readonly string[], listed: readonly string[], overview: SnapshotOverview, problemFiles: readonly ProblemFile[]): string {
+  // Every summary is in its agency's group; of a listing the rest is its file name, diagnostics and
+  // failing checks. A file that is not a report counts whole (its digestKey).
+  const files = problemFiles.map((f) => [f.pageId, f.digestKey, f.entry.size, f.entry.error]);
+  const listings = pageIds.map((id, i) => `${id}\u0000${listed[i]}`).join('\u0000');
+  return sha(`archive\u0000${groups.join('\u0000')}\u0000${listings}\u0000${JSON.stringify([overview, files])}`);
 }
 
 /**
@@ -112,7 +133,7 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
       else byYear.set(year, [i]);
     }
   });
-  const listDigest = (label: string, members: readonly number[]) => sha(`${label}\u0000${members.map((i) => own[i]![1]).join('\u0000')}`);
+  const summaries = (members: readonly number[]) => members.map((i) => own[i]![1]);
   const problems = new Map<string, PagedProblem[]>();
   for (const p of snapshot.overview.problems) {
     for (const page of new Set([p.pageId, p.otherPageId])) if (page) problems.set(page, [...(problems.get(page) ?? []), p]);
@@ -125,7 +146,7 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   for (const slug of slugs) {
     const members = bySlug.get(slug)!;
     // A report's page shows its body's group: each group digested once, not once per report of it.
-    const group = listDigest(`agency\u0000${slug}`, members);
+    const group = agencyDigest(slug, summaries(members));
     groupDigests.push(group);
     out.set(agencyPageKey(slug), group);
     let latest = pages[members[0]!]!.brief;
@@ -151,14 +172,10 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   for (const file of snapshot.problemFiles) {
     if (file.pageId) out.set(file.pageId, sha(JSON.stringify(['file', file.digestKey, file.entry.size, file.entry.error, problems.get(file.pageId) ?? []])));
   }
-  for (const [year, members] of byYear) out.set(yearPageKey(year), listDigest(`year\u0000${year}`, members));
+  for (const [year, members] of byYear) out.set(yearPageKey(year), yearDigest(year, summaries(members)));
   // The validator spells every body's name (as its page shows it).
   out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, names])));
-  // Every summary is in its agency's group, digested above; of a listing the rest is its file name,
-  // diagnostics and failing checks. A file that is not a report counts whole (its digestKey).
-  const files = snapshot.problemFiles.map((f) => [f.pageId, f.digestKey, f.entry.size, f.entry.error]);
-  const listings = pages.map((page, i) => `${page.pageId}\u0000${own[i]![2]}`).join('\u0000');
-  out.set(ARCHIVE_PAGES_KEY, sha(`archive\u0000${groupDigests.join('\u0000')}\u0000${listings}\u0000${JSON.stringify([snapshot.overview, files])}`));
+  out.set(ARCHIVE_PAGES_KEY, archivePagesDigest(groupDigests, pages.map((page) => page.pageId), own.map((o) => o[2]), snapshot.overview, snapshot.problemFiles));
   return {
     digests: out,
     changed,

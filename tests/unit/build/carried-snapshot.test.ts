@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryReader, fileDigest, readSnapshot } from '../../../src/loader/archive-snapshot.ts';
 import { digestPages, type KeptPages } from '../../../src/loader/page-digests.ts';
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
+import { agencyPageKey, ARCHIVE_PAGES_KEY, yearPageKey } from '../../../src/site/render-only.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
 import { carriedAdditionsFile, carriedOf, keepCarried, keepCarriedChanges, patchCarried, readCarried, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
 import { parserVersion } from '../../../src/node/parse-cache.ts';
@@ -51,7 +52,7 @@ async function readWhole(kept: KeptPages = new Map()) {
   const digested = digestPages(snapshot, kept);
   const handoff = handoffOf(snapshot);
   const pages = Object.fromEntries(digested.digests);
-  return { digests, digested, handoff, pages, carried: carriedOf('code', parserVersion(), snapshot.registryDigest, handoff, digested.digests, digests) };
+  return { digests, digested, handoff, pages, slugOf: (file: string) => snapshot.reports.find((r) => r.entry.file === file)!.brief.agencySlug, carried: carriedOf('code', parserVersion(), snapshot, digested.digests, digests) };
 }
 
 function patch(carried: CarriedSnapshot, kept: KeptPages, limit?: number) {
@@ -99,6 +100,58 @@ describe('patchCarried', () => {
     expect(patched!.reports.size).toBe(2);
     // Patched in place: what a whole read would keep (but for the token naming the whole file).
     expect({ ...carried, token: '' }).toEqual({ ...second.carried, token: '' });
+  });
+
+  it('gives what a whole read gives when a figure changed, failing a check, and when it is put back', async () => {
+    const first = await readWhole();
+    const original = readFileSync(join(dir, A), 'utf8');
+    const carried = first.carried;
+    // 本年新收's first figure one more: the key figures (the summary) change, and the row's total check fails (the listing).
+    edit(A, (t) => t.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`));
+    const patched = await patch(carried, first.digested.kept());
+    const second = await readWhole(first.digested.kept());
+    expect(patched).not.toBeNull();
+    expect(patched!.reread).toBe(1);
+    expect(patched!.handoff).toEqual(second.handoff);
+    expect(patched!.digested.digests).toEqual(second.digested.digests);
+    expect(patched!.digested.kept()).toEqual(second.digested.kept());
+    expect({ ...carried, token: '' }).toEqual({ ...second.carried, token: '' });
+    // The build summary counts the failing check and names it, under the report's file.
+    // (本年新收's row total and the natural persons' column balance.)
+    const checkLines = (o: typeof first.handoff.overview) => o.summary.lines.filter((line) => line.startsWith(`${A}:`) && line.includes(': check '));
+    expect(checkLines(first.handoff.overview)).toEqual([]);
+    expect(checkLines(second.handoff.overview).map((line) => line.split(': ')[1])).toEqual(['check requests.balance.naturalPerson', 'check requests.rowTotal.newReceived']);
+    expect(second.handoff.overview.summary.failingChecks).toBe(first.handoff.overview.summary.failingChecks + checkLines(second.handoff.overview).length);
+    // The report's page, its body's and year's pages and the archive-wide pages changed; no other.
+    const ref = second.handoff.reports.find((r) => r.file === A)!;
+    const changedPages = [...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key);
+    expect(changedPages.sort()).toEqual([ARCHIVE_PAGES_KEY, agencyPageKey(second.slugOf(A)), ref.pageId, yearPageKey(ref.year!)].sort());
+
+    // Put back: the summary and its counts as they were.
+    writeFileSync(join(dir, A), original);
+    const again = await patch(carried, patched!.digested.kept());
+    const third = await readWhole(second.digested.kept());
+    expect(again!.handoff).toEqual(third.handoff);
+    expect(again!.handoff.overview).toEqual(first.handoff.overview);
+    expect(again!.digested.digests).toEqual(first.digested.digests);
+    expect({ ...carried, token: '' }).toEqual({ ...third.carried, token: '' });
+  });
+
+  it('gives what a whole read gives for every page of a body with several reports when one of them changed its figures', async () => {
+    // Two years of one body: B's report again as the year before (its page shows its body's group).
+    const earlier = join(dir, 'earlier.txt');
+    writeFileSync(earlier, readFileSync(join(dir, B), 'utf8').replaceAll('2023', '2022'));
+    const first = await readWhole();
+    const group = first.handoff.reports.filter((r) => first.slugOf(r.file) === first.slugOf(B));
+    expect(group.length).toBe(2);
+    edit(B, (t) => t.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`));
+    const patched = await patch(first.carried, first.digested.kept());
+    const second = await readWhole(first.digested.kept());
+    expect(patched!.digested.digests).toEqual(second.digested.digests);
+    expect(patched!.digested.kept()).toEqual(second.digested.kept());
+    // Both of the body's report pages changed (the group they show), the other bodies' did not.
+    const changed = new Set([...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key));
+    for (const r of second.handoff.reports) expect(changed.has(r.pageId), r.file).toBe(group.some((g) => g.pageId === r.pageId));
   });
 
   it('is kept whole after a whole read, and a patch only beside it, and read back with the patch', async () => {
@@ -164,12 +217,12 @@ describe('patchCarried', () => {
     expect(patched!.handoff).toEqual(first.handoff);
     expect(patched!.digested.digests).toEqual(first.digested.digests);
     expect(patched!.digested.changed).toBe(false);
-    expect(patched!.changes).toEqual({ reports: [], pages: [] });
+    expect(patched!.changes).toEqual({ reports: [], pages: [], overview: null });
   });
 
   it('gives null (a whole read) for a change anything archive-wide may depend on', async () => {
     const cases: [string, () => void][] = [
-      ['a figure changed (the summary)', () => edit(A, (t) => t.replace(/(收到和处理政府信息公开申请情况[\s\S]*?本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`))],
+      ['the body renamed in the title (its id, its group)', () => edit(A, (t) => t.replace('湛河区政务服务和大数据管理局', '湛河区数据局'))],
       // 上年结转 and 结转下年度 one more each: the identities hold, the key figures are the same, the carry-over checks read them.
       ['the carry-over rows changed (the archive checks)', () => edit(A, (t) => t.replace(/^(二、上年结转政府信息公开申请数量|四、结转下年度继续办理)\t\t0\t0\t0\t0\t0\t0\t0/gm, '$1\t\t1\t0\t0\t0\t0\t0\t1'))],
       ['a file added', () => writeFileSync(join(dir, 'new.txt'), readFileSync(join(dir, A)))],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/model/report.ts';
 import { problemsByFile } from '../../../src/core/archive/archive-checks.ts';
-import { buildSummary, strictFailure, summaryLine } from '../../../src/loader/build-summary.ts';
+import { buildSummary, strictFailure, summaryLine, withReportPart } from '../../../src/loader/build-summary.ts';
 import { assignPageIds } from '../../../src/loader/page-ids.ts';
 import { distinctReport } from '../../helpers/distinct-report.ts';
 
@@ -78,5 +78,46 @@ describe('buildSummary', () => {
     expect(strictFailure(s)).toBe('STRICT=1：2 个错误，1 项校验未通过，构建失败');
     const clean = buildSummary([{ file: 'ok.txt', report: ok, error: null }], [{ file: 'ok.txt', level: 'warning', kind: 'carry-over', message: 'w', line: null }]);
     expect(strictFailure(clean)).toBeNull();
+  });
+});
+
+describe('withReportPart', () => {
+  const ok = distinctReport('2021').report;
+  const failing = (r: Report, message: string): Report => {
+    const bad = structuredClone(r);
+    bad.checks[0]!.ok = false;
+    bad.diagnostics = [{ level: 'error', message, line: 9 }];
+    return bad;
+  };
+  const problems = [{ file: 'b.txt', other: 'a.txt', level: 'warning' as const, kind: 'carry-over' as const, message: '结转不一致', line: 4 }];
+  // Files in name order, as the archive is read; c.txt is not a report.
+  const files = (b: Report) => [
+    { file: 'a.txt', report: ok, error: null },
+    { file: 'b.txt', report: b, error: null },
+    { file: 'c.txt', report: null, error: { message: '不支持', line: null } },
+    { file: 'd.txt', report: failing(ok, 'd 缺少表四'), error: null },
+  ];
+  const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt'];
+
+  it('gives what summing every file again gives, whether the report had lines before, has them now, or both', () => {
+    const variants = [ok, failing(ok, '缺少表四'), failing(ok, '缺少表二')];
+    for (const before of variants) {
+      for (const after of variants) {
+        const patched = withReportPart(buildSummary(files(before), problems), { file: 'b.txt', report: after }, problems, names);
+        expect(patched).toEqual(buildSummary(files(after), problems));
+      }
+    }
+    // Without archive problems the report's lines can be none at all: put where its name falls.
+    const bare = withReportPart(buildSummary(files(ok), []), { file: 'b.txt', report: failing(ok, '缺少表四') }, [], names);
+    expect(bare).toEqual(buildSummary(files(failing(ok, '缺少表四')), []));
+    expect(bare!.lines[0]).toBe('b.txt:9: error: 缺少表四');
+    expect(bare!.errorFiles).toBe(3);
+  });
+
+  it('refuses when a file name has a colon, or the report\'s lines are not in one run', () => {
+    const summary = buildSummary(files(failing(ok, '缺少表四')), problems);
+    expect(withReportPart(summary, { file: 'b.txt', report: ok }, problems, [...names, 'x:y.txt'])).toBeNull();
+    const split = { ...summary, lines: [...summary.lines, 'b.txt: warning: 又一行'] };
+    expect(withReportPart(split, { file: 'b.txt', report: ok }, problems, names)).toBeNull();
   });
 });
