@@ -3,7 +3,9 @@
  * build says so and leaves the output byte for byte as it was; after a report changed and another
  * was removed it renders only the changed report's page, its agency's page and its year's pages
  * (the other reports', agencies' and years' pages are kept, the removed body's page goes) and the
- * result is exactly what a fresh build of the same archive gives; after the output was altered by
+ * result is exactly what a fresh build of the same archive gives; after a sentence, then a figure of
+ * that report changed, the build puts it into the last build's snapshot and renders only what shows
+ * it (for a figure, its body's, year's and the archive-wide pages too), again as a fresh build would; after the output was altered by
  * hand it builds everything again; a build that fails leaves the output as it was.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ const archive = join(tmp, 'archive', 'reports');
 const out = join(tmp, 'out');
 const fresh = join(tmp, 'fresh');
 const freshEdited = join(tmp, 'fresh-edited');
+const freshFigured = join(tmp, 'fresh-figured');
 const CHANGED = '001_68f00f12ba36a829.txt';
 const REMOVED = '004_9a3017047421a145.txt';
 const SENTENCE = '本报告经本机关审核后发布，如有更正将另行公告。';
@@ -83,6 +86,9 @@ let edited: Run;
 let editedAgain: Run;
 let editedFiles: ReturnType<typeof snapshot>;
 let freshEditedFiles: ReturnType<typeof snapshot>;
+let figured: Run;
+let figuredFiles: ReturnType<typeof snapshot>;
+let freshFiguredFiles: ReturnType<typeof snapshot>;
 let tampered: Run;
 let tamperedAndChanged: Run;
 let tamperedAndChangedFiles: ReturnType<typeof snapshot>;
@@ -123,6 +129,17 @@ beforeAll(() => {
   editedAgain = build(out, 'a');
   build(freshEdited, 'c');
   freshEditedFiles = snapshot(freshEdited);
+
+  // A figure of that report changed, which fails two checks: its summary and its listing change,
+  // so its body's, its year's and the archive-wide pages are rendered again, from the last build's
+  // snapshot still. Then put back: the builds below start from the report as it was.
+  const beforeFigure = readFileSync(join(archive, CHANGED), 'utf8');
+  writeFileSync(join(archive, CHANGED), beforeFigure.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 1}`));
+  figured = build(out, 'a');
+  figuredFiles = snapshot(out);
+  build(freshFigured, 'd');
+  freshFiguredFiles = snapshot(freshFigured);
+  writeFileSync(join(archive, CHANGED), beforeFigure);
 
   // A page removed from the output by hand: the output is no longer what the last build left.
   rmSync(join(out, 'reports', '2023-donghu-zhengwu-dashuju', 'index.html'));
@@ -274,6 +291,22 @@ describe('rebuild into the same folder', () => {
     expect(editedFiles.get('data/reports.csv')!.mtimeMs).not.toBe(changedFiles.get('data/reports.csv')!.mtimeMs);
     expect([...editedFiles.keys()]).toEqual([...freshEditedFiles.keys()]);
     for (const [f, v] of freshEditedFiles) expect(editedFiles.get(f)?.bytes === v.bytes, f).toBe(true);
+  });
+
+  it("renders a report's body, year and archive-wide pages again when its figures changed, from the last build's snapshot, and the output is what a fresh build gives", () => {
+    expect(figured.status).toBe(0);
+    expect(figured.output).toContain('沿用上次构建的全库快照，重读 1 个改动的文件');
+    expect(figured.output).toContain('只重新生成 1 个报告页（共 4 个）和 2 个机关、年度页（共 6 个），搜索页、校验页及其脚本、其余沿用上次构建');
+    // The build summary counts the two checks that now fail, and the quality page names them.
+    const failing = (output: string) => Number(/(\d+) 项校验未通过/.exec(output)?.[1]);
+    expect(failing(figured.output)).toBe(failing(edited.output) + 2);
+    const quality = textIn(figuredFiles)('quality/index.html');
+    expect(quality).toContain('#check-requests-rowTotal-newReceived');
+    expect(textIn(editedFiles)('quality/index.html')).not.toContain('#check-requests-rowTotal-newReceived');
+    // The other bodies' report pages are kept (the same file, not written again).
+    expect(figuredFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(editedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
+    expect([...figuredFiles.keys()]).toEqual([...freshFiguredFiles.keys()]);
+    for (const [f, v] of freshFiguredFiles) expect(figuredFiles.get(f)?.bytes === v.bytes, f).toBe(true);
   });
 
   it('builds everything again when the output was altered by hand, and puts the missing page back', () => {
