@@ -68,11 +68,18 @@ interface OursFigures {
   unchangedRuns?: number[];
   oneChangedRuns?: number[];
   /**
+   * The same report with a figure changed instead (changeOneReport's `figures`): a check fails,
+   * then passes again, so its summary and listing change and the pages listing it are rendered
+   * again. Not in results from before 2026-11-30 03:30.
+   */
+  oneFigure?: BuildRun;
+  oneFigureRuns?: number[];
+  /**
    * The same edits to the same report in an archive of that report alone (its own output and
    * caches): what our build costs for that report, whatever the archive's size. Not in results
-   * from before 2026-11-28 11:00.
+   * from before 2026-11-28 11:00 (its figure edits, from before 2026-11-30 03:30).
    */
-  oneReportArchive?: { oneChanged: BuildRun; oneChangedRuns?: number[] };
+  oneReportArchive?: { oneChanged: BuildRun; oneChangedRuns?: number[]; oneFigure?: BuildRun; oneFigureRuns?: number[] };
   dist: FolderSize;
   searchIndex: FolderSize;
   reportPages: number;
@@ -128,9 +135,13 @@ async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
 /**
  * Edits one UTF-8 report the way a portal corrects a sentence: `edit(k)` adds the k-th of
  * distinct sentences to its original text (each edit is a change from the one before, so each
- * rebuild parses the report anew); `restore` puts the original back.
+ * rebuild parses the report anew); `restore` puts the original back. `figures(k)` is its text
+ * with a figure changed, by turns: at an even k, 本年新收's first cell one or more higher, which
+ * fails two checks (its row's total, its column's balance); at an odd k, the figures as they were
+ * with another note in chapter six (distinct bytes, checks passing again). Either way what the
+ * report's listings show changes.
  */
-function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; original: Buffer; edited: (k: number) => string; edit: (k: number) => void; restore: () => void } {
+function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; original: Buffer; edited: (k: number) => string; edit: (k: number) => void; figures: (k: number) => string; restore: () => void } {
   const entry = manifest.reports.find((e) => e.encoding === 'utf-8' && !e.crlf && e.layoutVariant === 'tab-rows') ?? manifest.reports.find((e) => e.encoding === 'utf-8');
   if (!entry) throw new Error('no UTF-8 report in the corpus to change');
   const file = join(reportsDir, entry.file);
@@ -142,7 +153,13 @@ function changeOneReport(reportsDir: string, manifest: Manifest): { file: string
     if (changed === text) throw new Error(`could not change ${entry.file}`);
     return changed;
   };
-  return { file: entry.file, original: before, edited, edit: (k) => writeFileSync(file, edited(k)), restore: () => writeFileSync(file, before) };
+  const figures = (k: number) => {
+    if (k % 2 === 1) return edited(1000 + k);
+    const changed = text.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + k / 2 + 1}`);
+    if (changed === text) throw new Error(`could not change a figure of ${entry.file}`);
+    return changed;
+  };
+  return { file: entry.file, original: before, edited, edit: (k) => writeFileSync(file, edited(k)), figures, restore: () => writeFileSync(file, before) };
 }
 
 /**
@@ -162,11 +179,17 @@ async function oneReportArchive(env: NodeJS.ProcessEnv, reportsDir: string, seed
   const own = { ...env, REPORTS_DIR: join(dir, 'reports'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'astro-cache'), XXGK_CACHE_DIR: join(dir, 'parse-cache'), XXGK_SEARCH_CACHE_DIR: join(dir, 'search-cache') };
   await build(own, `npm run build, an archive of that report alone, clean`);
   const all: BuildRun[] = [];
+  const figured: BuildRun[] = [];
+  const of = (i: number) => (runs > 1 ? ` (${i + 1} of ${runs})` : '');
   for (let i = 0; i < runs; i++) {
     writeFileSync(file, change.edited(i));
-    all.push(await build(own, `npm run build, an archive of that report alone, the report changed${runs > 1 ? ` (${i + 1} of ${runs})` : ''}`));
+    all.push(await build(own, `npm run build, an archive of that report alone, the report changed${of(i)}`));
   }
-  return { oneChanged: medianRun(all), ...(runs > 1 ? { oneChangedRuns: all.map((r) => r.wallMs) } : {}) };
+  for (let i = 0; i < runs; i++) {
+    writeFileSync(file, change.figures(i));
+    figured.push(await build(own, `npm run build, an archive of that report alone, a figure changed${of(i)}`));
+  }
+  return { oneChanged: medianRun(all), oneFigure: medianRun(figured), ...(runs > 1 ? { oneChangedRuns: all.map((r) => r.wallMs), oneFigureRuns: figured.map((r) => r.wallMs) } : {}) };
 }
 
 /** Folders named "pagefind" (or starting so) anywhere under dist: the search index. */
@@ -253,10 +276,15 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
   for (let i = 0; i < runs; i++) unchangedAll.push(await build(env, `npm run build, nothing changed${of(i)}`));
   const change = changeOneReport(reportsDir, manifest);
   const oneChangedAll: BuildRun[] = [];
+  const oneFigureAll: BuildRun[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       change.edit(i);
       oneChangedAll.push(await build(env, `npm run build, one report changed (${change.file})${of(i)}`));
+    }
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(join(reportsDir, change.file), change.figures(i));
+      oneFigureAll.push(await build(env, `npm run build, a figure of that report changed${of(i)}`));
     }
   } finally {
     change.restore();
@@ -274,7 +302,8 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
     ...(cleanRuns > 1 ? { cleanRuns: cleans.map((c) => c.wallMs) } : {}),
     unchanged,
     oneChanged: { ...oneChanged, file: change.file },
-    ...(runs > 1 ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs) } : {}),
+    oneFigure: medianRun(oneFigureAll),
+    ...(runs > 1 ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs), oneFigureRuns: oneFigureAll.map((r) => r.wallMs) } : {}),
     oneReportArchive: alone,
     dist: folderSize(dist),
     searchIndex: searchIndex(dist),
@@ -346,6 +375,7 @@ function table(r: BenchResult): string {
     lines.push(row(['rebuild, one report changed', `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}, ${fmtGiB(o.oneChanged.peakRssBytes)} (${split(o.oneChanged.timings)}${runs(o.oneChangedRuns)})`, one ? `${fmtS(one.totalMs)}${cpuOf(one)} for a site of one page (Astro ${fmtS(one.astroMs)} + Pagefind ${fmtS(one.pagefindMs)}${runs(one.runs)})` : null, null, one ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + one.totalMs)} (unchanged + the floor's one page)` : '≈ unchanged + that report']));
     const alone = o.oneReportArchive;
     if (alone) lines.push(row(['the same edits, in an archive of that report alone', `${fmtS(alone.oneChanged.wallMs)}${cpuOf(alone.oneChanged)}, ${fmtGiB(alone.oneChanged.peakRssBytes)} (${split(alone.oneChanged.timings)}${runs(alone.oneChangedRuns)})`, null, null, `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.oneChanged.wallMs)} (unchanged + our build of that report alone)`]));
+    if (o.oneFigure) lines.push(row(["rebuild, a figure of that report changed (a check fails, then passes)", `${fmtS(o.oneFigure.wallMs)}${cpuOf(o.oneFigure)}, ${fmtGiB(o.oneFigure.peakRssBytes)} (${split(o.oneFigure.timings)}${runs(o.oneFigureRuns)})`, null, null, alone?.oneFigure ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.oneFigure.wallMs)} (its archive alone: ${fmtS(alone.oneFigure.wallMs)}${runs(alone.oneFigureRuns)})` : '≈ unchanged + that report']));
     lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
     lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
     const w = o.reportPage;
@@ -370,6 +400,13 @@ function yardsticks(o: OursFigures, f: FloorFigures | null): string {
   return sticks.length ? ` (${sticks.join('; ')})` : '';
 }
 
+/** The rebuild after a figure of that report changed, against the unchanged rebuild plus our build of that report alone with the same edits. */
+function figureChanged(o: OursFigures): string {
+  if (!o.oneFigure) return '';
+  const alone = o.oneReportArchive?.oneFigure;
+  return `; a figure changed (a check fails, then passes): ${fmtS(o.oneFigure.wallMs)}${alone ? ` (unchanged + that report alone: ${fmtS(o.unchanged.wallMs + alone.wallMs)})` : ''}`;
+}
+
 /** The first typed query's bytes and time, for the README's row. */
 function firstTyped(o: OursFigures | null): string | null {
   const q = o?.firstQuery?.queries.find((x) => x.mode === 'typed');
@@ -390,7 +427,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? `${fmtS(o.unchanged.wallMs)}${o.unchangedRuns ? ` (median of ${o.unchangedRuns.length})` : ''}` : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${yardsticks(o, f)}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${yardsticks(o, f)}${figureChanged(o)}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
