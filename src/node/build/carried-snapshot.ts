@@ -268,7 +268,7 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
   // The agency groups and years whose lists show a changed summary, and the reports whose listing changed.
   const groups = new Set<string>();
   const years = new Set<number>();
-  const relisted: ReportBrief[] = [];
+  const relisted: { file: string; brief: ReportBrief }[] = [];
   for (const at of changed) {
     const ref = refAt(r, at);
     const kept = o.kept.get(ref.pageId);
@@ -288,7 +288,7 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
       groups.add(r.slug[at]!);
       if (ref.year !== null) years.add(ref.year);
     }
-    if (listed !== kept[2]) relisted.push(entry.brief);
+    if (listed !== kept[2]) relisted.push({ file: ref.file, brief: entry.brief });
     if (entry.report) reports.set(at, entry.report);
   }
   const size = new Map(changes.reports.map(([at, , , bytes]) => [at, bytes]));
@@ -335,8 +335,8 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
   if (groups.size > 0 || relisted.length > 0) {
     let summary = carried.overview.summary;
     const names = () => [...r.file, ...carried.problemFiles.map((f) => f.entry.file)];
-    for (const brief of relisted) {
-      const file = brief.source.file;
+    // Under its file's name as the archive read lists it (the summary's and the archive problems' name).
+    for (const { file, brief } of relisted) {
       const next = withReportPart(summary, { file, report: brief }, carried.overview.problems.filter((p) => p.file === file), names());
       if (!next) return null;
       summary = next;
