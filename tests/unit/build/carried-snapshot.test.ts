@@ -13,7 +13,7 @@ import { digestPages, type KeptPages } from '../../../src/loader/page-digests.ts
 import { handoffOf } from '../../../src/loader/snapshot-handoff.ts';
 import { agencyPageKey, ARCHIVE_PAGES_KEY, yearPageKey } from '../../../src/site/render-only.ts';
 import { archiveDigests } from '../../../src/node/archive-digests.ts';
-import { carriedAdditionsFile, carriedOf, keepCarried, keepCarriedChanges, patchCarried, readCarried, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
+import { carriedAdditionsFile, carriedOf, keepCarried, keepCarriedChanges, patchCarried, readCarried, type CarriedPatch, type CarriedSnapshot } from '../../../src/node/build/carried-snapshot.ts';
 import { parserVersion } from '../../../src/node/parse-cache.ts';
 import { sidecarDigestOf } from '../../../src/node/read-archive.ts';
 import { ROOT } from '../../helpers/paths.ts';
@@ -80,6 +80,21 @@ const edit = (file: string, change: (text: string) => string) => {
 /** A sentence added to chapter six: the report's bytes change, its brief does not. */
 const addSentence = (k: number) => (text: string) => text.replace(/(六、其他需要报告的事项[^\n]*\n)/, `$1本报告如有更正将另行公告（第 ${k} 次修订）。\n`);
 
+/** 本年新收's first figure one more: the key figures (the summary) change, and two checks fail (the listing). */
+const oneMoreReceived = (text: string) => text.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 1}`);
+
+type Whole = Awaited<ReturnType<typeof readWhole>>;
+
+/** The patch gives what the whole read gives: the hand-off and every page's digest. */
+function expectAsWhole(patched: CarriedPatch | null, whole: Whole): void {
+  expect(patched).not.toBeNull();
+  expect(patched!.handoff).toEqual(whole.handoff);
+  expect(patched!.digested.digests).toEqual(whole.digested.digests);
+}
+
+/** The keys of the pages whose digest differs from one read to the next, sorted. */
+const changedPages = (before: Whole, after: Whole) => [...after.digested.digests].filter(([key, digest]) => before.pages[key] !== digest).map(([key]) => key).sort();
+
 describe('patchCarried', () => {
   it('gives what a whole read gives when reports changed only in their prose, and reads only those', async () => {
     const first = await readWhole();
@@ -88,14 +103,11 @@ describe('patchCarried', () => {
     edit(B, addSentence(1));
     const patched = await patch(carried, first.digested.kept());
     const second = await readWhole(first.digested.kept());
-    expect(patched).not.toBeNull();
+    expectAsWhole(patched, second);
     expect(patched!.reread).toBe(2);
-    expect(patched!.handoff).toEqual(second.handoff);
-    expect(patched!.digested.digests).toEqual(second.digested.digests);
     // Only the two reports' own pages changed.
-    const changedPages = [...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key);
-    expect(changedPages.sort()).toEqual(second.handoff.reports.filter((r) => r.file === A || r.file === B).map((r) => r.pageId).sort());
-    expect([...patched!.digested.fresh().keys()].sort()).toEqual(changedPages.sort());
+    expect(changedPages(first, second)).toEqual(second.handoff.reports.filter((r) => r.file === A || r.file === B).map((r) => r.pageId).sort());
+    expect([...patched!.digested.fresh().keys()].sort()).toEqual(changedPages(first, second));
     expect(patched!.digested.kept()).toEqual(new Map([...first.digested.kept(), ...second.digested.kept()]));
     expect(patched!.reports.size).toBe(2);
     // Patched in place: what a whole read would keep (but for the token naming the whole file).
@@ -106,14 +118,11 @@ describe('patchCarried', () => {
     const first = await readWhole();
     const original = readFileSync(join(dir, A), 'utf8');
     const carried = first.carried;
-    // 本年新收's first figure one more: the key figures (the summary) change, and the row's total check fails (the listing).
-    edit(A, (t) => t.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`));
+    edit(A, oneMoreReceived);
     const patched = await patch(carried, first.digested.kept());
     const second = await readWhole(first.digested.kept());
-    expect(patched).not.toBeNull();
+    expectAsWhole(patched, second);
     expect(patched!.reread).toBe(1);
-    expect(patched!.handoff).toEqual(second.handoff);
-    expect(patched!.digested.digests).toEqual(second.digested.digests);
     expect(patched!.digested.kept()).toEqual(second.digested.kept());
     expect({ ...carried, token: '' }).toEqual({ ...second.carried, token: '' });
     // The build summary counts the failing check and names it, under the report's file.
@@ -124,14 +133,13 @@ describe('patchCarried', () => {
     expect(second.handoff.overview.summary.failingChecks).toBe(first.handoff.overview.summary.failingChecks + checkLines(second.handoff.overview).length);
     // The report's page, its body's and year's pages and the archive-wide pages changed; no other.
     const ref = second.handoff.reports.find((r) => r.file === A)!;
-    const changedPages = [...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key);
-    expect(changedPages.sort()).toEqual([ARCHIVE_PAGES_KEY, agencyPageKey(second.slugOf(A)), ref.pageId, yearPageKey(ref.year!)].sort());
+    expect(changedPages(first, second)).toEqual([ARCHIVE_PAGES_KEY, agencyPageKey(second.slugOf(A)), ref.pageId, yearPageKey(ref.year!)].sort());
 
     // Put back: the summary and its counts as they were.
     writeFileSync(join(dir, A), original);
     const again = await patch(carried, patched!.digested.kept());
     const third = await readWhole(second.digested.kept());
-    expect(again!.handoff).toEqual(third.handoff);
+    expectAsWhole(again, third);
     expect(again!.handoff.overview).toEqual(first.handoff.overview);
     expect(again!.digested.digests).toEqual(first.digested.digests);
     expect({ ...carried, token: '' }).toEqual({ ...third.carried, token: '' });
@@ -144,13 +152,13 @@ describe('patchCarried', () => {
     const first = await readWhole();
     const group = first.handoff.reports.filter((r) => first.slugOf(r.file) === first.slugOf(B));
     expect(group.length).toBe(2);
-    edit(B, (t) => t.replace(/(本年新收政府信息公开申请数量\D*)(\d+)/, (_, head, n) => `${head}${Number(n) + 1}`));
+    edit(B, oneMoreReceived);
     const patched = await patch(first.carried, first.digested.kept());
     const second = await readWhole(first.digested.kept());
-    expect(patched!.digested.digests).toEqual(second.digested.digests);
+    expectAsWhole(patched, second);
     expect(patched!.digested.kept()).toEqual(second.digested.kept());
     // Both of the body's report pages changed (the group they show), the other bodies' did not.
-    const changed = new Set([...second.digested.digests].filter(([key, digest]) => first.pages[key] !== digest).map(([key]) => key));
+    const changed = new Set(changedPages(first, second));
     for (const r of second.handoff.reports) expect(changed.has(r.pageId), r.file).toBe(group.some((g) => g.pageId === r.pageId));
   });
 
