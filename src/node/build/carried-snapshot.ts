@@ -203,6 +203,8 @@ function applyChanges(carried: CarriedSnapshot, changes: Changes): void {
     r.digestKey[at] = digestKey;
     r.sha256[at] = sha256;
     r.size[at] = size;
+    // patchCarried takes only reports whose page shows no text.
+    r.shown[at] = false;
   }
   for (const [key, digest] of changes.pages) carried.pages.set(key, digest);
   if (changes.overview) carried.overview = changes.overview;
@@ -292,6 +294,8 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
     if (entry.report) reports.set(at, entry.report);
   }
   const size = new Map(changes.reports.map(([at, , , bytes]) => [at, bytes]));
+  // A changed report's page shows no text now (taken only so), whatever it showed before.
+  const shown = (i: number) => !size.has(i) && r.shown[i]!;
   /** A page's digests as this build takes them: afresh, or the kept ones when they are the kept snapshot's. */
   const entryAt = (i: number): KeptPage | null => {
     const id = r.pageId[i]!;
@@ -315,7 +319,7 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
     changes.pages.push([agencyPageKey(slug), digest]);
     group.at.forEach((i, k) => {
       const [key, summary, listed, , problems, , facts] = group.entries[k]!;
-      fresh.set(r.pageId[i]!, [key, summary, listed, digest, problems, reportPageDigest(key, size.get(i) ?? r.size[i]!, r.shown[i]!, digest, problems), facts]);
+      fresh.set(r.pageId[i]!, [key, summary, listed, digest, problems, reportPageDigest(key, size.get(i) ?? r.size[i]!, shown(i), digest, problems), facts]);
     });
   }
   for (const year of years) {

@@ -145,6 +145,20 @@ describe('patchCarried', () => {
     expect({ ...carried, token: '' }).toEqual({ ...third.carried, token: '' });
   });
 
+  it('gives what a whole read gives when a report with an error is put right: its page showed its text, and does not any more', async () => {
+    const original = readFileSync(join(dir, A), 'utf8');
+    // 表四's rows taken out: an error (缺少表四), and the page shows the text the parser read.
+    edit(A, (t) => t.replace(/^行政复议\t[\s\S]*?(?=^五、)/m, ''));
+    const first = await readWhole();
+    expect(first.carried.reports.shown[first.carried.reports.file.indexOf(A)]).toBe(true);
+    writeFileSync(join(dir, A), original);
+    const patched = await patch(first.carried, first.digested.kept());
+    const second = await readWhole(first.digested.kept());
+    expectAsWhole(patched, second);
+    expect(patched!.digested.kept()).toEqual(second.digested.kept());
+    expect({ ...first.carried, token: '' }).toEqual({ ...second.carried, token: '' });
+  });
+
   it('gives what a whole read gives for every page of a body with several reports when one of them changed its figures', async () => {
     // Two years of one body: B's report again as the year before (its page shows its body's group).
     const earlier = join(dir, 'earlier.txt');
