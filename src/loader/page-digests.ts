@@ -13,17 +13,19 @@
  * (`agencies/<slug>`, `years/<year>`, see src/site/render-only.ts), which no page id can take
  * (page ids have no slash). The pages with a script (search, validator) and their bundle share one
  * key (`SCRIPTED_PAGES_KEY`, src/site/render-only.ts): the validator shows the registry and spells
- * every body's name. The archive-wide pages (home, the indexes, quality, feed, sitemap, the data
+ * every body's name. The archive-wide pages (home, the years' index, quality, feed, the data
  * page and package; `ARCHIVE_PAGES_KEY`) read every report's listing (its summary, file name,
  * diagnostics and failing checks), the build summary, the archive-wide problems and the files that
- * are not reports. The two archive-wide downloads hold every report's text and are joined in every
- * build. Keep this list in step with those pages.
+ * are not reports. The outline pages (the agencies' index, the sitemap; `OUTLINE_PAGES_KEY`) read
+ * of each report only its page id, body, names, district, year and date, and the pages of the
+ * files that are not reports. The two archive-wide downloads hold every report's text and are
+ * joined in every build. Keep this list in step with those pages.
  */
 import { hash } from 'node:crypto';
 import type { Report } from '../core/model/report.ts';
 import type { ReportBrief } from '../core/summary/report-brief.ts';
 import { displayName, summarize } from '../site/archive-model.ts';
-import { agencyPageKey, AGENCY_KEYS, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
+import { agencyPageKey, AGENCY_KEYS, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, OUTLINE_PAGES, OUTLINE_PAGES_KEY, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY, YEAR_KEYS, yearPageKey } from '../site/render-only.ts';
 import type { ArchiveSnapshot, PagedProblem, ProblemFile, ReportPage, SnapshotOverview } from './archive-snapshot.ts';
 
 // One-shot (crypto.hash), not a Hash object per page: a sixth of the time for 10,000 short texts.
@@ -51,14 +53,15 @@ export type KeptPages = ReadonlyMap<string, KeptPage>;
 /**
  * What a report page's listings and the archive-wide pages read of its brief, as three digests:
  * its summary (the agency and year pages, the archive's lists), its listing on the archive-wide
- * pages (file name, diagnostics, failing checks), and what the archive checks and the groups read
- * (its id, names, agency slug, year and carry-over rows). Two briefs with the same three digests
- * (and page id) give every page but the report's own the same digest; two with the same third
- * give the same archive problems, agency and year groups and bodies' names.
+ * pages (file name, diagnostics, failing checks), and what the archive checks, the groups and the
+ * archive's outline read (its id, names, agency slug, district, year, date and carry-over rows).
+ * Two briefs with the same three digests (and page id) give every page but the report's own the
+ * same digest; two with the same third give the same archive problems, agency and year groups,
+ * bodies' names and outline pages (OUTLINE_PAGES).
  */
 export function briefDigests(brief: ReportBrief): [summary: string, listed: string, facts: string] {
-  const { id, agency, canonicalAgency, agencySlug, year, requests } = brief;
-  return [sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), sha(JSON.stringify([id, agency, canonicalAgency, agencySlug, year, requests]))];
+  const { id, agency, canonicalAgency, agencySlug, district, year, publishedOn, requests } = brief;
+  return [sha(JSON.stringify(summarize(brief))), sha(JSON.stringify([brief.source.file, brief.diagnostics, brief.checks])), sha(JSON.stringify([id, agency, canonicalAgency, agencySlug, district, year, publishedOn, requests]))];
 }
 
 /** An agency page's digest (and its group's, which its reports' pages show): of its reports' summaries, in page-id order. */
@@ -66,6 +69,15 @@ export const agencyDigest = (slug: string, summaries: readonly string[]) => sha(
 
 /** A year page's digest: of that year's reports' summaries, in page-id order. */
 export const yearDigest = (year: number, summaries: readonly string[]) => sha(`year\u0000${year}\u0000${summaries.join('\u0000')}`);
+
+/**
+ * The outline pages' digest (the agencies' index, the sitemap): every report's third brief digest
+ * (`facts`, in step with `pageIds`, in page-id order) and the pages of the files that are not reports.
+ */
+export function outlineDigest(pageIds: readonly string[], facts: readonly string[], problemFiles: readonly ProblemFile[]): string {
+  const reports = pageIds.map((id, i) => `${id}\u0000${facts[i]}`).join('\u0000');
+  return sha(`outline\u0000${reports}\u0000${JSON.stringify(problemFiles.map((f) => f.pageId))}`);
+}
 
 /**
  * The archive-wide pages' digest: every agency group's digest (by slug), every report's listing
@@ -175,7 +187,9 @@ export function digestPages(snapshot: ArchiveSnapshot<Report | null>, kept: Kept
   for (const [year, members] of byYear) out.set(yearPageKey(year), yearDigest(year, summaries(members)));
   // The validator spells every body's name (as its page shows it).
   out.set(SCRIPTED_PAGES_KEY, sha(JSON.stringify(['scripted', snapshot.registryDigest, names])));
-  out.set(ARCHIVE_PAGES_KEY, archivePagesDigest(groupDigests, pages.map((page) => page.pageId), own.map((o) => o[2]), snapshot.overview, snapshot.problemFiles));
+  const pageIds = pages.map((page) => page.pageId);
+  out.set(ARCHIVE_PAGES_KEY, archivePagesDigest(groupDigests, pageIds, own.map((o) => o[2]), snapshot.overview, snapshot.problemFiles));
+  out.set(OUTLINE_PAGES_KEY, outlineDigest(pageIds, own.map((o) => o[6]), snapshot.problemFiles));
   return {
     digests: out,
     changed,
@@ -195,11 +209,12 @@ export type PageKind = 'report' | 'agency' | 'year' | 'scripted' | 'archive';
 
 export function kindOfPage(key: string): PageKind {
   if (key === SCRIPTED_PAGES_KEY) return 'scripted';
-  if (key === ARCHIVE_PAGES_KEY) return 'archive';
+  if (key === ARCHIVE_PAGES_KEY || key === OUTLINE_PAGES_KEY) return 'archive';
   return key.startsWith(AGENCY_KEYS) ? 'agency' : key.startsWith(YEAR_KEYS) ? 'year' : 'report';
 }
 
 const ARCHIVE_OUTPUT = new Set<string>(ARCHIVE_PAGES.map((p) => p.output));
+const OUTLINE_OUTPUT = new Set<string>(OUTLINE_PAGES.map((p) => p.output));
 
 /** Output files of the pages with a script: their pages and the browser bundle (Astro's `_astro/`, whose only scripts are theirs). */
 const SCRIPTED_OUTPUT = new RegExp(`^(?:(?:${SCRIPTED_PAGES.map((p) => p.route).join('|')})/index\\.html|_astro/[^/]+\\.js)$`);
@@ -212,6 +227,7 @@ const SCRIPTED_OUTPUT = new RegExp(`^(?:(?:${SCRIPTED_PAGES.map((p) => p.route).
  */
 export function pageOfOutput(file: string): string | null {
   if (ARCHIVE_OUTPUT.has(file)) return ARCHIVE_PAGES_KEY;
+  if (OUTLINE_OUTPUT.has(file)) return OUTLINE_PAGES_KEY;
   const page = /^reports\/([^/]+)\//.exec(file);
   if (page) return page[1]!;
   const data = /^data\/reports\/([^/]+)\.(?:json|csv)$/.exec(file);
@@ -260,6 +276,7 @@ export function renderCounts(record: PagesRecord): { reports: { rendered: number
     reports: { rendered: count(rendered, ['report']), total: count(all, ['report']) },
     listings: { rendered: count(rendered, ['agency', 'year']), total: count(all, ['agency', 'year']) },
     scriptedKept: kept(SCRIPTED_PAGES_KEY),
-    archiveKept: kept(ARCHIVE_PAGES_KEY),
+    // Both archive-wide units: the pages that list every report, and the outline pages.
+    archiveKept: kept(ARCHIVE_PAGES_KEY) && !rendered.includes(OUTLINE_PAGES_KEY),
   };
 }

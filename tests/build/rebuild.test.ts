@@ -303,8 +303,10 @@ describe('rebuild into the same folder', () => {
     const quality = textIn(figuredFiles)('quality/index.html');
     expect(quality).toContain('#check-requests-rowTotal-newReceived');
     expect(textIn(editedFiles)('quality/index.html')).not.toContain('#check-requests-rowTotal-newReceived');
-    // The other bodies' report pages are kept (the same file, not written again).
-    expect(figuredFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html')).toEqual(editedFiles.get('reports/2023-donghu-zhengwu-dashuju/index.html'));
+    // The other bodies' report pages are kept (the same file, not written again), and the outline
+    // pages, which show no figure or check: the agencies' index and the sitemap.
+    for (const f of ['reports/2023-donghu-zhengwu-dashuju/index.html', 'agencies/index.html', 'sitemap.xml']) expect(figuredFiles.get(f), f).toEqual(editedFiles.get(f));
+    expect(figuredFiles.get('index.html')!.mtimeMs).not.toBe(editedFiles.get('index.html')!.mtimeMs);
     expect([...figuredFiles.keys()]).toEqual([...freshFiguredFiles.keys()]);
     for (const [f, v] of freshFiguredFiles) expect(figuredFiles.get(f)?.bytes === v.bytes, f).toBe(true);
   });

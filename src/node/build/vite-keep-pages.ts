@@ -1,6 +1,6 @@
 /**
  * Vite plugin for `astro build`: when a partial build keeps a unit of pages from the previous
- * build (the pages with a script, `SCRIPTED_PAGES`; the archive-wide pages, `ARCHIVE_PAGES`; see
+ * build (the pages with a script, `SCRIPTED_PAGES`; the archive-wide pages, `ARCHIVE_PAGES` and `OUTLINE_PAGES`; see
  * src/site/render-only.ts), their sources are read as an empty page or endpoint, so Astro neither
  * bundles their scripts for the browser nor renders them; the empty files it stages are left out
  * of the output (./overlay-output.ts), and the previous build's files stay.
@@ -17,7 +17,7 @@
  * build's handoff (src/loader/archive-snapshot.ts), and the sync ends before bundling loads a page.
  */
 import { resolve } from 'node:path';
-import { ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, LISTING_ROUTES, renderOnly, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY } from '../../site/render-only.ts';
+import { ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, LISTING_ROUTES, OUTLINE_PAGES, OUTLINE_PAGES_KEY, renderOnly, SCRIPTED_PAGES, SCRIPTED_PAGES_KEY } from '../../site/render-only.ts';
 
 const NOTE = '// Kept from the previous build (src/node/build/vite-keep-pages.ts).\n';
 /** An empty page, or an endpoint that answers nothing: what Astro stages for a kept source. */
@@ -44,6 +44,7 @@ export function keepPagesPlugin(root: string) {
   const keyOf = new Map<string, string>([
     ...SCRIPTED_PAGES.map((p) => [resolve(root, p.source), SCRIPTED_PAGES_KEY] as const),
     ...ARCHIVE_PAGES.map((p) => [resolve(root, p.source), ARCHIVE_PAGES_KEY] as const),
+    ...OUTLINE_PAGES.map((p) => [resolve(root, p.source), OUTLINE_PAGES_KEY] as const),
   ]);
   const prefixOf = new Map<string, string>(LISTING_ROUTES.flatMap((r) => r.sources.map((source) => [resolve(root, source), r.prefix] as const)));
   return {

@@ -90,7 +90,7 @@ describe('overlayOutput', () => {
     writeTree(out, { '_astro/site.def.css': 'css', 'agencies/index.html': 'every agency' });
     rmSync(staging, { recursive: true, force: true });
     writeTree(staging, { 'data/reports.json': 'all (new)' });
-    const pages = { a: '1', b: '1', 'archive/pages': '1' };
+    const pages = { a: '1', b: '1', 'archive/pages': '1', 'archive/outline': '1' };
     const changes = overlayOutput(out, staging, { pages, render: [] }, ['pagefind']);
     const tree = treeOf(out);
     expect(Buffer.from(tree['_astro/site.def.css']!, 'base64').toString()).toBe('css');

@@ -38,7 +38,7 @@ function changedKeys(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 describe('pageDigests', () => {
-  it('has a digest per report page, per agency and per year, one for the pages with a script and one for the archive-wide pages', () => {
+  it('has a digest per report page, per agency and per year, one for the pages with a script, one for the archive-wide pages and one for the outline pages', () => {
     expect([...pageDigests(base).keys()].sort()).toEqual([
       '2022-qiaokou-jiguan-shiwu',
       '2023-donghu-zhengwu-dashuju',
@@ -50,6 +50,7 @@ describe('pageDigests', () => {
       'agencies/qiaokou-jiguan-shiwu',
       'agencies/qiaokou-qiye-fuwu',
       'agencies/zhanhe-zhengwu-dashuju',
+      'archive/outline',
       'archive/pages',
       'scripted/pages',
       'years/2022',
@@ -70,6 +71,8 @@ describe('pageDigests', () => {
       // Its page lists the body's other years.
       '2023-qiaokou-dashuju-zhongxin',
       'agencies/qiaokou-dashuju-zhongxin',
+      // The sitemap gives each report's date.
+      'archive/outline',
       // The home page lists the newest reports by date.
       'archive/pages',
       'years/2022',
@@ -80,6 +83,7 @@ describe('pageDigests', () => {
     const after = structuredClone(base);
     const { figures } = page(after, '2023-zhanhe-zhengwu-dashuju').brief;
     figures.received = (figures.received ?? 0) + 7;
+    // Not the outline pages (the agencies' index and the sitemap show no figure).
     expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-zhanhe-zhengwu-dashuju', 'agencies/zhanhe-zhengwu-dashuju', 'archive/pages', 'years/2023']);
   });
 
@@ -93,7 +97,7 @@ describe('pageDigests', () => {
     const after = structuredClone(base);
     after.reports = after.reports.filter((p) => p.pageId !== '2023-qiaokou-qiye-fuwu');
     // The validator spells every body's name: one fewer.
-    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'archive/pages', 'scripted/pages', 'years/2023']);
+    expect(changedKeys(pageDigests(base), pageDigests(after))).toEqual(['2023-qiaokou-qiye-fuwu', 'agencies/qiaokou-qiye-fuwu', 'archive/outline', 'archive/pages', 'scripted/pages', 'years/2023']);
     expect(pageDigests(after).has('agencies/qiaokou-qiye-fuwu')).toBe(false);
   });
 
@@ -111,7 +115,7 @@ describe('pageDigests', () => {
     page(after, '2022-qiaokou-jiguan-shiwu').brief.year = 2023;
     const digests = pageDigests(after);
     expect(digests.has('years/2022')).toBe(false);
-    expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'archive/pages', 'years/2022', 'years/2023']);
+    expect(changedKeys(pageDigests(base), digests)).toEqual(['2022-qiaokou-jiguan-shiwu', 'agencies/qiaokou-jiguan-shiwu', 'archive/outline', 'archive/pages', 'years/2022', 'years/2023']);
   });
 
   it("changes the archive-wide pages' digest alone when what the quality page says of a report changes, not how many", () => {
@@ -235,7 +239,7 @@ describe('pageOfOutput', () => {
       'agencies/qiaokou-dashuju-zhongxin/index.html': 'agencies/qiaokou-dashuju-zhongxin',
       'years/2023/index.html': 'years/2023',
       'years/2023/by-new-requests/index.html': 'years/2023',
-      'agencies/index.html': 'archive/pages',
+      'agencies/index.html': 'archive/outline',
       'years/index.html': 'archive/pages',
       'index.html': 'archive/pages',
       'quality/index.html': 'archive/pages',
@@ -243,7 +247,7 @@ describe('pageOfOutput', () => {
       'data/datapackage.json': 'archive/pages',
       'data/schema.json': 'archive/pages',
       'feed.xml': 'archive/pages',
-      'sitemap.xml': 'archive/pages',
+      'sitemap.xml': 'archive/outline',
       'robots.txt': 'archive/pages',
       // They hold every report's text: joined in every build.
       'data/reports.csv': null,
@@ -260,7 +264,7 @@ describe('pageOfOutput', () => {
   });
 
   it('gives every output key a kind', () => {
-    expect(['2023-x', 'agencies/x', 'years/2023', 'scripted/pages', 'archive/pages'].map(kindOfPage)).toEqual(['report', 'agency', 'year', 'scripted', 'archive']);
+    expect(['2023-x', 'agencies/x', 'years/2023', 'scripted/pages', 'archive/pages', 'archive/outline'].map(kindOfPage)).toEqual(['report', 'agency', 'year', 'scripted', 'archive', 'archive']);
   });
 });
 
@@ -295,8 +299,10 @@ describe('pagesToRender', () => {
 
 describe('renderCounts', () => {
   it('counts report pages apart from agency and year pages, and tells whether the pages with a script and the archive-wide pages were kept', () => {
-    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1', 'scripted/pages': '1', 'archive/pages': '1' };
+    const pages = { a: '1', b: '1', 'agencies/x': '1', 'agencies/y': '1', 'years/2023': '1', 'scripted/pages': '1', 'archive/pages': '1', 'archive/outline': '1' };
     expect(renderCounts({ pages, render: ['a', 'agencies/y'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 1, total: 3 }, scriptedKept: true, archiveKept: true });
+    // The outline pages rendered, the others kept: not all of the archive-wide pages were kept.
+    expect(renderCounts({ pages, render: ['a', 'archive/outline'] }).archiveKept).toBe(false);
     expect(renderCounts({ pages, render: ['a', 'archive/pages', 'scripted/pages'] })).toEqual({ reports: { rendered: 1, total: 2 }, listings: { rendered: 0, total: 3 }, scriptedKept: false, archiveKept: false });
     expect(renderCounts({ pages, render: null })).toEqual({ reports: { rendered: 2, total: 2 }, listings: { rendered: 3, total: 3 }, scriptedKept: false, archiveKept: false });
   });

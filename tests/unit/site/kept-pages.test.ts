@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageOfOutput } from '../../../src/loader/page-digests.ts';
-import { agencyPageKey, ARCHIVE_PAGES, LISTING_ROUTES, SCRIPTED_PAGES, yearPageKey } from '../../../src/site/render-only.ts';
+import { agencyPageKey, ARCHIVE_PAGES, ARCHIVE_PAGES_KEY, LISTING_ROUTES, OUTLINE_PAGES, OUTLINE_PAGES_KEY, SCRIPTED_PAGES, yearPageKey } from '../../../src/site/render-only.ts';
 import { ROOT } from '../../helpers/paths.ts';
 
 const astroFiles = (dir: string): string[] =>
@@ -42,7 +42,7 @@ describe('the archive-wide pages', () => {
     const perPage = /\[[a-z]+\]/;
     const joined = ['src/pages/data/reports.csv.ts', 'src/pages/data/reports.json.ts'];
     const fixed = pageFiles(join(ROOT, 'src', 'pages')).filter((f) => !perPage.test(f) && !SCRIPTED_PAGES.some((p) => p.source === f) && !joined.includes(f));
-    expect(fixed.sort()).toEqual(ARCHIVE_PAGES.map((p) => p.source).sort());
+    expect(fixed.sort()).toEqual([...ARCHIVE_PAGES, ...OUTLINE_PAGES].map((p) => p.source).sort());
   });
 
   it('are each written where their source says (an endpoint at its name, a page as its .html), and that output belongs to their key', () => {
@@ -50,9 +50,11 @@ describe('the archive-wide pages', () => {
       const route = source.replace(/^src\/pages\//, '');
       return route.endsWith('.ts') ? route.slice(0, -'.ts'.length) : route.replace(/\.astro$/, '.html');
     };
-    for (const page of ARCHIVE_PAGES) {
-      expect(page.output, page.source).toBe(outputOf(page.source));
-      expect(pageOfOutput(page.output), page.output).toBe('archive/pages');
+    for (const [pages, key] of [[ARCHIVE_PAGES, ARCHIVE_PAGES_KEY], [OUTLINE_PAGES, OUTLINE_PAGES_KEY]] as const) {
+      for (const page of pages) {
+        expect(page.output, page.source).toBe(outputOf(page.source));
+        expect(pageOfOutput(page.output), page.output).toBe(key);
+      }
     }
   });
 });
