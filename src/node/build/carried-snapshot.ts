@@ -3,8 +3,8 @@
  * with every page's digest it took and the archive folder's file digests it was read from.
  *
  * Why: when only a few reports' bytes changed since, each still under its page id, with the same
- * names, agency, year and carry-over rows (briefDigests' third), the page ids, the archive checks
- * and the groups are what they were. The next build then puts those reports' new keys into the
+ * names, agency, district, year, date and carry-over rows (briefDigests' third), the page ids, the
+ * archive checks, the groups and the outline pages are what they were. The next build then puts those reports' new keys into the
  * kept snapshot instead of reading every report's brief, checking the archive and taking every
  * page's digest again: passes over all reports that made a one-report rebuild at 50,000 reports
  * cost half as much again as an unchanged rebuild plus that report. A sentence corrected changes
@@ -14,7 +14,7 @@
  * listing: its lines in the build summary are made again (withReportPart).
  *
  * Anything else (a file added, removed or renamed; a sidecar, a stray file or the registry changed;
- * a report renamed, moved to another year or body, or with other carry-over rows; a page id with a
+ * a report renamed, moved to another year, body or district, given another date or other carry-over rows; a page id with a
  * suffix; a file that is not a report or whose page shows its text; other code or settings) and
  * patchCarried gives null: the build reads the archive whole.
  *
