@@ -38,9 +38,9 @@ const byPageId = (a: ReportPage<Report | null>, b: ReportPage<Report | null>) =>
  * (src/node/kept-pages.ts): its digest key; the digests of its summary (what the pages listing it
  * show) and of its listing on the archive-wide pages (file name, diagnostics, failing checks);
  * and its page's digest with the body's group digest and the problems it was taken with; and the
- * digest of what the archive checks and the groups read of it (its ids, names, year and carry-over
- * rows), so that a rebuild can tell that a changed report's archive problems and groups are what
- * they were without the last brief (src/node/build/carried-snapshot.ts).
+ * digest of what the archive checks, the groups and the outline pages read of it (briefDigests'
+ * third), so that a rebuild can tell that a changed report's archive problems, groups and outline
+ * are what they were without the last brief (src/node/build/carried-snapshot.ts).
  *
  * A brief never changes under its digest key (bytes, sidecar, registry, parser code, page id; see
  * src/node/brief-pack.ts), so neither do the first two; the page's digest holds while its group

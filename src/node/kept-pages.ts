@@ -26,7 +26,7 @@ import { looseBound } from './loose-bound.ts';
 import { writeWholeSoon } from './write-whole.ts';
 
 /** Bumped when KeptPage's shape or what its digests cover changes. */
-const VERSION = 2;
+const VERSION = 3;
 
 interface KeptFile {
   version: number;

@@ -338,10 +338,10 @@ export async function patchCarried(carried: CarriedSnapshot, o: PatchOptions): P
   // A changed summary or listing: the archive-wide pages (and a changed listing's lines in the build summary).
   if (groups.size > 0 || relisted.length > 0) {
     let summary = carried.overview.summary;
-    const names = () => [...r.file, ...carried.problemFiles.map((f) => f.entry.file)];
+    const names = relisted.length ? [...r.file, ...carried.problemFiles.map((f) => f.entry.file)] : [];
     // Under its file's name as the archive read lists it (the summary's and the archive problems' name).
     for (const { file, brief } of relisted) {
-      const next = withReportPart(summary, { file, report: brief }, carried.overview.problems.filter((p) => p.file === file), names());
+      const next = withReportPart(summary, { file, report: brief }, carried.overview.problems.filter((p) => p.file === file), names);
       if (!next) return null;
       summary = next;
     }
