@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sidecarName } from '../src/formats/sidecar-name.ts';
 import { measureFloor, remeasureFloor, REPO, type FloorFigures } from './floor/floor.ts';
@@ -75,11 +75,19 @@ interface OursFigures {
   oneFigure?: BuildRun;
   oneFigureRuns?: number[];
   /**
+   * A report added (a new body's: addOneReport), then removed again. Not in results from before
+   * 2026-11-30 06:00.
+   */
+  oneAdded?: BuildRun;
+  oneAddedRuns?: number[];
+  oneRemoved?: BuildRun;
+  oneRemovedRuns?: number[];
+  /**
    * The same edits to the same report in an archive of that report alone (its own output and
    * caches): what our build costs for that report, whatever the archive's size. Not in results
    * from before 2026-11-28 11:00 (its figure edits, from before 2026-11-30 03:30).
    */
-  oneReportArchive?: { oneChanged: BuildRun; oneChangedRuns?: number[]; oneFigure?: BuildRun; oneFigureRuns?: number[] };
+  oneReportArchive?: { clean?: BuildRun; oneChanged: BuildRun; oneChangedRuns?: number[]; oneFigure?: BuildRun; oneFigureRuns?: number[] };
   dist: FolderSize;
   searchIndex: FolderSize;
   reportPages: number;
@@ -141,7 +149,7 @@ async function build(env: NodeJS.ProcessEnv, label: string): Promise<BuildRun> {
  * with another note in chapter six (distinct bytes, checks passing again). Either way what the
  * report's listings show changes.
  */
-function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; original: Buffer; edited: (k: number) => string; edit: (k: number) => void; figures: (k: number) => string; restore: () => void } {
+function changeOneReport(reportsDir: string, manifest: Manifest): { file: string; agency: string; original: Buffer; edited: (k: number) => string; edit: (k: number) => void; figures: (k: number) => string; restore: () => void } {
   const entry = manifest.reports.find((e) => e.encoding === 'utf-8' && !e.crlf && e.layoutVariant === 'tab-rows') ?? manifest.reports.find((e) => e.encoding === 'utf-8');
   if (!entry) throw new Error('no UTF-8 report in the corpus to change');
   const file = join(reportsDir, entry.file);
@@ -159,7 +167,22 @@ function changeOneReport(reportsDir: string, manifest: Manifest): { file: string
     if (changed === text) throw new Error(`could not change a figure of ${entry.file}`);
     return changed;
   };
-  return { file: entry.file, original: before, edited, edit: (k) => writeFileSync(file, edited(k)), figures, restore: () => writeFileSync(file, before) };
+  return { file: entry.file, agency: entry.agency, original: before, edited, edit: (k) => writeFileSync(file, edited(k)), figures, restore: () => writeFileSync(file, before) };
+}
+
+/**
+ * A report added to the archive, as a portal adds a new body's: the changed report's text, its
+ * body renamed to a branch of it (开阳县退役军人事务局 → 开阳县退役军人事务分局) in the text and
+ * in the file's name; `remove` takes it out again.
+ */
+function addOneReport(reportsDir: string, change: ReturnType<typeof changeOneReport>): { file: string; add: () => void; remove: () => void } {
+  const branch = `${change.agency.slice(0, -1)}分${change.agency.slice(-1)}`;
+  const name = basename(change.file).replaceAll(change.agency, branch);
+  if (name === basename(change.file)) throw new Error(`the file name of ${change.file} does not hold its body's name`);
+  const rel = join(dirname(change.file), name);
+  const file = join(reportsDir, rel);
+  const text = change.original.toString('utf8').replaceAll(change.agency, branch);
+  return { file: rel, add: () => writeFileSync(file, text), remove: () => rmSync(file, { force: true }) };
 }
 
 /**
@@ -177,7 +200,7 @@ async function oneReportArchive(env: NodeJS.ProcessEnv, reportsDir: string, seed
   const sidecar = sidecarName(join(reportsDir, change.file));
   if (existsSync(sidecar)) writeFileSync(sidecarName(file), readFileSync(sidecar));
   const own = { ...env, REPORTS_DIR: join(dir, 'reports'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'astro-cache'), XXGK_CACHE_DIR: join(dir, 'parse-cache'), XXGK_SEARCH_CACHE_DIR: join(dir, 'search-cache') };
-  await build(own, `npm run build, an archive of that report alone, clean`);
+  const clean = await build(own, `npm run build, an archive of that report alone, clean`);
   const all: BuildRun[] = [];
   const figured: BuildRun[] = [];
   const of = (i: number) => (runs > 1 ? ` (${i + 1} of ${runs})` : '');
@@ -189,7 +212,7 @@ async function oneReportArchive(env: NodeJS.ProcessEnv, reportsDir: string, seed
     writeFileSync(file, change.figures(i));
     figured.push(await build(own, `npm run build, an archive of that report alone, a figure changed${of(i)}`));
   }
-  return { oneChanged: medianRun(all), oneFigure: medianRun(figured), ...(runs > 1 ? { oneChangedRuns: all.map((r) => r.wallMs), oneFigureRuns: figured.map((r) => r.wallMs) } : {}) };
+  return { clean, oneChanged: medianRun(all), oneFigure: medianRun(figured), ...(runs > 1 ? { oneChangedRuns: all.map((r) => r.wallMs), oneFigureRuns: figured.map((r) => r.wallMs) } : {}) };
 }
 
 /** Folders named "pagefind" (or starting so) anywhere under dist: the search index. */
@@ -289,6 +312,19 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
   } finally {
     change.restore();
   }
+  const added = addOneReport(reportsDir, change);
+  const oneAddedAll: BuildRun[] = [];
+  const oneRemovedAll: BuildRun[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      added.add();
+      oneAddedAll.push(await build(env, `npm run build, a report added (${added.file})${of(i)}`));
+      added.remove();
+      oneRemovedAll.push(await build(env, `npm run build, that report removed${of(i)}`));
+    }
+  } finally {
+    added.remove();
+  }
   const alone = await oneReportArchive(env, reportsDir, manifest.seed, change, runs);
   const unchanged = medianRun(unchangedAll);
   const oneChanged = medianRun(oneChangedAll);
@@ -303,7 +339,11 @@ async function ours(corpusDir: string, manifest: Manifest, skipFirstQuery: boole
     unchanged,
     oneChanged: { ...oneChanged, file: change.file },
     oneFigure: medianRun(oneFigureAll),
-    ...(runs > 1 ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs), oneFigureRuns: oneFigureAll.map((r) => r.wallMs) } : {}),
+    oneAdded: medianRun(oneAddedAll),
+    oneRemoved: medianRun(oneRemovedAll),
+    ...(runs > 1
+      ? { unchangedRuns: unchangedAll.map((r) => r.wallMs), oneChangedRuns: oneChangedAll.map((r) => r.wallMs), oneFigureRuns: oneFigureAll.map((r) => r.wallMs), oneAddedRuns: oneAddedAll.map((r) => r.wallMs), oneRemovedRuns: oneRemovedAll.map((r) => r.wallMs) }
+      : {}),
     oneReportArchive: alone,
     dist: folderSize(dist),
     searchIndex: searchIndex(dist),
@@ -376,6 +416,8 @@ function table(r: BenchResult): string {
     const alone = o.oneReportArchive;
     if (alone) lines.push(row(['the same edits, in an archive of that report alone', `${fmtS(alone.oneChanged.wallMs)}${cpuOf(alone.oneChanged)}, ${fmtGiB(alone.oneChanged.peakRssBytes)} (${split(alone.oneChanged.timings)}${runs(alone.oneChangedRuns)})`, null, null, `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.oneChanged.wallMs)} (unchanged + our build of that report alone)`]));
     if (o.oneFigure) lines.push(row(["rebuild, a figure of that report changed (a check fails, then passes)", `${fmtS(o.oneFigure.wallMs)}${cpuOf(o.oneFigure)}, ${fmtGiB(o.oneFigure.peakRssBytes)} (${split(o.oneFigure.timings)}${runs(o.oneFigureRuns)})`, null, null, alone?.oneFigure ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.oneFigure.wallMs)} (its archive alone: ${fmtS(alone.oneFigure.wallMs)}${runs(alone.oneFigureRuns)})` : '≈ unchanged + that report']));
+    if (o.oneAdded) lines.push(row(["rebuild, a report added (a new body's)", `${fmtS(o.oneAdded.wallMs)}${cpuOf(o.oneAdded)}, ${fmtGiB(o.oneAdded.peakRssBytes)} (${split(o.oneAdded.timings)}${runs(o.oneAddedRuns)})`, null, null, alone?.clean ? `≈ unchanged + that report: ${fmtS(o.unchanged.wallMs + alone.clean.wallMs)} (its archive alone, built clean: ${fmtS(alone.clean.wallMs)})` : '≈ unchanged + that report']));
+    if (o.oneRemoved) lines.push(row(['rebuild, that report removed again', `${fmtS(o.oneRemoved.wallMs)}${cpuOf(o.oneRemoved)}, ${fmtGiB(o.oneRemoved.peakRssBytes)} (${split(o.oneRemoved.timings)}${runs(o.oneRemovedRuns)})`, null, null, `≈ unchanged: ${fmtS(o.unchanged.wallMs)}`]));
     lines.push(row(['dist size', `${fmtMiB(o.dist.bytes)} in ${o.dist.files} files`, f ? `${fmtMiB(f.dist.bytes)} in ${f.dist.files} files` : null, null, null]));
     lines.push(row(['search index', `${fmtMiB(o.searchIndex.bytes)} in ${o.searchIndex.files} files`, f ? `${fmtMiB(f.pagefindIndex.bytes)} in ${f.pagefindIndex.files} files` : null, null, null]));
     const w = o.reportPage;
@@ -407,6 +449,13 @@ function figureChanged(o: OursFigures): string {
   return `; a figure changed (a check fails, then passes): ${fmtS(o.oneFigure.wallMs)}${alone ? ` (unchanged + that report alone: ${fmtS(o.unchanged.wallMs + alone.wallMs)})` : ''}`;
 }
 
+/** The rebuilds after a report was added and removed again, against the unchanged rebuild plus that report's archive built clean. */
+function reportAdded(o: OursFigures): string {
+  if (!o.oneAdded || !o.oneRemoved) return '';
+  const clean = o.oneReportArchive?.clean;
+  return `; a report added: ${fmtS(o.oneAdded.wallMs)}${clean ? ` (unchanged + that report alone, built clean: ${fmtS(o.unchanged.wallMs + clean.wallMs)})` : ''}, removed again: ${fmtS(o.oneRemoved.wallMs)}`;
+}
+
 /** The first typed query's bytes and time, for the README's row. */
 function firstTyped(o: OursFigures | null): string | null {
   const q = o?.firstQuery?.queries.find((x) => x.mode === 'typed');
@@ -427,7 +476,7 @@ function readmeSection(all: Record<string, BenchResult>): string {
       f ? `${fmtS(f.totalMs)}, ${fmtGiB(f.peakRssBytes)}${f.runs ? ` (median of ${f.runs.length})` : ''}` : '—',
       o && r.ratios.wall !== null ? `${r.ratios.wall} ×, ${r.ratios.peakRss} ×` : '— (floor not run)',
       o ? `${fmtS(o.unchanged.wallMs)}${o.unchangedRuns ? ` (median of ${o.unchangedRuns.length})` : ''}` : '—',
-      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${yardsticks(o, f)}${figureChanged(o)}` : '—',
+      o ? `${fmtS(o.oneChanged.wallMs)}${cpuOf(o.oneChanged)}${o.oneChangedRuns ? ` (median of ${o.oneChangedRuns.length})` : ''}${yardsticks(o, f)}${figureChanged(o)}${reportAdded(o)}` : '—',
       o?.reportPage ? fmtKiB(o.reportPage.heaviest.htmlCssGzip) : '—',
       firstTyped(o) ?? '—',
       `${r.date.slice(0, 10)}, ${r.machine.cpus} cores, Node ${r.machine.node}${r.load ? `, load ${r.load.before} → ${r.load.after}` : ''}`,
