@@ -159,6 +159,18 @@ describe('mergeIndexes after an earlier merge', () => {
     expect(files(join(dir, 'linking'))).toEqual(files(join(dir, 'alone')));
   });
 
+  it('compresses a whole merge on worker threads to the same files, also beside chunks it links', async () => {
+    const pooled = await mergeIndexes(shardsAt('s1'), join(dir, 'pooled'), { ...mergeOptions, gzipWorkers: 2 });
+    expect(pooled.linked).toBe(0);
+    expect(pooled.metaHash).toBe(first.metaHash);
+    expect(files(join(dir, 'pooled'))).toEqual(files(join(dir, 'out')));
+    // The second shard changed (the test before): its changed chunks compressed by the workers, the rest linked.
+    const linking = await mergeIndexes(shardsAt('s1b'), join(dir, 'pooled-linking'), { ...mergeOptions, earlier: earlier(), gzipWorkers: 2 });
+    expect(linking.linked).toBeGreaterThan(0);
+    expect(linking.linked).toBeLessThan(linking.chunks);
+    expect(files(join(dir, 'pooled-linking'))).toEqual(files(join(dir, 'alone')));
+  });
+
   it('compresses a chunk again when the file it would be linked from is gone', async () => {
     const gone = merged.chunks[0]!.hash;
     rmSync(join(dir, 'out', 'index', `${gone}.pf_index`));

@@ -235,6 +235,9 @@ async function cached(cacheDir: string, digest: string, build: (dir: string) => 
   return false;
 }
 
+/** From this many pages a whole merge compresses its chunks on worker threads (see mergeIndexes' gzipWorkers). */
+const GZIP_WORKERS_FROM = 5_000;
+
 /**
  * Beside a merged index in the cache: the merge code, what each of its chunks holds, its chunks in
  * order, and the shards and settings it was merged from (EarlierMerge).
@@ -399,6 +402,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
       earlier: earlier && { ...earlier, takeOver },
       changed,
+      // A whole merge of a large index compresses on workers (./gzip-pool.ts); a small one is done before they would start.
+      gzipWorkers: changed === null && total >= GZIP_WORKERS_FROM ? Number(process.env.XXGK_GZIP_WORKERS ?? availableParallelism()) : 0,
     });
     const { metaHash } = merged;
     chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated, segments: merged.segments };

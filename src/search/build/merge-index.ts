@@ -33,6 +33,7 @@ import { CborWriter } from './cbor-bytes.ts';
 import { linkFile } from './link-file.ts';
 import { WordHeap } from './word-heap.ts';
 import { chunkBytes, compareWords, encodeRawWord, rawWordOutside, readMeta, readRawChunkFile, writeChunkFile, writeChunkFileAsync, writeMeta, PAGEFIND_VERSION, type MetaChunk, type MetaPage, type RawChunk, type RawWord } from './pagefind-format.ts';
+import { GzipPool } from './gzip-pool.ts';
 import { gzipSegments, gzipSegmentsAsync, type EarlierGzip } from './segmented-gzip.ts';
 
 /**
@@ -113,6 +114,11 @@ export interface MergeOptions {
    * or absent: every word is merged.
    */
   changed?: MergeChanges | null;
+  /**
+   * Worker threads that compress a whole merge's chunks (./gzip-pool.ts); 0 or absent: libuv's
+   * threads, segment by segment, which cost less for a small index than starting workers.
+   */
+  gzipWorkers?: number;
 }
 
 export interface MergeResult {
@@ -427,7 +433,11 @@ class ChunkWriter {
   /** The earlier chunk files when this merge took them over (see takeOverChunks): they are its own already, not linked. */
   private readonly takenOver: ReadonlySet<string> | null;
 
-  constructor(outDir: string, earlier: EarlierChunks | null | undefined, sync: boolean, takenOver: ReadonlySet<string> | null = null) {
+  /** Where a whole merge's chunks are compressed, when not on libuv's threads (MergeOptions.gzipWorkers). */
+  private readonly pool: GzipPool | null;
+
+  constructor(outDir: string, earlier: EarlierChunks | null | undefined, sync: boolean, takenOver: ReadonlySet<string> | null = null, gzipWorkers = 0) {
+    this.pool = !sync && gzipWorkers > 0 ? new GzipPool(gzipWorkers) : null;
     this.takenOver = takenOver;
     this.outDir = outDir;
     this.earlier = earlier;
@@ -494,7 +504,7 @@ class ChunkWriter {
       return;
     }
     // Only a whole merge writes here: it has no earlier file of a chunk to copy from.
-    const written = gzipSegmentsAsync(bytes, GZIP_LEVEL).then((file) => {
+    const written = (this.pool ? this.pool.gzip(bytes, GZIP_LEVEL) : gzipSegmentsAsync(bytes, GZIP_LEVEL)).then((file) => {
       chunk.gz = file.ends;
       return writeChunkFileAsync(this.outDir, file.bytes).then((hash) => this.named(chunk, hash));
     });
@@ -505,6 +515,11 @@ class ChunkWriter {
 
   done(): Promise<unknown> {
     return Promise.all(this.writing);
+  }
+
+  /** Stops the compressing workers, if any (also after a failure: they would keep the process alive). */
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
   }
 }
 
@@ -655,7 +670,7 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
   const indexDir = join(outDir, 'index');
   const takenOver = around !== null && earlier?.takeOver === true && takeOverChunks(earlier.dir, indexDir);
   if (takenOver) earlier = { ...earlier!, dir: indexDir };
-  const writer = new ChunkWriter(outDir, earlier, around !== null, takenOver ? earlierFiles : null);
+  const writer = new ChunkWriter(outDir, earlier, around !== null, takenOver ? earlierFiles : null, options.gzipWorkers);
   // Around them, the words are the earlier merge's with the changed shards' pages taken from
   // their new versions: one chunk of the earlier merge is read where every shard's would be.
   const earlierCursor = around ? new ShardCursor(dirname(earlier!.dir), around) : null;
@@ -674,9 +689,13 @@ export async function mergeIndexes(shards: readonly MergeShard[], outDir: string
     const read = chunk.gz ? earlierCursor?.loadedFile(chunk.hash) : null;
     return read ? { raw: read.raw, file: read.file, ends: chunk.gz! } : null;
   };
-  if (around) await mergeAround(around, changed!, wordsFrom, earlierFile, writer, options);
-  else await cutChunks(wordsFrom(null), writer, options, null);
-  await writer.done();
+  try {
+    if (around) await mergeAround(around, changed!, wordsFrom, earlierFile, writer, options);
+    else await cutChunks(wordsFrom(null), writer, options, null);
+    await writer.done();
+  } finally {
+    await writer.close();
+  }
   // The earlier chunks this merge does not have.
   if (takenOver) for (const c of around!) if (!writer.has(c.hash)) unlinkSync(join(indexDir, `${c.hash}.pf_index`));
 

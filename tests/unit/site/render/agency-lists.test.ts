@@ -2,6 +2,7 @@
  * The lists of every body as strings (src/site/render/agency-lists.ts): the markup the Astro
  * templates of the home page and the agencies' index wrote, compared byte for byte before and
  * after on both pages of a 50,000-report archive (12,000 bodies) and of the sample archive.
+ * Attribute values are escaped as text is (Astro left < > ' as they were there; both read the same).
  */
 import { describe, expect, it } from 'vitest';
 import type { AgencyGroup } from '../../../../src/site/archive-model.ts';

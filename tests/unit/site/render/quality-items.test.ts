@@ -2,6 +2,7 @@
  * The quality page's items as strings (src/site/render/quality-items.ts): the markup the Astro
  * template wrote, compared byte for byte before and after on the quality page of a 50,000-report
  * archive (3,000 items) and of the sample archive, here for each part of an item, escaped.
+ * Attribute values are escaped as text is (Astro left < > ' as they were there; both read the same).
  */
 import { describe, expect, it } from 'vitest';
 import type { QualityItem } from '../../../../src/site/quality.ts';
