@@ -16,6 +16,12 @@ export function href(path: string): string {
   return joinBase(settings.basePath, path);
 }
 
+/** The addresses of a body's and a report's pages, for the lists written as strings (src/site/render/agency-lists.ts). */
+export const pageHrefs = {
+  agency: (slug: string) => href(routes.agency(slug)),
+  report: (id: string) => href(routes.report(id)),
+};
+
 /** The absolute URL of a site path (canonical links, feed, sitemap). */
 export function absoluteUrl(path: string, site: { siteUrl: string; basePath: string } = settings): string {
   return `${site.siteUrl}${joinBase(site.basePath, path)}`;

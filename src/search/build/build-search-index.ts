@@ -42,7 +42,7 @@ const sourceDigest = (files: readonly string[]) =>
 /** The sources of each cached step (tests/search/build-cache.test.ts checks they cover its imports). */
 export const STEP_SOURCES = {
   shard: ['../tokenize.ts', '../records.ts', '../display.ts', './build-shard.ts', './shard-index.ts', './shard-patch.ts', './window-words.ts', './pagefind-format.ts', './cbor-bytes.ts', './link-file.ts'],
-  merge: ['./merge-index.ts', './pagefind-format.ts', './segmented-gzip.ts', './cbor-bytes.ts', './link-file.ts', './word-heap.ts'],
+  merge: ['./merge-index.ts', './pagefind-format.ts', './segmented-gzip.ts', './gzip-pool.ts', './gzip-worker.ts', './cbor-bytes.ts', './link-file.ts', './word-heap.ts'],
   runtime: ['./pagefind-runtime.ts', './pagefind-format.ts', './cbor-bytes.ts'],
 } as const;
 const SHARD_CODE = sourceDigest(STEP_SOURCES.shard);
@@ -402,7 +402,8 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       wordCount: (_page, words) => Math.max(100, Math.round(words / 100) * 100),
       earlier: earlier && { ...earlier, takeOver },
       changed,
-      // A whole merge of a large index compresses on workers (./gzip-pool.ts); a small one is done before they would start.
+      // A whole merge of a large index compresses on workers (./gzip-pool.ts); a small one is done
+      // before they would start. XXGK_GZIP_WORKERS sets how many (0: libuv's threads, as a small one).
       gzipWorkers: changed === null && total >= GZIP_WORKERS_FROM ? Number(process.env.XXGK_GZIP_WORKERS ?? availableParallelism()) : 0,
     });
     const { metaHash } = merged;

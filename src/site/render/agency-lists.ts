@@ -6,25 +6,30 @@
  * strings takes a few milliseconds.
  */
 import type { AgencyGroup } from '../archive-model.ts';
-import { href, routes } from '../urls.ts';
 import { esc } from './html.ts';
 
-const agencyLink = (a: AgencyGroup) => `<a href="${esc(href(routes.agency(a.slug)))}">${esc(a.name)}</a>`;
+/** The addresses of a body's and a report's pages (the base path is the build's setting, which this module does not read). */
+export interface ListHrefs {
+  agency: (slug: string) => string;
+  report: (id: string) => string;
+}
+
+const agencyLink = (a: AgencyGroup, hrefs: ListHrefs) => `<a href="${esc(hrefs.agency(a.slug))}">${esc(a.name)}</a>`;
 
 /** The home page's items: each body linked, with how many reports it has. */
-export function agencyCountsHtml(agencies: readonly AgencyGroup[]): string {
+export function agencyCountsHtml(agencies: readonly AgencyGroup[], hrefs: ListHrefs): string {
   let out = '';
-  for (const a of agencies) out += `<li>${agencyLink(a)}：${a.reports.length} 份</li>`;
+  for (const a of agencies) out += `<li>${agencyLink(a, hrefs)}：${a.reports.length} 份</li>`;
   return out;
 }
 
 /** The agencies' index items: each body linked, then a link per report named by its year. */
-export function agencyYearsHtml(agencies: readonly AgencyGroup[]): string {
+export function agencyYearsHtml(agencies: readonly AgencyGroup[], hrefs: ListHrefs): string {
   let out = '';
   for (const a of agencies) {
     let years = '';
-    for (const s of a.reports) years += `<a href="${esc(href(routes.report(s.id)))}" aria-label="${esc(`${a.name} ${s.year ?? ''} 年度报告`)}">${s.year !== null ? esc(s.year) : '年度不详'}</a>`;
-    out += `<li> ${agencyLink(a)} <span class="years"> ${years} </span> </li>`;
+    for (const s of a.reports) years += `<a href="${esc(hrefs.report(s.id))}" aria-label="${esc(`${a.name} ${s.year ?? ''} 年度报告`)}">${s.year !== null ? esc(s.year) : '年度不详'}</a>`;
+    out += `<li> ${agencyLink(a, hrefs)} <span class="years"> ${years} </span> </li>`;
   }
   return out;
 }

@@ -5,13 +5,15 @@
  * was most of that page's time. The same markup joined as strings takes a few milliseconds.
  */
 import type { QualityItem, QualityLink } from '../quality.ts';
-import { href } from '../urls.ts';
 import { esc } from './html.ts';
 
-const link = (l: QualityLink) => `<a href="${esc(href(l.path))}">${esc(l.label)}</a>`;
-
-/** One `<li>` per item: its report or file (linked when it has a page), the source line, the message, the cells and the other pages involved. */
-export function qualityItemsHtml(items: readonly QualityItem[]): string {
+/**
+ * One `<li>` per item: its report or file (linked when it has a page), the source line, the
+ * message, the cells and the other pages involved. `href`: a site path's address (the base path
+ * is the build's setting, which this module, run in the browser too, does not read).
+ */
+export function qualityItemsHtml(items: readonly QualityItem[], href: (path: string) => string): string {
+  const link = (l: QualityLink) => `<a href="${esc(href(l.path))}">${esc(l.label)}</a>`;
   let out = '';
   for (const item of items) {
     const subject = item.subjectPath ? link({ label: item.subject, path: item.subjectPath }) : `<strong>${esc(item.subject)}</strong>`;
