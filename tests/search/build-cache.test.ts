@@ -87,6 +87,19 @@ describe('buildSearchIndex after one report changed', () => {
     expect(treeOf(join(dir, 'around-d'))).toEqual(firstTree);
   });
 
+  it('merges whole when a report is added (every later page is numbered anew), on worker threads, and writes what a build from an empty cache writes', async () => {
+    const build = (rs: Report[], out: string, cache: string, gzipWorkersFrom?: number) => buildSearchIndex(rs, { outDir: join(dir, out), cacheDir: join(dir, cache), chunkSize: 300, gzipWorkersFrom });
+    const without = reports.filter((r) => r.year !== 2022 || r !== reports.find((x) => x.year === 2022));
+    expect(without).toHaveLength(reports.length - 1);
+    await build(without, 'added-a', 'cache-added', 1);
+    // 2022's shard has a page more: the merge is made whole, every chunk compressed again on the workers.
+    const added = await build(reports, 'added-b', 'cache-added', 1);
+    const fresh = await build(reports, 'added-c', 'cache-added-fresh');
+    expect(added.chunks!.kept).toBe(0);
+    expect(added.chunks!.total).toBeGreaterThan(20);
+    expect(treeOf(join(dir, 'added-b'))).toEqual(treeOf(join(dir, 'added-c')));
+  });
+
   it("takes the unchanged reports' display blocks from the shard's earlier build as the same files, and writes the changed report's anew", async () => {
     const build = (rs: Report[], out: string, cache: string) => buildSearchIndex(rs, { outDir: join(dir, out), cacheDir: join(dir, cache) });
     const first = await build(reports, 'blocks-a', 'cache-blocks');

@@ -63,6 +63,8 @@ export interface SearchIndexOptions {
   workers?: number;
   /** Entries per index chunk of the merged index (see bench/search/README.md). */
   chunkSize?: number;
+  /** From this many pages a whole merge compresses its chunks on worker threads (default GZIP_WORKERS_FROM; the tests: 1). */
+  gzipWorkersFrom?: number;
   window?: number;
   block?: number;
   /**
@@ -404,7 +406,7 @@ export async function buildSearchIndexOfReports(reports: readonly IndexedReport[
       changed,
       // A whole merge of a large index compresses on workers (./gzip-pool.ts); a small one is done
       // before they would start. XXGK_GZIP_WORKERS sets how many (0: libuv's threads, as a small one).
-      gzipWorkers: changed === null && total >= GZIP_WORKERS_FROM ? Number(process.env.XXGK_GZIP_WORKERS ?? availableParallelism()) : 0,
+      gzipWorkers: changed === null && total >= (options.gzipWorkersFrom ?? GZIP_WORKERS_FROM) ? Number(process.env.XXGK_GZIP_WORKERS ?? availableParallelism()) : 0,
     });
     const { metaHash } = merged;
     chunks = { total: merged.chunks, linked: merged.linked, kept: merged.kept, restated: merged.restated, segments: merged.segments };
