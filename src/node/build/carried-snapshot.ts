@@ -4,19 +4,19 @@
  *
  * Why: when only a few reports' bytes changed since, each still under its page id, with the same
  * names, agency, district, year, date and carry-over rows (briefDigests' third), the page ids, the
- * archive checks, the groups and the outline pages are what they were. The next build then puts those reports' new keys into the
- * kept snapshot instead of reading every report's brief, checking the archive and taking every
- * page's digest again: passes over all reports that made a one-report rebuild at 50,000 reports
- * cost half as much again as an unchanged rebuild plus that report. A sentence corrected changes
+ * archive checks, the groups and the outline pages are what they were. The next build then puts
+ * those reports' new keys into the kept snapshot instead of reading every report's brief, checking
+ * the archive and taking every page's digest again: passes over all reports that made a one-report
+ * rebuild at 50,000 reports cost half as much again as an unchanged rebuild plus that report. A sentence corrected changes
  * that report's page only. A figure corrected changes its summary too: its body's group (every
  * page of that body, its agency page), its year's page and the archive-wide pages are digested
  * again from the kept digests of their reports; a check that now fails, or passes, changes its
  * listing: its lines in the build summary are made again (withReportPart).
  *
  * Anything else (a file added, removed or renamed; a sidecar, a stray file or the registry changed;
- * a report renamed, moved to another year, body or district, given another date or other carry-over rows; a page id with a
- * suffix; a file that is not a report or whose page shows its text; other code or settings) and
- * patchCarried gives null: the build reads the archive whole.
+ * a report renamed, moved to another year, body or district, given another date or other
+ * carry-over rows; a page id with a suffix; a file that is not a report or whose page shows its
+ * text; other code or settings) and patchCarried gives null: the build reads the archive whole.
  *
  * Kept as columns, not as the hand-off's objects: at 50,000 reports the file (32 MB) was read back
  * in 150 ms as objects, 85 ms as columns. A build that patched it writes only what it changed, to

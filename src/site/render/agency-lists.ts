@@ -6,7 +6,7 @@
  * strings takes a few milliseconds.
  */
 import type { AgencyGroup } from '../archive-model.ts';
-import { esc } from './html.ts';
+import { esc, link } from './html.ts';
 
 /** The addresses of a body's and a report's pages (the base path is the build's setting, which this module does not read). */
 export interface ListHrefs {
@@ -14,7 +14,7 @@ export interface ListHrefs {
   report: (id: string) => string;
 }
 
-const agencyLink = (a: AgencyGroup, hrefs: ListHrefs) => `<a href="${esc(hrefs.agency(a.slug))}">${esc(a.name)}</a>`;
+const agencyLink = (a: AgencyGroup, hrefs: ListHrefs) => link(hrefs.agency(a.slug), a.name);
 
 /** The home page's items: each body linked, with how many reports it has. */
 export function agencyCountsHtml(agencies: readonly AgencyGroup[], hrefs: ListHrefs): string {

@@ -7,7 +7,7 @@
  */
 import { KEY_FIGURES, type KeyFigures } from '../../core/summary/key-figures.ts';
 import { cellDisplay } from '../tables/cell-display.ts';
-import { esc } from './html.ts';
+import { esc, link } from './html.ts';
 
 export interface FiguresRow {
   label: string;
@@ -31,7 +31,7 @@ export function figureCellsHtml(figures: KeyFigures): string {
 export function figureRowsHtml(rows: readonly FiguresRow[]): string {
   let out = '';
   for (const r of rows) {
-    const label = r.href ? `<a href="${esc(r.href)}">${esc(r.label)}</a>` : esc(r.label);
+    const label = r.href ? link(r.href, r.label) : esc(r.label);
     const note = r.note ? `<br><span class="aside">${esc(r.note)}</span>` : '';
     out += `<tr> <th scope="row">${label}${note}</th> ${figureCellsHtml(r.figures)} </tr>`;
   }

@@ -14,6 +14,11 @@ export function esc(text: string | number): string {
   return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s;
 }
 
+/** A link: `href` and `text` escaped. */
+export function link(href: string, text: string | number): string {
+  return `<a href="${esc(href)}">${esc(text)}</a>`;
+}
+
 export type AttrValue = string | number | boolean | null | undefined;
 
 /** ` name="value"` for each attribute with a value; false, null and undefined are left out. */

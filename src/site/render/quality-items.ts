@@ -5,7 +5,7 @@
  * was most of that page's time. The same markup joined as strings takes a few milliseconds.
  */
 import type { QualityItem, QualityLink } from '../quality.ts';
-import { esc } from './html.ts';
+import { esc, link } from './html.ts';
 
 /**
  * One `<li>` per item: its report or file (linked when it has a page), the source line, the
@@ -13,15 +13,15 @@ import { esc } from './html.ts';
  * is the build's setting, which this module, run in the browser too, does not read).
  */
 export function qualityItemsHtml(items: readonly QualityItem[], href: (path: string) => string): string {
-  const link = (l: QualityLink) => `<a href="${esc(href(l.path))}">${esc(l.label)}</a>`;
+  const linkTo = (l: QualityLink) => link(href(l.path), l.label);
   let out = '';
   for (const item of items) {
-    const subject = item.subjectPath ? link({ label: item.subject, path: item.subjectPath }) : `<strong>${esc(item.subject)}</strong>`;
+    const subject = item.subjectPath ? link(href(item.subjectPath), item.subject) : `<strong>${esc(item.subject)}</strong>`;
     const line = item.line !== null ? `<span class="source-line">（原文第 ${esc(item.line)} 行）</span>` : '';
     let cells = '';
-    for (const row of item.cells) cells += `<span class="check-cells"><br>${esc(row.label)}：${row.links.map(link).join('、')}</span>`;
+    for (const row of item.cells) cells += `<span class="check-cells"><br>${esc(row.label)}：${row.links.map(linkTo).join('、')}</span>`;
     let related = '';
-    for (const l of item.related) related += `<br>${link(l)}`;
+    for (const l of item.related) related += `<br>${linkTo(l)}`;
     out += `<li> ${subject} ${line}：${esc(item.message)} ${cells} ${related} </li>`;
   }
   return out;
